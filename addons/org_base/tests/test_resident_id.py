@@ -1,0 +1,126 @@
+import datetime
+
+from odoo.exceptions import ValidationError
+from odoo.tests import TransactionCase, tagged
+
+from ..tools.resident_id import (
+    ResidentIdError,
+    check_resident_id,
+    mask_resident_id,
+    normalize_resident_id,
+    parse_resident_id,
+)
+
+# 420102 (武汉市江岸区), born 1985-03-15, order 421 (odd: male), check digit 6.
+VALID = "420102198503154216"
+# Born 1992-07-08, order 158 (even: female), check character X.
+VALID_X = "42010219920708158X"
+# The 15-digit form of VALID (no century, no check character).
+LEGACY = "420102850315421"
+
+
+@tagged("post_install", "-at_install")
+class TestResidentIdTool(TransactionCase):
+    """The pure validator shared by every model and by the roster import."""
+
+    def assertRefused(self, value, code):
+        with self.assertRaises(ResidentIdError) as caught:
+            normalize_resident_id(value)
+        self.assertEqual(caught.exception.code, code)
+        self.assertEqual(check_resident_id(value).code, code)
+
+    def test_valid(self):
+        self.assertEqual(normalize_resident_id(VALID), VALID)
+        self.assertIsNone(check_resident_id(VALID))
+        number, birth, gender = parse_resident_id(VALID)
+        self.assertEqual((number, birth, gender), (VALID, datetime.date(1985, 3, 15), "male"))
+        self.assertEqual(parse_resident_id(VALID_X)[1:], (datetime.date(1992, 7, 8), "female"))
+
+    def test_wrong_check_digit(self):
+        self.assertRefused(VALID[:17] + "7", "checksum")
+        error = check_resident_id(VALID[:17] + "X")
+        self.assertEqual((error.params["expected"], error.params["found"]), ("6", "X"))
+
+    def test_lower_case_x(self):
+        self.assertEqual(normalize_resident_id(VALID_X.lower()), VALID_X)
+        self.assertEqual(normalize_resident_id(" 4201 0219 9207 0815 8x "), VALID_X)
+
+    def test_full_width(self):
+        full_width = VALID_X.translate(str.maketrans("0123456789X", "０１２３４５６７８９ｘ"))
+        self.assertEqual(normalize_resident_id(full_width), VALID_X)
+
+    def test_impossible_date(self):
+        # 1985-02-30 does not exist; the check digit is made right so only the date is wrong.
+        first17 = "42010219850230421"
+        from ..tools.resident_id import check_char
+
+        self.assertRefused(first17 + check_char(first17), "birth_date")
+        future = "4201022090010142"
+        self.assertRefused(future + "1" + check_char(future + "1"), "birth_date")
+
+    def test_fifteen_digit_upgrade(self):
+        self.assertEqual(normalize_resident_id(LEGACY), VALID)
+        self.assertRefused("420102850230421", "birth_date")
+
+    def test_empty(self):
+        for value in ("", None, "   ", False):
+            self.assertRefused(value, "empty")
+
+    def test_shape(self):
+        self.assertRefused("42010219850315421", "length")
+        self.assertRefused("4201021985031542X6", "characters")
+        self.assertRefused("4.20102198503154e+17", "length")
+        self.assertRefused("990102198503154216", "area")
+
+    def test_mask(self):
+        self.assertEqual(mask_resident_id(VALID_X), "4201**********158X")
+        self.assertEqual(mask_resident_id("1234"), "****")
+
+
+@tagged("post_install", "-at_install")
+class TestResidentIdOnEmployee(TransactionCase):
+    """hr.employee keeps the number in identification_id through org.resident.id.mixin."""
+
+    def test_employee_number_normalized_and_derived(self):
+        employee = self.env["hr.employee"].create({"name": "张明", "identification_id": LEGACY})
+        self.assertEqual(employee.identification_id, VALID)
+        self.assertEqual(employee.birthday, datetime.date(1985, 3, 15))
+        self.assertEqual(employee.gender, "male")
+        self.assertEqual(employee.resident_id_masked, "4201**********4216")
+        employee.identification_id = VALID_X.lower()
+        self.assertEqual(employee.identification_id, VALID_X)
+        # An explicitly given birth date is kept.
+        other = self.env["hr.employee"].create(
+            {"name": "刘芳", "identification_id": VALID_X, "birthday": "1992-07-09"}
+        )
+        self.assertEqual(other.birthday, datetime.date(1992, 7, 9))
+        self.assertEqual(other.gender, "female")
+
+    def test_employee_bad_number_names_record_and_problem(self):
+        with self.assertRaises(ValidationError) as caught:
+            self.env["hr.employee"].create({"name": "张明", "identification_id": VALID[:17] + "7"})
+        message = str(caught.exception)
+        self.assertIn("张明", message)
+        self.assertIn(VALID[:17] + "7", message)
+        self.assertIn("check character should be 6, not 7", message)
+
+        employee = self.env["hr.employee"].create({"name": "王强", "identification_id": VALID})
+        with self.assertRaises(ValidationError):
+            employee.identification_id = "420102198502304216"
+        self.assertEqual(employee.identification_id, VALID, "the stored number is kept")
+
+    def test_employee_empty_number_allowed(self):
+        employee = self.env["hr.employee"].create({"name": "无证件", "identification_id": False})
+        self.assertFalse(employee.resident_id_masked)
+
+    def test_message_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["org_base"], ["zh_CN"], overwrite=True)
+        employee_model = self.env["hr.employee"].with_context(lang="zh_CN")
+        with self.assertRaises(ValidationError) as caught:
+            employee_model.create({"name": "张明", "identification_id": "420102198502304216"})
+        message = str(caught.exception)
+        self.assertIn("张明", message)
+        self.assertIn("居民身份证号", message)
+        self.assertIn("19850230", message)
+        self.assertIn("出生日期", message)

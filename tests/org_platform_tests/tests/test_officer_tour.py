@@ -1,0 +1,21 @@
+from odoo.tests import HttpCase, new_test_user, tagged
+
+ORG_ADDONS = ["org_base", "org_study", "org_cadre", "org_talent", "org_grassroots"]
+
+
+@tagged("post_install", "-at_install")
+class TestOfficerTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(ORG_ADDONS, ["zh_CN"], overwrite=True)
+        cls.officer = new_test_user(
+            cls.env, "tour_officer", groups="org_base.group_org_user", lang="zh_CN", name="王组工"
+        )
+
+    def test_officer_opens_every_app_in_chinese(self):
+        self.assertFalse(
+            self.officer.has_group("base.group_system"), "the tour runs as an officer, not admin"
+        )
+        self.start_tour("/odoo", "org_officer_apps_tour", login="tour_officer")
