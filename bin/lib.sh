@@ -8,7 +8,7 @@ ORG_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Where Odoo's source tree lives (outside the repository, never committed).
 ODOO_SRC=${ODOO_SRC:-/opt/odoo-18.0}
 # Where the virtualenv, filestores and stamps live (outside the repository).
-ORG_HOME=${ORG_HOME:-$HOME/.local/share/org-platform}
+ORG_HOME=${ORG_HOME:-${HOME:-$(getent passwd "$(id -un)" | cut -d: -f6)}/.local/share/org-platform}
 ORG_VENV=$ORG_HOME/venv
 ORG_ADDONS="org_base,org_study,org_cadre,org_talent,org_grassroots"
 ODOO_DOWNLOAD_URL=${ODOO_DOWNLOAD_URL:-https://nightly.odoo.com/18.0/nightly/tgz/odoo_18.0.latest.tar.gz}
@@ -162,11 +162,28 @@ ensure_venv() {
     echo "$want" >"$stamp"
 }
 
+odoo_addons_path() {
+    echo "$ODOO_SRC/addons,$ORG_REPO/addons${ORG_EXTRA_ADDONS:+,$ORG_EXTRA_ADDONS}"
+}
+
 # odoo_bin ARGS...: Odoo from the source tree with the project's addons.
 odoo_bin() {
-    "$ORG_VENV/bin/python" "$ODOO_SRC/odoo-bin" \
-        --addons-path="$ODOO_SRC/addons,$ORG_REPO/addons${ORG_EXTRA_ADDONS:+,$ORG_EXTRA_ADDONS}" \
-        "$@"
+    "$ORG_VENV/bin/python" "$ODOO_SRC/odoo-bin" --addons-path="$(odoo_addons_path)" "$@"
+}
+
+# free_port FIRST: the first TCP port from FIRST on that nothing listens on.
+free_port() {
+    "$ORG_VENV/bin/python" -c '
+import socket, sys
+port = int(sys.argv[1])
+while True:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+            break
+        except OSError:
+            port += 1
+print(port)' "$1"
 }
 
 db_exists() {
