@@ -1,5 +1,7 @@
 import datetime
 
+from odoo_test_helper import FakeModelLoader
+
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
@@ -124,3 +126,40 @@ class TestResidentIdOnEmployee(TransactionCase):
         self.assertIn("居民身份证号", message)
         self.assertIn("19850230", message)
         self.assertIn("出生日期", message)
+
+
+@tagged("post_install", "-at_install")
+class TestResidentIdMixin(TransactionCase):
+    """The mixin on a model of its own: default field name, no birthday field."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.loader = FakeModelLoader(cls.env, cls.__module__)
+        cls.loader.backup_registry()
+        from .fake_models import OrgFakeIdHolder
+
+        cls.loader.update_registry((OrgFakeIdHolder,))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.loader.restore_registry()
+        super().tearDownClass()
+
+    def test_mixin_on_any_model(self):
+        holder = self.env["org.fake.id.holder"].create({"name": "甲", "id_number": VALID_X.lower()})
+        self.assertEqual((holder.id_number, holder.gender), (VALID_X, "female"))
+        self.assertEqual(holder.resident_id_masked, "4201**********158X")
+        holders = self.env["org.fake.id.holder"].create(
+            [{"name": "乙", "id_number": LEGACY}, {"name": "丙", "id_number": False}]
+        )
+        self.assertEqual(holders.mapped("id_number"), [VALID, False])
+        # Odoo's assertRaises rolls back to a savepoint, as a refused request does.
+        with self.assertRaises(ValidationError) as caught:
+            holders[0].id_number = "42010219850315421"
+        self.assertIn("乙: ", str(caught.exception))
+        self.assertIn("42010219850315421", str(caught.exception))
+        self.assertEqual(holders[0].id_number, VALID, "the stored number is kept")
+        with self.assertRaises(ValidationError) as caught:
+            self.env["org.resident.id.mixin"]._normalize_resident_id("990102198503154216")
+        self.assertIn("990102 is not a Chinese administrative area code", str(caught.exception))
