@@ -43,6 +43,6 @@ class OrgDictionary(models.Model):
         action.update(
             name=self.name,
             domain=[("dictionary_id", "=", self.id)],
-            context={"default_dictionary_id": self.id, "search_default_group_by_parent": 0},
+            context={"default_dictionary_id": self.id},
         )
         return action
