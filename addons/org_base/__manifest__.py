@@ -17,9 +17,12 @@
         "data/org_dictionary_rank_data.xml",
         "data/org_dictionary_industry_data.xml",
         "data/org_dictionary_gender_data.xml",
+        "data/org_roster_data.xml",
         "views/org_dictionary_views.xml",
         "views/org_dictionary_item_views.xml",
         "views/org_base_menus.xml",
+        "views/org_roster_views.xml",
+        "wizards/org_roster_import_views.xml",
     ],
     "demo": ["demo/org_base_demo.xml"],
     "assets": {
