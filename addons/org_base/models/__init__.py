@@ -3,3 +3,12 @@ from . import org_dictionary_item
 from . import org_resident_id_mixin
 from . import hr_employee
 from . import org_roster
+from . import org_checklist_template
+from . import org_checklist_template_item
+from . import org_checklist_line
+from . import org_checklist_mixin
+from . import org_board_type
+from . import project_task_type
+from . import project_project
+from . import project_task
+from . import org_integrity_risk

@@ -1,3 +1,5 @@
 from . import test_resident_id
 from . import test_dictionary
 from . import test_security
+from . import test_checklist
+from . import test_board

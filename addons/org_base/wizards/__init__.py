@@ -1,1 +1,2 @@
 from . import org_roster_import
+from . import org_task_reject_wizard
