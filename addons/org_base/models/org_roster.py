@@ -73,12 +73,12 @@ class OrgRoster(models.Model):
     @api.constrains("model_id", "key_field_name")
     def _check_key_field_name(self):
         for roster in self:
-            if roster.key_field_name not in self.env[roster.model_id.model]._fields:
+            if roster.key_field_name not in self.env[roster.model]._fields:
                 raise ValidationError(
                     self.env._(
                         "Roster %(roster)s: the model %(model)s has no field %(field)s to identify a person.",
                         roster=roster.display_name,
-                        model=roster.model_id.name,
+                        model=roster.model_id.sudo().name,
                         field=roster.key_field_name,
                     )
                 )
@@ -210,7 +210,7 @@ class OrgRosterColumn(models.Model):
                     self.env._(
                         "Roster %(roster)s: the model %(model)s has no field %(field)s (column %(column)s).",
                         roster=roster.display_name,
-                        model=roster.model_id.name,
+                        model=roster.model_id.sudo().name,
                         field=column.field_name,
                         column=column.label,
                     )
@@ -240,7 +240,7 @@ class OrgRosterColumn(models.Model):
     def _target_field(self):
         """The field the column fills, or None."""
         self.ensure_one()
-        model = self.roster_id.model_id.model
+        model = self.roster_id.model
         if not model or model not in self.env or not self.field_name:
             return None
         return self.env[model]._fields.get(self.field_name)

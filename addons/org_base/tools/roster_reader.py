@@ -112,7 +112,8 @@ def _read_xlsx(data):
 
 
 def _read_xls(data):
-    book = xlrd.open_workbook(file_contents=data, on_demand=True)
+    # xlrd reports oddities of the file on its log file, standard output by default.
+    book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=io.StringIO())
     try:
         if not book.nsheets:
             raise RosterReadError("empty")
@@ -203,14 +204,13 @@ def find_header(rows, names, scan=HEADER_SCAN_ROWS):
     best_index, best = None, {}
     for index, row in enumerate(rows[:scan]):
         found = _match_header_row(row, names)
+        if index:
+            for cell_index, key in _match_header_row(rows[index - 1], names).items():
+                empty = cell_index >= len(row) or is_blank(row[cell_index])
+                if empty and key not in found.values():
+                    found[cell_index] = key
         if len(found) > len(best):
             best_index, best = index, found
-    if best_index:
-        row, above = rows[best_index], rows[best_index - 1]
-        for cell_index, key in _match_header_row(above, names).items():
-            empty = cell_index >= len(row) or is_blank(row[cell_index])
-            if empty and key not in best.values():
-                best[cell_index] = key
     return best_index, best
 
 

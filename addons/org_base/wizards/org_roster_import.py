@@ -256,7 +256,10 @@ class OrgRosterImport(models.TransientModel):
         """Read the file and check every row against the roster; nothing is written."""
         self.ensure_one()
         roster = self._get_roster()
-        model = self.env[roster.model_id.model]
+        model = self.env[roster.model]
+        # The user's own rights: Odoo's AccessError for who may not create and update.
+        model.check_access("create")
+        model.check_access("write")
         sheet = self._read_file()
         header_index, specs = self._map_header(roster, sheet, model)
         rows = [
@@ -322,7 +325,7 @@ class OrgRosterImport(models.TransientModel):
     @api.model
     def _cell_text(self, spec, value):
         """A cell as the user sees it, for messages."""
-        if spec.kind == "id_number":
+        if spec.kind == "id_number" and not isinstance(value, str):
             return roster_reader.id_number_text(value)[0]
         return roster_reader.clean_text(value)
 
@@ -571,7 +574,7 @@ class OrgRosterImport(models.TransientModel):
 
     def _apply_plan(self, plan):
         """Create and update all at once, under a savepoint: a failure leaves nothing written."""
-        model = self.env[self.roster_id.model_id.model]
+        model = self.env[self.roster_id.model]
         try:
             with self.env.cr.savepoint():
                 model.create([vals for _number, vals in plan.to_create])
@@ -622,7 +625,7 @@ class OrgRosterImport(models.TransientModel):
         book = openpyxl.Workbook()
         sheet = book.active
         sheet.title = re.sub(r"[\[\]:*?/\\]", "", roster.name)[:31] or "Sheet1"
-        model = self.env[roster.model_id.model]
+        model = self.env[roster.model]
         key_column = roster._key_column()
         for index, column in enumerate(roster.column_ids, start=1):
             cell = sheet.cell(row=1, column=index, value=column.label)
