@@ -35,7 +35,7 @@
         "wizards/org_roster_import_views.xml",
         "data/org_board_data.xml",
     ],
-    "demo": ["demo/org_base_demo.xml"],
+    "demo": ["demo/org_base_demo.xml", "demo/org_board_demo.xml"],
     "assets": {
         "web.assets_tests": ["org_base/static/tests/tours/**/*"],
     },
