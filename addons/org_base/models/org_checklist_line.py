@@ -23,7 +23,7 @@ class OrgChecklistLine(models.Model):
     name = fields.Char(string="Item", required=True)
     description = fields.Text()
     required = fields.Boolean(default=True)
-    evidence_required = fields.Boolean(string="Evidence Required")
+    evidence_required = fields.Boolean()
     done = fields.Boolean()
     done_date = fields.Datetime(string="Done On", readonly=True, copy=False)
     done_user_id = fields.Many2one("res.users", string="Done By", readonly=True, copy=False)

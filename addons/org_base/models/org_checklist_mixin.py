@@ -14,7 +14,6 @@ class OrgChecklistMixin(models.AbstractModel):
 
     checklist_template_id = fields.Many2one(
         "org.checklist.template",
-        string="Checklist Template",
         domain=lambda self: ["|", ("model", "=", False), ("model", "=", self._name)],
     )
     checklist_line_ids = fields.One2many(
@@ -24,9 +23,7 @@ class OrgChecklistMixin(models.AbstractModel):
         domain=lambda self: [("res_model", "=", self._name)],
         copy=False,
     )
-    checklist_progress = fields.Float(
-        string="Checklist Progress", compute="_compute_checklist_progress", store=True, aggregator="avg"
-    )
+    checklist_progress = fields.Float(compute="_compute_checklist_progress", store=True, aggregator="avg")
     checklist_open_required_count = fields.Integer(
         string="Open Required Items", compute="_compute_checklist_progress", store=True
     )

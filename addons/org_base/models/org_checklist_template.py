@@ -22,7 +22,7 @@ class OrgChecklistTemplate(models.Model):
     model = fields.Char(related="model_id.model", string="Model Name")
     description = fields.Text()
     item_ids = fields.One2many("org.checklist.template.item", "template_id", string="Items", copy=True)
-    item_count = fields.Integer(compute="_compute_item_count", string="Item Count")
+    item_count = fields.Integer(compute="_compute_item_count")
 
     @api.depends("item_ids")
     def _compute_item_count(self):

@@ -13,6 +13,4 @@ class OrgChecklistTemplateItem(models.Model):
     required = fields.Boolean(
         default=True, help="The record cannot pass a closing step while this item is open."
     )
-    evidence_required = fields.Boolean(
-        string="Evidence Required", help="The item can be ticked only with a file attached as evidence."
-    )
+    evidence_required = fields.Boolean(help="The item can be ticked only with a file attached as evidence.")

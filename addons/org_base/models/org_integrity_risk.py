@@ -10,7 +10,7 @@ class OrgIntegrityRisk(models.Model):
     _order = "level_sequence desc, review_date, id"
 
     name = fields.Char(string="Risk Point", required=True, tracking=True)
-    post = fields.Char(string="Post", help="The post or duty where the risk lies, e.g. 干部选拔任用.")
+    post = fields.Char(help="The post or duty where the risk lies, e.g. 干部选拔任用.")
     department_id = fields.Many2one("hr.department", string="Unit", tracking=True, index="btree_not_null")
     owner_id = fields.Many2one(
         "res.users",
@@ -28,7 +28,7 @@ class OrgIntegrityRisk(models.Model):
     )
     level_sequence = fields.Integer(compute="_compute_level_sequence", store=True)
     description = fields.Text(string="How the Risk Arises")
-    control_measures = fields.Html(string="Control Measures")
+    control_measures = fields.Html()
     review_date = fields.Date(
         string="Next Review", tracking=True, help="When the risk and its measures are checked again."
     )

@@ -159,7 +159,9 @@ class TestBoard(OrgBoardCommon):
         self._complete(card)
         card.action_org_submit_review()
         action = card.with_user(self.reviewer).action_org_open_reject_wizard()
-        wizard = Form(self.env[action["res_model"]].with_user(self.reviewer).with_context(action["context"]))
+        wizard = Form(
+            self.env[action["res_model"]].with_user(self.reviewer).with_context(**action["context"])
+        )
         wizard.reason = "佐证材料不完整，请补充会议纪要"
         wizard.save().action_reject()
         self.assertEqual(card.org_review_state, "rejected")
