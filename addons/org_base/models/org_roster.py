@@ -171,12 +171,18 @@ class OrgRosterColumn(models.Model):
         required=True,
         precompute=True,
         help="How a cell is read: dates accept 1990.01, 1990年1月, 1990-01-05 and Excel dates; "
-        "Yes/No accepts 是/否, Y/N, 1/0, √; a selection matches its label or value; a record "
-        "is found by its exact name; a dictionary entry by its name, short name or code.",
+        "Yes/No accepts 是/否, Y/N, 1/0, √; a selection matches its value, a label, the start of "
+        "only one label (男 for 男性) or an alias; a record is found by its exact name; a "
+        "dictionary entry by its name, short name or code.",
     )
     required = fields.Boolean(help="A file without this column, or a row with an empty cell, is refused.")
     dictionary_code = fields.Char(
         help="Code of the dictionary whose entries a Dictionary Entry column matches, e.g. ethnicity.",
+    )
+    value_aliases = fields.Text(
+        help="Other words for the options of a Selection column, one option per line: the words, "
+        "then = and the option's technical value, e.g. 男、男性=male. Labels and values match "
+        "without this.",
     )
 
     @api.depends("field_name", "roster_id.model_id")
@@ -237,6 +243,29 @@ class OrgRosterColumn(models.Model):
                     )
                 )
 
+    @api.constrains("label", "synonyms")
+    def _check_headers(self):
+        self.roster_id._check_column_headers()
+
+    @api.constrains("value_aliases", "field_name", "kind")
+    def _check_value_aliases(self):
+        for column in self.filtered("value_aliases"):
+            field = column._target_field()
+            values = field.get_values(self.env) if field and field.type == "selection" else []
+            for line in column.value_aliases.splitlines():
+                words, _sep, value = line.rpartition("=")
+                if line.strip() and (not words.strip() or value.strip() not in values):
+                    raise ValidationError(
+                        self.env._(
+                            "Roster %(roster)s, column %(column)s: the alias line %(line)s must read "
+                            "words=value, with one of the values %(values)s.",
+                            roster=column.roster_id.display_name,
+                            column=column.label,
+                            line=line.strip(),
+                            values=", ".join(values) or "-",
+                        )
+                    )
+
     def _target_field(self):
         """The field the column fills, or None."""
         self.ensure_one()
@@ -244,6 +273,16 @@ class OrgRosterColumn(models.Model):
         if not model or model not in self.env or not self.field_name:
             return None
         return self.env[model]._fields.get(self.field_name)
+
+    def _aliases(self):
+        """``{normalised word: value}`` of the value aliases."""
+        self.ensure_one()
+        aliases = {}
+        for line in (self.value_aliases or "").splitlines():
+            words, _sep, value = line.rpartition("=")
+            for word in split_synonyms(words):
+                aliases[normalize_header(word)] = value.strip()
+        return aliases
 
     def _header_names(self):
         """The normalised headers that name this column: its label and its synonyms."""

@@ -25,6 +25,10 @@ def wrong_check(number):
     return number[:17] + chars[(chars.index(number[17]) + 1) % len(chars)]
 
 
+# Departments the tests create; names that no demo data uses, so that none is ambiguous.
+DEPT_A = "花名册测试办公室"
+DEPT_B = "花名册测试组织科"
+
 # The header row the officers' template uses: synonyms, a full-width space, a note in
 # brackets and a required marker; the columns are not in the roster's order either.
 HEADERS = ["姓　名", "公民身份号码（18位）", "性别", "出生年月", "所在部门", "现任职务", "手机", "电子邮箱＊"]
@@ -82,7 +86,7 @@ def messy_rows():
                 VALID_A,
                 "男",
                 "1985.03",
-                "办公室",
+                DEPT_A,
                 "主任",
                 Number(13800138000),
                 "ｚｈａｎｇｓａｎ＠ｅｘａｍｐｌｅ．ｃｏｍ",
@@ -95,32 +99,32 @@ def messy_rows():
                 VALID_X.lower(),
                 "女",
                 "1992年7月",
-                "组织科",
+                DEPT_B,
                 "科员",
                 "139 0013 9000",
                 "lisi@example.com",
             ],
         ),
-        (None, ["王五", LEGACY, "男", Date(1986, 4, 12), "办公室", None, None, None]),
-        (None, ["赵六", ID_SERIAL, None, Number(32878), "组织科", "干事", None, None]),
+        (None, ["王五", LEGACY, "男", Date(1986, 4, 12), DEPT_A, None, None, None]),
+        (None, ["赵六", ID_SERIAL, None, Number(32878), DEPT_B, "干事", None, None]),
         # An ID number stored as a number lost its last digits.
         (
             ["lost its last digits"],
-            ["钱七", excel_number(ID_FLOAT), "男", "1988-08-08", "办公室", None, None, None],
+            ["钱七", excel_number(ID_FLOAT), "男", "1988-08-08", DEPT_A, None, None, None],
         ),
-        (["check character should be"], ["孙八", ID_BAD_CHECK, "男", None, "办公室", None, None, None]),
+        (["check character should be"], ["孙八", ID_BAD_CHECK, "男", None, DEPT_A, None, None, None]),
         (
             ["19850230 is not a possible birth date"],
             ["周九", ID_IMPOSSIBLE_DATE, None, None, None, None, None, None],
         ),
         # The same person twice: both rows are named.
-        (["also appears in row 12"], ["吴十", ID_DUPLICATE, None, None, "组织科", None, None, None]),
-        (["also appears in row 11"], ["郑十一", ID_DUPLICATE, None, None, "组织科", None, None, None]),
+        (["also appears in row 12"], ["吴十", ID_DUPLICATE, None, None, DEPT_B, None, None, None]),
+        (["also appears in row 11"], ["郑十一", ID_DUPLICATE, None, None, DEPT_B, None, None, None]),
         (
             ["不存在的部门", "no record has this name"],
             ["冯十二", ID_UNKNOWN_DEPT, None, None, "不存在的部门", None, None, None],
         ),
-        (["姓名 is required"], [None, ID_NO_NAME, "男", None, "办公室", None, None, None]),
+        (["姓名 is required"], [None, ID_NO_NAME, "男", None, DEPT_A, None, None, None]),
         (
             None,
             [
@@ -128,7 +132,7 @@ def messy_rows():
                 ID_FULL_WIDTH.translate(FULL_WIDTH_DIGITS),
                 "女",
                 "19930815",
-                "组织科",
+                DEPT_B,
                 "副主任",
                 None,
                 None,
@@ -144,7 +148,7 @@ def messy_rows():
     return [(FIRST_DATA_ROW + index, errors, cells) for index, (errors, cells) in enumerate(rows)]
 
 
-def employee_rows(count, start=0, departments=("办公室", "组织科")):
+def employee_rows(count, start=0, departments=(DEPT_A, DEPT_B)):
     """``count`` valid people in the roster's own column order (see CLEAN_HEADERS)."""
     base = datetime.date(1970, 1, 1)
     rows = []
@@ -166,7 +170,7 @@ def employee_rows(count, start=0, departments=("办公室", "组织科")):
     return rows
 
 
-CLEAN_HEADERS = ["姓名", "身份证号", "性别", "出生日期", "部门", "职务", "手机号码", "工作邮箱"]
+CLEAN_HEADERS = ("姓名", "身份证号", "性别", "出生日期", "部门", "职务", "手机号码", "工作邮箱")
 
 
 def _plain(value):

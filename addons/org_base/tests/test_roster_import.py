@@ -9,9 +9,10 @@ import openpyxl
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 from ..tools import roster_reader
+from ..wizards.org_roster_import import CellError
 from . import roster_fixtures as fx
 
 _logger = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ class RosterImportCase(TransactionCase):
             cls.env, "roster_configurator", groups="org_base.group_org_configurator"
         )
         cls.roster = cls.env.ref("org_base.roster_employee")
-        departments = cls.env["hr.department"].create([{"name": "办公室"}, {"name": "组织科"}])
+        departments = cls.env["hr.department"].create([{"name": fx.DEPT_A}, {"name": fx.DEPT_B}])
         cls.office, cls.section = departments
         # The selection labels of 性别 as a Chinese database has them (Odoo's 男性/女性):
         # the file says 男/女, which only the labels can resolve.
@@ -66,9 +67,12 @@ class RosterImportCase(TransactionCase):
             .create({"roster": roster, "file": base64.b64encode(data), "file_name": file_name})
         )
 
-    def _messy(self, builder, file_name, **options):
+    def _messy_data(self, builder=fx.build_xlsx, **options):
         rows = [cells for _row, _errors, cells in fx.messy_rows()]
-        return self._wizard(builder(rows, fx.HEADERS, fx.TITLE, fx.GROUPS, **options), file_name)
+        return builder(rows, fx.HEADERS, fx.TITLE, fx.GROUPS, **options)
+
+    def _messy(self, builder, file_name, **options):
+        return self._wizard(self._messy_data(builder, **options), file_name)
 
     def _employee(self, number):
         return self.Employee.search([("identification_id", "=", number)])
@@ -113,25 +117,25 @@ class TestRosterImportReader(TransactionCase):
 
     def test_dates(self):
         jan_1, jan_5 = datetime.date(1990, 1, 1), datetime.date(1990, 1, 5)
-        cases = {
-            "1990.01": jan_1,
-            "1990.1": jan_1,
-            "1990年1月": jan_1,
-            "1990年1月5日": jan_5,
-            "1990-01-05": jan_5,
-            "1990/1/5": jan_5,
-            "19900105": jan_5,
-            "１９９０．０１": jan_1,
-            "1990-01-05 00:00:00": jan_5,
-            32878: jan_5,  # Excel serial number
-            32878.0: jan_5,
-            "32878": jan_5,
-            1990.01: jan_1,  # 1990.01 typed into a number cell
-            19900105: jan_5,
-            datetime.datetime(1990, 1, 5, 8, 30): jan_5,
-            jan_5: jan_5,
-        }
-        for value, expected in cases.items():
+        cases = [
+            ("1990.01", jan_1),
+            ("1990.1", jan_1),
+            ("1990年1月", jan_1),
+            ("1990年1月5日", jan_5),
+            ("1990-01-05", jan_5),
+            ("1990/1/5", jan_5),
+            ("19900105", jan_5),
+            ("１９９０．０１", jan_1),
+            ("1990-01-05 00:00:00", jan_5),
+            (32878, jan_5),  # Excel serial number
+            (32878.0, jan_5),
+            ("32878", jan_5),
+            (1990.01, jan_1),  # 1990.01 typed into a number cell
+            (19900105, jan_5),
+            (datetime.datetime(1990, 1, 5, 8, 30), jan_5),
+            (jan_5, jan_5),
+        ]
+        for value, expected in cases:
             self.assertEqual(roster_reader.parse_date(value), expected, value)
         # The 1904 date system of old Mac workbooks.
         self.assertEqual(roster_reader.parse_date(31416, datemode=1), jan_5)
@@ -313,7 +317,7 @@ class TestRosterImport(RosterImportCase):
 
         # A changed value and a new person: one update, one creation, no duplicate.
         rows[3][5] = "副科长"
-        rows[3][4] = "办公室"
+        rows[3][4] = fx.DEPT_A
         rows.append(fx.employee_rows(1, start=20)[0])
         changed = self._wizard(fx.build_xlsx(rows), "clean.xlsx")
         changed.action_dry_run()
@@ -445,7 +449,7 @@ class TestRosterImport(RosterImportCase):
         book = openpyxl.load_workbook(io.BytesIO(attachment.raw), read_only=True)
         first_row = next(book.worksheets[0].iter_rows(values_only=True))
         self.assertEqual(list(first_row), self.roster.column_ids.mapped("label"))
-        self.assertEqual(list(first_row), fx.CLEAN_HEADERS)
+        self.assertEqual(list(first_row), list(fx.CLEAN_HEADERS))
         # The template, filled in, imports.
         template = openpyxl.load_workbook(io.BytesIO(attachment.raw))
         for row in fx.employee_rows(3):
@@ -455,6 +459,44 @@ class TestRosterImport(RosterImportCase):
         filled = self._wizard(content.getvalue(), attachment.name)
         filled.action_import()
         self.assertEqual((filled.error_count, filled.created_count), (0, 3))
+
+    def test_form(self):
+        """The wizard as the form shows it; another file resets the results of a dry run."""
+        action = self.roster.with_user(self.officer).action_open_import()
+        self.assertEqual(action["res_model"], "org.roster.import")
+        # The web client fills the (invisible) file name when a file is uploaded.
+        context = dict(action["context"], default_file_name="花名册.xlsx")
+        form = Form(self.env["org.roster.import"].with_user(self.officer).with_context(**context))
+        self.assertEqual(form.roster, "employee")
+        form.file = base64.b64encode(self._messy_data())
+        wizard = form.save()
+        wizard.action_dry_run()
+        self.assertEqual((wizard.state, wizard.error_count), ("checked", 8))
+        form = Form(wizard)
+        form.file = base64.b64encode(fx.build_xlsx(fx.employee_rows(2)))
+        self.assertEqual(form.state, "draft")
+        self.assertEqual(len(form.error_line_ids), 0)
+        wizard = form.save()
+        wizard.action_import()
+        self.assertEqual((wizard.state, wizard.created_count), ("done", 2))
+
+    def test_selection_matching(self):
+        """Aliases, values, labels in every installed language, and a label's only prefix."""
+        Wizard = self.env["org.roster.import"].with_user(self.officer)
+        options = Wizard._selection_options(self.env["hr.employee"]._fields["gender"], {"男": "male"})
+        for written, value in (
+            ("男", "male"),
+            ("male", "male"),
+            (" ＭＡＬＥ ", "male"),
+            ("Female", "female"),
+            ("女性", "female"),
+            ("女", "female"),
+            ("F", "female"),
+            ("其", "other"),
+        ):
+            self.assertEqual(Wizard._parse_selection(written, options), value, written)
+        with self.assertRaises(CellError):
+            Wizard._parse_selection("未知", options)
 
     def test_roster_selection(self):
         options = dict(
@@ -517,6 +559,16 @@ class TestRosterImportConfig(RosterImportCase):
             roster.column_ids.filtered(lambda column: column.field_name == "job_title").kind = "date"
         with self.assertRaisesMessage(ValidationError, "两列|both"):
             roster.write({"column_ids": [Command.create({"label": "手机", "field_name": "work_phone"})]})
+        with self.assertRaisesMessage(ValidationError, "手机.*both"):
+            self.env.ref("org_base.roster_employee_work_email").with_user(self.configurator).synonyms = "手机"
+
+    def test_value_aliases(self):
+        column = self.env.ref("org_base.roster_employee_gender").with_user(self.configurator)
+        self.assertEqual(column._aliases(), {"男": "male", "女": "female"})
+        column.value_aliases = "男、男士=male\n女、女士=female"
+        self.assertEqual(column._aliases()["男士"], "male")
+        with self.assertRaisesMessage(ValidationError, "性别.*男=man"):
+            column.value_aliases = "男=man"
 
     def test_kind_follows_field(self):
         column = self.env["org.roster.column"].create(
@@ -540,7 +592,9 @@ class TestRosterImportBenchmark(RosterImportCase):
         started = time.perf_counter()
         wizard.action_dry_run()
         dry_run = time.perf_counter() - started
-        self.assertEqual((wizard.error_count, wizard.create_count), (0, count), wizard.error_line_ids[:3].mapped("message"))
+        self.assertEqual(
+            (wizard.error_count, wizard.create_count), (0, count), wizard.error_line_ids[:3].mapped("message")
+        )
         started = time.perf_counter()
         wizard.action_import()
         self.env.flush_all()

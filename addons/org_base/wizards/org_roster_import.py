@@ -485,7 +485,7 @@ class OrgRosterImport(models.TransientModel):
         """Fill ``spec.lookup`` of selection, many2one and dictionary columns."""
         for spec in specs:
             if spec.kind == "selection":
-                spec.lookup = self._selection_options(spec.field)
+                spec.lookup = self._selection_options(spec.field, spec.column._aliases())
             elif spec.kind in ("many2one", "dictionary"):
                 index = spec.cell_index
                 texts = {
@@ -499,11 +499,11 @@ class OrgRosterImport(models.TransientModel):
                     spec.lookup = (self._lookup_records(self.env[spec.field.comodel_name], texts), None)
 
     @api.model
-    def _selection_options(self, field):
-        """``({normalised value or label: value}, [(normalised label, value)], [labels])``
+    def _selection_options(self, field, aliases=None):
+        """``({normalised alias, value or label: value}, [(normalised label, value)], [labels])``
         with the labels of every installed language; the last item lists the labels in the
         user's language, for messages."""
-        exact, labels = {}, []
+        exact, labels = dict(aliases or {}), []
         shown = [label for _value, label in field._description_selection(self.env)]
         languages = [code for code, _name in self.env["res.lang"].get_installed()]
         for language in dict.fromkeys([self.env.lang or "en_US", *languages]):
