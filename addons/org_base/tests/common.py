@@ -1,3 +1,5 @@
+from odoo_test_helper import FakeModelLoader
+
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -14,3 +16,25 @@ class OrgBaseCommon(TransactionCase):
         )
         cls.user_manager = new_test_user(cls.env, "test_manager", groups="org_base.group_org_manager")
         cls.user_employee = new_test_user(cls.env, "test_employee", groups="base.group_user")
+
+
+class FakeModelCase(TransactionCase):
+    """Registers the fake models that ``_fake_models()`` returns for the class's tests
+    (odoo-test-helper), to test a mixin on a model of no addon."""
+
+    @classmethod
+    def _fake_models(cls):
+        """Import the classes here: they must be defined after the registry is backed up."""
+        return ()
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.loader = FakeModelLoader(cls.env, cls.__module__)
+        cls.loader.backup_registry()
+        cls.loader.update_registry(cls._fake_models())
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.loader.restore_registry()
+        super().tearDownClass()

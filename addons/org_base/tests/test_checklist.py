@@ -1,21 +1,22 @@
-from odoo_test_helper import FakeModelLoader
-
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
+from .common import FakeModelCase
+
 
 @tagged("post_install", "-at_install")
-class TestChecklistMixin(TransactionCase):
+class TestChecklistMixin(FakeModelCase):
     """The checklist mixin on a model of its own (odoo-test-helper's FakeModelLoader)."""
+
+    @classmethod
+    def _fake_models(cls):
+        from .fake_models import OrgFakeChecklistRecord
+
+        return (OrgFakeChecklistRecord,)
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.loader = FakeModelLoader(cls.env, cls.__module__)
-        cls.loader.backup_registry()
-        from .fake_models import OrgFakeChecklistRecord
-
-        cls.loader.update_registry((OrgFakeChecklistRecord,))
         cls.template = cls.env["org.checklist.template"].create(
             {
                 "name": "测试清单",
@@ -26,11 +27,6 @@ class TestChecklistMixin(TransactionCase):
                 ],
             }
         )
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.loader.restore_registry()
-        super().tearDownClass()
 
     def _record(self):
         return self.env["org.fake.checklist.record"].create(

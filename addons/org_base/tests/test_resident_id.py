@@ -1,7 +1,5 @@
 import datetime
 
-from odoo_test_helper import FakeModelLoader
-
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
@@ -12,6 +10,7 @@ from ..tools.resident_id import (
     normalize_resident_id,
     parse_resident_id,
 )
+from .common import FakeModelCase
 
 # 420102 (武汉市江岸区), born 1985-03-15, order 421 (odd: male), check digit 6.
 VALID = "420102198503154216"
@@ -129,22 +128,14 @@ class TestResidentIdOnEmployee(TransactionCase):
 
 
 @tagged("post_install", "-at_install")
-class TestResidentIdMixin(TransactionCase):
+class TestResidentIdMixin(FakeModelCase):
     """The mixin on a model of its own: default field name, no birthday field."""
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.loader = FakeModelLoader(cls.env, cls.__module__)
-        cls.loader.backup_registry()
+    def _fake_models(cls):
         from .fake_models import OrgFakeIdHolder
 
-        cls.loader.update_registry((OrgFakeIdHolder,))
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.loader.restore_registry()
-        super().tearDownClass()
+        return (OrgFakeIdHolder,)
 
     def test_mixin_on_any_model(self):
         holder = self.env["org.fake.id.holder"].create({"name": "甲", "id_number": VALID_X.lower()})
