@@ -142,16 +142,7 @@ class ProjectTask(models.Model):
         board_type = self.org_board_type_id
         if board_type.evidence_required and not self.org_evidence_ids:
             problems.append(self.env._("no evidence is attached"))
-        missing_evidence = self.checklist_line_ids.filtered(
-            lambda line: line.evidence_required and not line.attachment_ids
-        )
-        if missing_evidence:
-            problems.append(
-                self.env._(
-                    "checklist items lack evidence: %(items)s",
-                    items="、".join(missing_evidence.mapped("name")),
-                )
-            )
+        # A ticked item that asks for evidence has it (org.checklist.line._check_evidence).
         if review and board_type.review_required and self.org_review_state != "accepted":
             problems.append(self.env._("the reviewer has not accepted it"))
         return problems
