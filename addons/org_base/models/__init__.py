@@ -12,3 +12,5 @@ from . import project_task_type
 from . import project_project
 from . import project_task
 from . import org_integrity_risk
+from . import org_form_customization
+from . import org_form_customization_line

@@ -5,3 +5,5 @@ from . import test_checklist
 from . import test_board
 from . import test_board_tour
 from . import test_roster_import
+from . import test_form_customization
+from . import test_form_designer_tour
