@@ -1,0 +1,126 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class OrgStudyAttendance(models.Model):
+    """An employee's attendance of a study session and the hours (学时) it credits."""
+
+    _name = "org.study.attendance"
+    _description = "Study Attendance"
+    _order = "date_start desc, session_id, id"
+    _rec_name = "employee_id"
+
+    session_id = fields.Many2one("org.study.session", required=True, index=True, ondelete="cascade")
+    employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")
+    department_id = fields.Many2one(related="employee_id.department_id", string="Department", store=True)
+    type_id = fields.Many2one(related="session_id.type_id", store=True, string="Study Type")
+    date_start = fields.Datetime(related="session_id.date_start", store=True, string="Date")
+    session_state = fields.Selection(related="session_id.state", string="Session Status")
+    state = fields.Selection(
+        [
+            ("registered", "Registered"),
+            ("present", "Present"),
+            ("absent", "Absent"),
+            ("excused", "Excused"),
+        ],
+        string="Attendance",
+        required=True,
+        default="registered",
+    )
+    reason = fields.Char(help="Why the employee was excused or absent.")
+    hours = fields.Float(
+        string="Credited Hours",
+        compute="_compute_hours",
+        store=True,
+        help="The session's study hours when present; nothing when absent, excused or only registered.",
+    )
+
+    _sql_constraints = [
+        (
+            "session_employee_uniq",
+            "unique(session_id, employee_id)",
+            "An employee is registered only once per session.",
+        ),
+    ]
+
+    @api.depends("state", "session_id.hours")
+    def _compute_hours(self):
+        for attendance in self:
+            attendance.hours = attendance.session_id.hours if attendance.state == "present" else 0.0
+
+    @api.constrains("state", "reason")
+    def _check_reason(self):
+        for attendance in self:
+            if attendance.state == "excused" and not attendance.reason:
+                raise ValidationError(
+                    self.env._(
+                        "Give the reason why %(employee)s is excused from session “%(session)s”.",
+                        employee=attendance.employee_id.name,
+                        session=attendance.session_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Refuse a user without the right first: the check below sees every attendance.
+        self.check_access("create")
+        self._check_registered_once(
+            [
+                (
+                    vals.get("session_id") or self.env.context.get("default_session_id"),
+                    vals.get("employee_id"),
+                )
+                for vals in vals_list
+            ]
+        )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "session_id" in vals or "employee_id" in vals:
+            self.check_access("write")
+            self._check_registered_once(
+                [
+                    (
+                        vals.get("session_id", attendance.session_id.id),
+                        vals.get("employee_id", attendance.employee_id.id),
+                    )
+                    for attendance in self
+                ]
+            )
+        return super().write(vals)
+
+    def action_mark_present(self):
+        self.write({"state": "present", "reason": False})
+        return True
+
+    def action_mark_absent(self):
+        self.write({"state": "absent"})
+        return True
+
+    def action_mark_excused(self):
+        self.write({"state": "excused"})
+        return True
+
+    def _check_registered_once(self, pairs):
+        """Say which employee is already on a session's attendance, before the database's
+        unique constraint refuses it without names. ``pairs``: (session id, employee id)."""
+        seen = set()
+        for session_id, employee_id in pairs:
+            if not session_id or not employee_id:
+                continue
+            if (session_id, employee_id) in seen or self.sudo().search_count(
+                [
+                    ("session_id", "=", session_id),
+                    ("employee_id", "=", employee_id),
+                    ("id", "not in", self.ids),
+                ],
+                limit=1,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(employee)s is already on the attendance of session “%(session)s”.",
+                        employee=self.env["hr.employee"].browse(employee_id).name,
+                        session=self.env["org.study.session"].browse(session_id).name,
+                    )
+                )
+            seen.add((session_id, employee_id))

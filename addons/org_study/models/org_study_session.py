@@ -1,0 +1,188 @@
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+DEFAULT_TZ = "Asia/Shanghai"
+
+
+class OrgStudySession(models.Model):
+    """One study event: a 中心组学习, a 车谷夜校 evening, a 专题党课 … with its attendance."""
+
+    _name = "org.study.session"
+    _description = "Study Session"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    type_id = fields.Many2one(
+        "org.study.type", string="Study Type", required=True, index=True, tracking=True, ondelete="restrict"
+    )
+    delivery = fields.Selection(
+        [("offline", "Offline"), ("online", "Online")],
+        required=True,
+        default="offline",
+        tracking=True,
+    )
+    approach = fields.Selection(
+        [("going_out", "Going Out"), ("inviting_in", "Inviting In")],
+        tracking=True,
+        help="走出去: study on site elsewhere; 请进来: speakers invited in.",
+    )
+    topic = fields.Char(tracking=True)
+    date_start = fields.Datetime(string="Start", required=True, tracking=True, index=True)
+    date_end = fields.Datetime(string="End")
+    hours = fields.Float(
+        string="Study Hours",
+        compute="_compute_hours",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Hours (学时) credited to each participant present.",
+    )
+    place = fields.Char()
+    speaker_employee_ids = fields.Many2many(
+        "hr.employee",
+        "org_study_session_speaker_rel",
+        "session_id",
+        "employee_id",
+        string="Internal Speakers",
+    )
+    speaker_external = fields.Char(
+        string="External Experts", help="Names of invited experts, e.g. 张教授（华中科技大学）."
+    )
+    organizer_department_id = fields.Many2one(
+        "hr.department", string="Organizing Unit", index="btree_not_null", tracking=True
+    )
+    organizer_employee_id = fields.Many2one("hr.employee", string="Organizer", tracking=True)
+    material_ids = fields.Many2many(
+        "ir.attachment",
+        "org_study_session_material_rel",
+        "session_id",
+        "attachment_id",
+        string="Materials",
+    )
+    minutes = fields.Html()
+    state = fields.Selection(
+        [("planned", "Planned"), ("held", "Held"), ("archived", "Archived")],
+        string="Status",
+        required=True,
+        default="planned",
+        tracking=True,
+        group_expand="_expand_states",
+    )
+    attendance_ids = fields.One2many("org.study.attendance", "session_id", copy=False)
+    participant_count = fields.Integer(compute="_compute_attendance_counts", string="Participants")
+    present_count = fields.Integer(compute="_compute_attendance_counts", string="Present")
+    color = fields.Integer()
+
+    @api.depends("type_id")
+    def _compute_hours(self):
+        for session in self:
+            session.hours = session.type_id.default_hours
+
+    @api.depends("attendance_ids.state")
+    def _compute_attendance_counts(self):
+        for session in self:
+            session.participant_count = len(session.attendance_ids)
+            session.present_count = len(session.attendance_ids.filtered(lambda a: a.state == "present"))
+
+    def _expand_states(self, states, domain):
+        return [key for key, _label in self._fields["state"].selection]
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for session in self:
+            if session.date_end and session.date_end < session.date_start:
+                raise ValidationError(
+                    self.env._("Session “%(session)s” cannot end before it starts.", session=session.name)
+                )
+
+    def action_set_held(self):
+        for session in self:
+            if session.state != "planned":
+                raise UserError(
+                    self.env._("Session “%(session)s” is not planned any more.", session=session.name)
+                )
+        self.write({"state": "held"})
+        return True
+
+    def action_set_archived(self):
+        if any(session.state != "held" for session in self):
+            raise UserError(self.env._("Only held sessions can be archived."))
+        self.write({"state": "archived"})
+        return True
+
+    def action_reset_planned(self):
+        self.write({"state": "planned"})
+        return True
+
+    def action_mark_all_present(self):
+        self.attendance_ids.filtered(lambda a: a.state != "present").write(
+            {"state": "present", "reason": False}
+        )
+        return True
+
+    @api.model
+    def _tomorrow_bounds(self):
+        """UTC bounds of tomorrow, counted in the department's time zone."""
+        tz = pytz.timezone(self.env.company.partner_id.tz or DEFAULT_TZ)
+        today = datetime.now(pytz.utc).astimezone(tz).date()
+        start = tz.localize(datetime.combine(today + timedelta(days=1), time.min)).astimezone(pytz.utc)
+        return start.replace(tzinfo=None), (start + timedelta(days=1)).replace(tzinfo=None)
+
+    @api.model
+    def _cron_remind_participants(self, batch_size=500):
+        """Daily: each registered participant of a session held tomorrow gets one reminder activity.
+
+        Idempotent (a participant already reminded of a session is not reminded again) and
+        batched: when more reminders wait than one batch, the cron is triggered again.
+        """
+        activity_type = self.env.ref("org_study.mail_activity_type_study_session")
+        start, end = self._tomorrow_bounds()
+        attendances = self.env["org.study.attendance"].search(
+            [
+                ("session_id.state", "=", "planned"),
+                ("session_id.date_start", ">=", start),
+                ("session_id.date_start", "<", end),
+                ("state", "in", ("registered", "present")),
+                ("employee_id.user_id", "!=", False),
+            ],
+            order="session_id, id",
+        )
+        existing = {
+            (activity.res_id, activity.user_id.id)
+            for activity in self.env["mail.activity"].search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", attendances.session_id.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+        }
+        todo = attendances.filtered(lambda a: (a.session_id.id, a.employee_id.user_id.id) not in existing)[
+            :batch_size
+        ]
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": attendance.session_id.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": attendance.employee_id.user_id.id,
+                    "date_deadline": attendance.session_id.date_start.date(),
+                    "summary": self.env._(
+                        "Study tomorrow: %(session)s at %(place)s",
+                        session=attendance.session_id.name,
+                        place=attendance.session_id.place or self.env._("the place announced"),
+                    ),
+                }
+                for attendance in todo
+            ]
+        )
+        if len(todo) == batch_size:
+            self.env.ref("org_study.ir_cron_study_session_reminder")._trigger()
+        return todo

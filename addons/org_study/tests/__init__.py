@@ -1,0 +1,5 @@
+from . import test_session
+from . import test_ledger
+from . import test_security
+from . import test_cron
+from . import test_research

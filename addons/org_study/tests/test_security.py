@@ -1,0 +1,112 @@
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import OrgStudyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestStudySecurity(OrgStudyCommon):
+    def setUp(self):
+        super().setUp()
+        self.session.action_mark_all_present()
+        self.session.action_set_held()
+
+    def test_employee_reads_only_own_attendance(self):
+        Attendance = self.env["org.study.attendance"].with_user(self.user_a)
+        self.assertEqual(Attendance.search([]), self.attendance_a)
+        self.assertEqual(Attendance.browse(self.attendance_a.id).hours, 2.5)
+        with self.assertRaises(AccessError):
+            Attendance.browse(self.attendance_b.id).read(["hours"])
+        self.assertEqual(
+            self.session.with_user(self.user_a).attendance_ids, self.attendance_a, "others are hidden"
+        )
+
+    def test_employee_cannot_change_attendance(self):
+        with self.assertRaises(AccessError):
+            self.attendance_a.with_user(self.user_a).write({"state": "absent"})
+        with self.assertRaises(AccessError):
+            self.env["org.study.attendance"].with_user(self.user_b).create(
+                {"session_id": self.session.id, "employee_id": self.employee_b.id}
+            )
+
+    def test_employee_reads_only_own_ledger(self):
+        Ledger = self.env["org.study.ledger"]
+        own = Ledger.with_user(self.user_a).search([])
+        self.assertEqual(own.employee_id, self.employee_a)
+        other = Ledger.search([("employee_id", "=", self.employee_b.id)])
+        self.assertTrue(other)
+        with self.assertRaises(AccessError):
+            Ledger.with_user(self.user_a).browse(other.ids).read(["done_hours"])
+
+    def test_leader_reads_all_changes_nothing(self):
+        Attendance = self.env["org.study.attendance"].with_user(self.leader)
+        self.assertEqual(
+            Attendance.search([("session_id", "=", self.session.id)]), self.session.attendance_ids
+        )
+        ledger = self.env["org.study.ledger"].with_user(self.leader).search([("year", "=", 2026)])
+        self.assertIn(self.employee_b, ledger.employee_id)
+        with self.assertRaises(AccessError):
+            self.attendance_a.with_user(self.leader).write({"state": "absent"})
+        with self.assertRaises(AccessError):
+            self.session.with_user(self.leader).write({"name": "改名"})
+
+    def test_officer_manages_everything(self):
+        session = (
+            self.env["org.study.session"]
+            .with_user(self.officer)
+            .create(
+                {"name": "读书分享会", "type_id": self.study_type.id, "date_start": "2026-05-01 07:00:00"}
+            )
+        )
+        attendance = (
+            self.env["org.study.attendance"]
+            .with_user(self.officer)
+            .create({"session_id": session.id, "employee_id": self.employee_b.id})
+        )
+        attendance.action_mark_present()
+        self.env["org.study.type"].with_user(self.officer).create({"name": "新类型"})
+        self.env["org.study.requirement"].with_user(self.officer).create({"name": "科级", "hours": 80})
+        self.env["org.study.plan"].with_user(self.officer).create(
+            {
+                "name": "2026年学习计划",
+                "year": 2026,
+                "line_ids": [(0, 0, {"month": "3", "topic": "二十大精神"})],
+            }
+        )
+        session.unlink()
+        self.assertFalse(attendance.exists())
+
+    def test_app_menu_first_entry_is_sessions(self):
+        root = self.env.ref("org_study.menu_org_study_root")
+        officer = self.env["res.users"].browse(self.officer.id)
+        visible = self.env["ir.ui.menu"].with_user(officer)._visible_menu_ids()
+        first = root.child_id.filtered(lambda menu: menu.id in visible).sorted("sequence")[:1]
+        self.assertEqual(first, self.env.ref("org_study.menu_org_study_sessions"))
+        self.assertEqual(
+            first.child_id.sorted("sequence")[:1].action, self.env.ref("org_study.org_study_session_action")
+        )
+        # A plain employee opens the application on their own study hours, and sees nothing else.
+        visible = self.env["ir.ui.menu"].with_user(self.user_a)._visible_menu_ids()
+        self.assertIn(root.id, visible)
+        self.assertEqual(
+            root.child_id.filtered(lambda menu: menu.id in visible),
+            self.env.ref("org_study.menu_org_study_ledger"),
+        )
+
+    def test_employee_opens_own_ledger_in_the_web_client(self):
+        result = (
+            self.env["org.study.ledger"]
+            .with_user(self.user_a)
+            .web_search_read(
+                [("year", "=", 2026)],
+                {
+                    "employee_id": {"fields": {"display_name": {}}},
+                    "department_id": {"fields": {"display_name": {}}},
+                    "requirement_id": {"fields": {"display_name": {}}},
+                    "done_hours": {},
+                    "compliant": {},
+                },
+            )
+        )
+        self.assertEqual([record["employee_id"]["display_name"] for record in result["records"]], ["张学习"])
+        self.assertEqual(result["records"][0]["done_hours"], 2.5)

@@ -1,0 +1,134 @@
+from datetime import datetime
+
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
+
+from .common import OrgStudyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestStudySession(OrgStudyCommon):
+    def test_shipped_study_types(self):
+        for xml_id in (
+            "study_type_central_group",
+            "study_type_party_school",
+            "study_type_night_school",
+            "study_type_party_lecture",
+            "study_type_publicity",
+            "study_type_forum",
+            "study_type_expert_lecture",
+            "study_type_book_sharing",
+        ):
+            self.assertGreater(self.env.ref(f"org_study.{xml_id}").default_hours, 0, xml_id)
+
+    def test_hours_default_from_type_and_credited_when_present(self):
+        self.assertEqual(self.session.hours, 2.5)
+        self.assertEqual(self.attendance_a.state, "registered")
+        self.assertEqual(self.attendance_a.hours, 0)
+        self.attendance_a.action_mark_present()
+        self.assertEqual(self.attendance_a.hours, 2.5)
+        self.session.hours = 3
+        self.assertEqual(self.attendance_a.hours, 3, "a change of the session's hours is credited")
+        self.attendance_a.action_mark_absent()
+        self.assertEqual(self.attendance_a.hours, 0)
+        self.attendance_a.write({"state": "excused", "reason": "出差"})
+        self.assertEqual(self.attendance_a.hours, 0)
+
+    def test_form_type_sets_hours(self):
+        other = self.env["org.study.type"].create({"name": "测试党课", "default_hours": 4})
+        with Form(self.env["org.study.session"].with_user(self.officer)) as form:
+            form.name = "专题党课"
+            form.type_id = other
+            form.date_start = datetime(2026, 4, 1, 2)
+            self.assertEqual(form.hours, 4)
+            form.hours = 3.5
+        self.assertEqual(form.record.hours, 3.5)
+        self.assertEqual(form.record.state, "planned")
+
+    def test_attendance_edited_in_place(self):
+        other = self.env["hr.employee"].create({"name": "王求是"})
+        with Form(self.session.with_user(self.officer)) as form:
+            with form.attendance_ids.new() as line:
+                line.employee_id = other
+                line.state = "present"
+            with form.attendance_ids.edit(0) as line:
+                line.state = "excused"
+                line.reason = "出差"
+        self.assertEqual(len(self.session.attendance_ids), 3)
+        self.assertEqual(self.session.present_count, 1)
+        self.assertEqual(self.session.attendance_ids.filtered(lambda a: a.employee_id == other).hours, 2.5)
+
+    def test_plan_topics_by_month(self):
+        with Form(self.env["org.study.plan"].with_user(self.officer)) as form:
+            form.name = "年度学习计划"
+            form.year = 2026
+            for month, topic in (("6", "全国组织工作会议精神"), ("1", "党的二十大精神")):
+                with form.line_ids.new() as line:
+                    line.month = month
+                    line.topic = topic
+        plan = form.record
+        self.assertEqual(plan.line_ids.mapped("topic"), ["党的二十大精神", "全国组织工作会议精神"])
+        plan.action_approve()
+        self.assertEqual(plan.state, "approved")
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            plan.year = 23
+            plan.flush_recordset()
+
+    def test_mark_all_present_and_states(self):
+        session = self.session.with_user(self.officer)
+        session.action_mark_all_present()
+        self.assertEqual(set(session.attendance_ids.mapped("state")), {"present"})
+        self.assertEqual(session.present_count, 2)
+        with self.assertRaises(UserError):
+            session.action_set_archived()
+        session.action_set_held()
+        self.assertEqual(session.state, "held")
+        with self.assertRaises(UserError):
+            session.action_set_held()
+        session.action_set_archived()
+        self.assertEqual(session.state, "archived")
+        session.action_reset_planned()
+        self.assertEqual(session.state, "planned")
+
+    def test_excused_needs_reason(self):
+        with self.assertRaisesRegex(ValidationError, "张学习"):
+            self.attendance_a.action_mark_excused()
+        self.attendance_a.reason = "外出调研"
+        self.attendance_a.action_mark_excused()
+        self.assertEqual(self.attendance_a.state, "excused")
+
+    def test_employee_once_per_session(self):
+        with self.assertRaisesRegex(ValidationError, "张学习.*学习贯彻党的二十大精神"):
+            self.env["org.study.attendance"].create(
+                {"session_id": self.session.id, "employee_id": self.employee_a.id}
+            )
+
+    def test_employee_once_per_session_batch_and_write(self):
+        other = self.env["hr.employee"].create({"name": "王求是"})
+        with self.assertRaisesRegex(ValidationError, "王求是"):
+            self.env["org.study.attendance"].create(
+                [
+                    {"session_id": self.session.id, "employee_id": other.id},
+                    {"session_id": self.session.id, "employee_id": other.id},
+                ]
+            )
+        with self.assertRaisesRegex(ValidationError, "李笃行"):
+            self.attendance_a.employee_id = self.employee_b
+        self.attendance_a.employee_id = other
+        self.assertEqual(self.session.attendance_ids.employee_id, other + self.employee_b)
+
+    @mute_logger("odoo.sql_db")
+    def test_employee_once_per_session_database(self):
+        with self.assertRaises(IntegrityError):
+            self.env.cr.execute(
+                "INSERT INTO org_study_attendance (session_id, employee_id, state) "
+                "VALUES (%s, %s, 'present')",
+                (self.session.id, self.employee_a.id),
+            )
+
+    def test_end_not_before_start(self):
+        with self.assertRaises(ValidationError):
+            self.session.date_end = datetime(2026, 3, 9)
