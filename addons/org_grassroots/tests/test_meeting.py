@@ -1,0 +1,147 @@
+import datetime
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import GrassrootsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestMeetingCompliance(GrassrootsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.theme_day = cls.env.ref("org_grassroots.meeting_type_theme_day")
+        cls.general_meeting = cls.env.ref("org_grassroots.meeting_type_general_meeting")
+        cls.lecture = cls.env.ref("org_grassroots.meeting_type_party_lecture")
+        cls.Meeting = cls.env["org.party.meeting"]
+        cls.Compliance = cls.env["org.party.meeting.compliance"]
+
+    def _rows(self, organization, meeting_type, start):
+        return self.Compliance.search(
+            [
+                ("organization_id", "=", organization.id),
+                ("type_id", "=", meeting_type.id),
+                ("period_start", "=", start),
+            ]
+        )
+
+    def _activities(self, organization):
+        activity_type = self.env.ref("org_grassroots.mail_activity_type_meeting_behind")
+        return organization.activity_ids.filtered(lambda activity: activity.activity_type_id == activity_type)
+
+    def test_meeting_attendance(self):
+        meeting = self.Meeting.create(
+            {
+                "name": "主题党日活动",
+                "organization_id": self.branch_a1.id,
+                "type_id": self.theme_day.id,
+                "date": "2024-03-15",
+                "attendee_ids": [(6, 0, self.member_a1.ids)],
+            }
+        )
+        self.assertEqual(meeting.attendee_count, 1)
+
+    def test_periods_that_just_ended(self):
+        periods = self.Compliance._last_periods(datetime.date(2024, 4, 3))
+        self.assertEqual(periods[self.theme_day], (datetime.date(2024, 3, 1), datetime.date(2024, 3, 31)))
+        self.assertEqual(
+            periods[self.general_meeting], (datetime.date(2024, 1, 1), datetime.date(2024, 3, 31))
+        )
+        yearly = self.env.ref("org_grassroots.meeting_type_life_meeting")
+        self.assertNotIn(yearly, periods)
+        periods = self.Compliance._last_periods(datetime.date(2025, 1, 5))
+        self.assertEqual(periods[yearly], (datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)))
+        self.assertNotIn(self.general_meeting, self.Compliance._last_periods(datetime.date(2024, 5, 3)))
+
+    def test_monthly_check_records_compliance_and_reminds_those_behind(self):
+        self.Meeting.create(
+            [
+                {
+                    "name": "三月主题党日",
+                    "organization_id": self.branch_a1.id,
+                    "type_id": self.theme_day.id,
+                    "date": "2024-03-20",
+                },
+                {
+                    "name": "一季度党员大会",
+                    "organization_id": self.branch_a1.id,
+                    "type_id": self.general_meeting.id,
+                    "date": "2024-02-02",
+                },
+                {
+                    "name": "四月主题党日",
+                    "organization_id": self.branch_a2.id,
+                    "type_id": self.theme_day.id,
+                    "date": "2024-04-01",
+                },
+            ]
+        )
+        with freeze_time("2024-04-03"):
+            rows = self.Compliance._cron_meeting_compliance()
+        march = datetime.date(2024, 3, 1)
+        self.assertTrue(self._rows(self.branch_a1, self.theme_day, march).is_compliant)
+        self.assertEqual(self._rows(self.branch_a1, self.theme_day, march).meeting_count, 1)
+        self.assertTrue(
+            self._rows(self.branch_a1, self.general_meeting, datetime.date(2024, 1, 1)).is_compliant
+        )
+        behind = self._rows(self.branch_a2, self.theme_day, march)
+        self.assertFalse(behind.is_compliant, "April's meeting does not count for March")
+        self.assertFalse(self._rows(self.org_a, self.theme_day, march), "主题党日 is for branches")
+        self.assertTrue(self._rows(self.org_a, self.lecture, datetime.date(2024, 1, 1)), "党课 is for all")
+        # The branch has no secretary of its own: the committee's secretary is reminded.
+        activities = self._activities(self.branch_a2)
+        self.assertEqual(activities.user_id, self.secretary_a)
+        self.assertFalse(self._activities(self.branch_a1).filtered(lambda a: "主题党日" in a.summary))
+        self.assertIn(behind, rows)
+
+        count = self.Compliance.search_count([])
+        with freeze_time("2024-04-20"):
+            self.assertFalse(self.Compliance._cron_meeting_compliance(), "idempotent")
+        self.assertEqual(self.Compliance.search_count([]), count)
+        self.assertEqual(len(self._activities(self.branch_a2)), len(activities))
+
+        with freeze_time("2024-05-02"):
+            self.Compliance._cron_meeting_compliance()
+        self.assertTrue(self._rows(self.branch_a2, self.theme_day, datetime.date(2024, 4, 1)).is_compliant)
+        self.assertFalse(self._rows(self.branch_a2, self.general_meeting, datetime.date(2024, 4, 1)))
+
+    def test_batches(self):
+        with freeze_time("2024-04-03"):
+            first = self.Compliance._cron_meeting_compliance(batch_size=3)
+            self.assertEqual(len(first), 3)
+            rest = self.Compliance._cron_meeting_compliance()
+        self.assertFalse(first & rest)
+        ours = (first | rest).filtered(
+            lambda row: row.organization_id in self.branch_a1 | self.branch_a2 | self.branch_b1
+        )
+        self.assertEqual(len(ours.filtered(lambda row: row.type_id == self.theme_day)), 3)
+
+    def test_secretary_sees_only_the_own_meetings(self):
+        meeting_b = self.Meeting.create(
+            {
+                "name": "乙支部党课",
+                "organization_id": self.branch_b1.id,
+                "type_id": self.lecture.id,
+                "date": "2024-03-01",
+            }
+        )
+        Meeting = self.Meeting.with_user(self.secretary_a)
+        own = Meeting.create(
+            {
+                "name": "甲支部党课",
+                "organization_id": self.branch_a1.id,
+                "type_id": self.lecture.id,
+                "date": "2024-03-01",
+            }
+        )
+        self.assertEqual(Meeting.search([("id", "in", (own | meeting_b).ids)]), own)
+        with self.assertRaises(AccessError):
+            Meeting.browse(meeting_b.id).read(["name"])
+        with freeze_time("2024-04-03"):
+            self.Compliance._cron_meeting_compliance()
+        rows = self.Compliance.with_user(self.secretary_a).search([])
+        self.assertTrue(rows)
+        self.assertLessEqual(rows.organization_id, self.org_a | self.branch_a1 | self.branch_a2)

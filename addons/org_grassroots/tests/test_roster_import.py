@@ -1,0 +1,159 @@
+import base64
+import datetime
+import io
+
+import openpyxl
+
+from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
+
+from .common import GrassrootsCommon, resident_id
+
+HEADERS = [
+    "姓名",
+    "公民身份号码",
+    "性别",
+    "所在党组织",
+    "入党时间",
+    "转正时间",
+    "党员状态",
+    "党内职务",
+    "手机号码",
+]
+
+
+def build_xlsx(rows):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["测试党委党员花名册"])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
+    sheet.append(HEADERS)
+    for row in rows:
+        sheet.append(row)
+    content = io.BytesIO()
+    book.save(content)
+    return content.getvalue()
+
+
+@tagged("post_install", "-at_install")
+class TestPartyMemberRoster(GrassrootsCommon):
+    def _wizard(self, rows):
+        return (
+            self.env["org.roster.import"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "roster": "party_member",
+                    "file": base64.b64encode(build_xlsx(rows)),
+                    "file_name": "党员花名册.xlsx",
+                }
+            )
+        )
+
+    def test_roster_shipped(self):
+        roster = self.env.ref("org_grassroots.roster_party_member")
+        self.assertEqual(
+            (roster.key, roster.model, roster.key_field_name),
+            ("party_member", "org.party.member", "id_number"),
+        )
+        self.assertEqual(
+            roster.column_ids.filtered(lambda column: column.field_name == "id_number").kind, "id_number"
+        )
+
+    def test_menu_opens_the_party_member_roster(self):
+        action = self.env.ref("org_grassroots.org_party_member_import_action")
+        context = safe_eval(action.context)
+        wizard = self.env["org.roster.import"].with_user(self.user_officer).with_context(**context).new({})
+        self.assertEqual(wizard.roster, "party_member")
+        menu = self.env.ref("org_grassroots.menu_org_party_member_import")
+        self.assertIn(menu.id, self.env["ir.ui.menu"].with_user(self.user_officer)._visible_menu_ids())
+        self.assertNotIn(menu.id, self.env["ir.ui.menu"].with_user(self.secretary_a)._visible_menu_ids())
+
+    def test_import_members(self):
+        number_new = resident_id("420117", "19930815", 624)
+        rows = [
+            [
+                "王五",
+                number_new.lower(),
+                "女",
+                "测试甲二支部",
+                "2019.07",
+                "2020年7月",
+                "正式党员",
+                "组织委员",
+                "13800138000",
+            ],
+            [
+                "赵六",
+                "420117199001011",
+                "男",
+                "测试甲二支部",
+                datetime.date(2024, 6, 30),
+                None,
+                "预备党员",
+                None,
+                None,
+            ],
+            # An existing member moves to another branch and becomes formal.
+            [
+                "测试党员乙",
+                self.member_b1.id_number,
+                "男",
+                "测试乙一支部",
+                "2023-07-01",
+                "2024-07-01",
+                "正式",
+                None,
+                None,
+            ],
+        ]
+        count = self.env["org.party.member"].search_count([])
+        wizard = self._wizard(rows)
+        wizard.action_dry_run()
+        self.assertEqual(wizard.error_count, 1)
+        self.assertIn("身份证号", wizard.error_line_ids.message)
+        self.assertEqual(wizard.error_line_ids.row, 4)
+        self.assertEqual(self.env["org.party.member"].search_count([]), count, "a dry run imports nothing")
+
+        rows[1][1] = resident_id("420117", "19900101", 135)
+        wizard = self._wizard(rows)
+        wizard.action_dry_run()
+        self.assertEqual((wizard.error_count, wizard.create_count, wizard.update_count), (0, 2, 1))
+        wizard.action_import()
+        self.assertEqual((wizard.state, wizard.created_count, wizard.updated_count), ("done", 2, 1))
+        wang = self.env["org.party.member"].search([("id_number", "=", number_new)])
+        self.assertEqual((wang.name, wang.gender, wang.organization_id), ("王五", "female", self.branch_a2))
+        self.assertEqual(
+            (wang.status, wang.date_join, wang.date_formal),
+            ("formal", datetime.date(2019, 7, 1), datetime.date(2020, 7, 1)),
+        )
+        self.assertEqual((wang.party_post, wang.mobile_phone), ("组织委员", "13800138000"))
+        self.assertEqual(self.member_b1.status, "formal")
+        self.assertEqual(self.branch_a2.member_formal_count, 1)
+        self.assertEqual(self.branch_a2.member_probationary_count, 1)
+
+        # The same file again changes nothing.
+        wizard = self._wizard(rows)
+        wizard.action_import()
+        self.assertEqual((wizard.state, wizard.created_count, wizard.updated_count), ("done", 0, 0))
+        self.assertEqual(self.env["org.party.member"].search_count([]), count + 2)
+
+    def test_unknown_organization_refused(self):
+        wizard = self._wizard(
+            [
+                [
+                    "孙七",
+                    resident_id("420117", "19880101", 111),
+                    "男",
+                    "不存在的支部",
+                    None,
+                    None,
+                    "预备党员",
+                    None,
+                    None,
+                ]
+            ]
+        )
+        wizard.action_dry_run()
+        self.assertEqual(wizard.error_count, 1)
+        self.assertIn("不存在的支部", wizard.error_line_ids.message)
