@@ -1,5 +1,6 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+import pytz
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -79,17 +80,15 @@ class ProjectTask(models.Model):
     @api.depends("date_deadline", "stage_id.org_closing", "state", "org_board_type_id.warning_days")
     def _compute_org_deadline_status(self):
         # Days count in the department's time zone, whoever triggers the computation.
-        tz = self.env.context.get("tz") or self.env.company.partner_id.tz or "Asia/Shanghai"
-        today = fields.Date.context_today(self.with_context(tz=tz))
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.company.partner_id.tz or "Asia/Shanghai")
+        today = datetime.now(tz).date()
         for task in self:
             if task.stage_id.org_closing or task.state in ("1_done", "1_canceled"):
                 task.org_deadline_status = "closed"
             elif not task.date_deadline:
                 task.org_deadline_status = "none"
             else:
-                deadline = fields.Datetime.context_timestamp(
-                    task.with_context(tz=tz), task.date_deadline
-                ).date()
+                deadline = pytz.utc.localize(task.date_deadline).astimezone(tz).date()
                 warning_days = (
                     task.org_board_type_id.warning_days if task.org_board_type_id else DEFAULT_WARNING_DAYS
                 )

@@ -99,7 +99,7 @@ class OrgPartyMeetingCompliance(models.Model):
         activities = []
         for row in behind:
             organization = row.organization_id
-            secretary = organization.secretary_user_id or organization.parent_id.secretary_user_id
+            secretary = organization._reminder_user()
             if secretary:
                 activities.append(
                     {

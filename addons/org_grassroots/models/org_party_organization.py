@@ -265,6 +265,11 @@ class OrgPartyOrganization(models.Model):
         )
         return action
 
+    def _reminder_user(self):
+        """Who is reminded about this organization: its secretary, else the one above."""
+        self.ensure_one()
+        return self.secretary_user_id or self.parent_id.secretary_user_id
+
     def _cron_reelection_reminders(self, batch_size=500):
         """Remind secretaries of re-elections due (换届): months ahead as the term rule says
         (6 and 3 by default), and once overdue.
@@ -315,7 +320,7 @@ class OrgPartyOrganization(models.Model):
                 summary = self.env._("Re-election overdue since %(date)s", date=due)
             else:
                 summary = self.env._("Re-election due on %(date)s", date=due)
-            secretary = organization.secretary_user_id or organization.parent_id.secretary_user_id
+            secretary = organization._reminder_user()
             if secretary:
                 activities.append(
                     {
