@@ -1,0 +1,304 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools.activity import schedule_todo
+
+# The procedure of 党政领导干部选拔任用工作条例, in order; none can be skipped.
+STATES = [
+    ("analysis", "Analysis and Proposal"),
+    ("recommendation", "Democratic Recommendation"),
+    ("inspection", "Inspection"),
+    ("decision", "Discussion and Decision"),
+    ("publicity", "Pre-appointment Publicity"),
+    ("appointed", "Appointment"),
+    ("probation_review", "Probation Review"),
+    ("done", "Done"),
+    ("cancelled", "Cancelled"),
+]
+ORDER = [key for key, _label in STATES if key != "cancelled"]
+
+
+class OrgCadreAppointment(models.Model):
+    """选拔任用纪实: one selection and appointment, stage by stage, with its checklists."""
+
+    _name = "org.cadre.appointment"
+    _description = "Cadre Selection and Appointment"
+    _inherit = ["mail.thread", "mail.activity.mixin", "org.checklist.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(string="Post to Fill", required=True, tracking=True)
+    reference = fields.Char(readonly=True, copy=False, default="/")
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    department_id = fields.Many2one("hr.department", string="Unit", tracking=True, check_company=True)
+    user_id = fields.Many2one(
+        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True
+    )
+    employee_ids = fields.Many2many("hr.employee", string="Candidates", tracking=True, check_company=True)
+    state = fields.Selection(
+        STATES,
+        string="Stage",
+        required=True,
+        default="analysis",
+        tracking=True,
+        group_expand="_expand_states",
+        copy=False,
+    )
+    description = fields.Html(string="Notes")
+    date_publicity_start = fields.Date(string="Publicity From", tracking=True, copy=False)
+    date_publicity_end = fields.Date(
+        string="Publicity Until",
+        compute="_compute_date_publicity_end",
+        store=True,
+        help="The last of the working days of the publicity, on the company's working calendar.",
+    )
+    publicity_feedback = fields.Text(string="Publicity Feedback")
+    publicity_end_notified = fields.Boolean(copy=False)
+    probation_end_notified = fields.Boolean(copy=False)
+    date_appointed = fields.Date(string="Appointed On", tracking=True, copy=False)
+    has_probation = fields.Boolean(string="Probation", default=True, tracking=True)
+    date_probation_end = fields.Date(
+        string="Probation Ends", compute="_compute_date_probation_end", store=True, readonly=False
+    )
+    probation_result = fields.Selection(
+        [("passed", "Confirmed in Post"), ("failed", "Not Confirmed")], tracking=True, copy=False
+    )
+    color = fields.Integer()
+
+    @api.depends("date_publicity_start", "company_id.cadre_publicity_days", "company_id.resource_calendar_id")
+    def _compute_date_publicity_end(self):
+        for appointment in self:
+            company = appointment.company_id
+            appointment.date_publicity_end = (
+                appointment.date_publicity_start
+                and company._cadre_add_working_days(
+                    appointment.date_publicity_start, company.cadre_publicity_days
+                )
+            )
+
+    @api.depends("date_appointed", "has_probation", "company_id.cadre_probation_months")
+    def _compute_date_probation_end(self):
+        for appointment in self:
+            appointment.date_probation_end = (
+                appointment.has_probation
+                and appointment.date_appointed
+                and appointment.date_appointed
+                + relativedelta(months=appointment.company_id.cadre_probation_months)
+            )
+
+    def _expand_states(self, states, domain):
+        return [key for key, _label in STATES if key != "cancelled"]
+
+    # CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("reference", "/") == "/":
+                vals["reference"] = self.env["ir.sequence"].next_by_code("org.cadre.appointment") or "/"
+            vals["state"] = "analysis"
+        appointments = super().create(vals_list)
+        appointments._apply_stage_checklist()
+        return appointments
+
+    def write(self, vals):
+        if "state" in vals:
+            for appointment in self:
+                appointment._check_stage_transition(vals["state"])
+        result = super().write(vals)
+        if "state" in vals:
+            self._apply_stage_checklist()
+        return result
+
+    # Stage rules
+
+    def _next_state(self):
+        self.ensure_one()
+        if self.state in ("done", "cancelled"):
+            return False
+        if self.state == "appointed" and not self.has_probation:
+            return "done"
+        return ORDER[ORDER.index(self.state) + 1]
+
+    def _state_label(self, state):
+        return dict(self._fields["state"]._description_selection(self.env))[state]
+
+    def _stage_open_required_lines(self):
+        """Required items of the current stage's checklist that are not ticked."""
+        self.ensure_one()
+        step = self.env["org.cadre.appointment.step"].search([("state", "=", self.state)], limit=1)
+        template = step.checklist_template_id
+        return self.checklist_line_ids.filtered(
+            lambda line: line.required and not line.done and line.template_item_id.template_id == template
+        )
+
+    def _check_stage_transition(self, new_state):
+        """Refuse a skipped stage, an open checklist, a short publicity and a restricted candidate."""
+        self.ensure_one()
+        if new_state == self.state:
+            return
+        if new_state == "cancelled":
+            if self.state == "done":
+                raise UserError(
+                    self.env._("%(name)s is done and cannot be cancelled.", name=self.display_name)
+                )
+            return
+        if new_state != self._next_state():
+            raise UserError(
+                self.env._(
+                    "%(name)s is at stage “%(current)s”: the next stage is “%(next)s”; "
+                    "no stage can be skipped.",
+                    name=self.display_name,
+                    current=self._state_label(self.state),
+                    next=self._state_label(self._next_state()) if self._next_state() else "-",
+                )
+            )
+        open_lines = self._stage_open_required_lines()
+        if open_lines:
+            raise UserError(
+                self.env._(
+                    "%(name)s cannot leave stage “%(stage)s”: "
+                    "these required items are still open:\n%(items)s",
+                    name=self.display_name,
+                    stage=self._state_label(self.state),
+                    items="\n".join(f"- {name}" for name in open_lines.mapped("name")),
+                )
+            )
+        if not self.employee_ids and new_state in ("inspection", "decision", "publicity", "appointed"):
+            raise UserError(self.env._("%(name)s has no candidate yet.", name=self.display_name))
+        if new_state == "decision":
+            self._check_candidates_promotable()
+        if new_state == "appointed":
+            today = fields.Date.context_today(self)
+            if not self.date_publicity_start:
+                raise UserError(
+                    self.env._("%(name)s: give the start date of the publicity.", name=self.display_name)
+                )
+            if today <= self.date_publicity_end:
+                raise UserError(
+                    self.env._(
+                        "%(name)s: the publicity lasts %(days)s working days, until %(end)s; "
+                        "the appointment can follow from the next day.",
+                        name=self.display_name,
+                        days=self.company_id.cadre_publicity_days,
+                        end=self.date_publicity_end,
+                    )
+                )
+        if new_state == "probation_review":
+            if not self.date_appointed:
+                raise UserError(
+                    self.env._("%(name)s: give the date of the appointment.", name=self.display_name)
+                )
+            if fields.Date.context_today(self) < self.date_probation_end:
+                raise UserError(
+                    self.env._(
+                        "%(name)s: the probation runs until %(end)s.",
+                        name=self.display_name,
+                        end=self.date_probation_end,
+                    )
+                )
+        if new_state == "done" and self.state == "probation_review" and not self.probation_result:
+            raise UserError(
+                self.env._(
+                    "%(name)s: record the result of the probation review first.", name=self.display_name
+                )
+            )
+
+    def _check_candidates_promotable(self):
+        """A candidate whose 诫勉 (or other supervision) still has effect cannot be promoted.
+
+        The supervision records stay confidential: the message names the candidate only."""
+        restricted = self.env["org.cadre.supervision"].sudo()._restricted_employees(self.employee_ids)
+        if restricted:
+            raise UserError(
+                self.env._(
+                    "%(name)s: %(employees)s cannot be promoted at present; "
+                    "ask the cadre supervision office.",
+                    name=self.display_name,
+                    employees="、".join(restricted.mapped("name")),
+                )
+            )
+
+    def _apply_stage_checklist(self):
+        steps = {step.state: step for step in self.env["org.cadre.appointment.step"].search([])}
+        for appointment in self:
+            template = steps.get(
+                appointment.state, self.env["org.cadre.appointment.step"]
+            ).checklist_template_id
+            if template and appointment.checklist_template_id != template:
+                appointment.checklist_template_id = template
+
+    # Actions
+
+    def action_next_stage(self):
+        for appointment in self:
+            next_state = appointment._next_state()
+            if not next_state:
+                raise UserError(self.env._("%(name)s has no further stage.", name=appointment.display_name))
+            vals = {"state": next_state}
+            if next_state == "publicity" and not appointment.date_publicity_start:
+                vals["date_publicity_start"] = fields.Date.context_today(self)
+            if next_state == "appointed" and not appointment.date_appointed:
+                vals["date_appointed"] = fields.Date.context_today(self)
+            appointment.write(vals)
+        return True
+
+    def action_cancel(self):
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_probation_passed(self):
+        self.write({"probation_result": "passed"})
+        return self.action_next_stage()
+
+    def action_probation_failed(self):
+        self.write({"probation_result": "failed"})
+        return self.action_next_stage()
+
+    def action_print_forms(self):
+        self.ensure_one()
+        return self.employee_ids.action_cadre_print_form()
+
+    # Crons
+
+    @api.model
+    def _cron_publicity_end(self):
+        """Publicity over: remind the responsible person to record the feedback and appoint."""
+        today = fields.Date.context_today(self)
+        appointments = self.search(
+            [
+                ("state", "=", "publicity"),
+                ("date_publicity_end", "<", today),
+                ("publicity_end_notified", "=", False),
+            ]
+        )
+        schedule_todo(
+            appointments,
+            self.env._("Publicity ended: record the feedback and appoint"),
+            {appointment.id: appointment.user_id.id for appointment in appointments},
+            today,
+        )
+        appointments.write({"publicity_end_notified": True})
+        return True
+
+    @api.model
+    def _cron_probation_end(self):
+        """Probation over: remind the responsible person to hold the review."""
+        today = fields.Date.context_today(self)
+        appointments = self.search(
+            [
+                ("state", "=", "appointed"),
+                ("has_probation", "=", True),
+                ("date_probation_end", "<=", today),
+                ("probation_end_notified", "=", False),
+            ]
+        )
+        schedule_todo(
+            appointments,
+            self.env._("Probation ended: hold the probation review"),
+            {appointment.id: appointment.user_id.id for appointment in appointments},
+            today,
+        )
+        appointments.write({"probation_end_notified": True})
+        return True

@@ -1,0 +1,105 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools.activity import schedule_todo
+
+
+class OrgCadreIncentive(models.Model):
+    """点赞 (commendation) or 亮黄灯 (yellow light for 佛系躺平, with a correction period)."""
+
+    _name = "org.cadre.incentive"
+    _description = "Cadre Commendation or Yellow Light"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    employee_id = fields.Many2one("hr.employee", string="Cadre", required=True, index=True, tracking=True)
+    kind = fields.Selection(
+        [("commendation", "Commendation"), ("yellow_light", "Yellow Light")], required=True, tracking=True
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    reason = fields.Text(required=True)
+    user_id = fields.Many2one("res.users", string="Follow-up By", default=lambda self: self.env.user)
+    date_correction_end = fields.Date(
+        string="Correct By",
+        compute="_compute_date_correction_end",
+        store=True,
+        readonly=False,
+        tracking=True,
+    )
+    state = fields.Selection(
+        [("open", "Under Correction"), ("corrected", "Corrected"), ("not_corrected", "Not Corrected")],
+        string="Follow-up",
+        tracking=True,
+    )
+    follow_up = fields.Text(string="Follow-up Notes")
+    review_notified = fields.Boolean(copy=False)
+
+    @api.depends("kind", "date", "company_id.cadre_yellow_light_correction_days")
+    def _compute_date_correction_end(self):
+        for record in self:
+            record.date_correction_end = (
+                record.kind == "yellow_light"
+                and record.date
+                and record.date + relativedelta(days=record.company_id.cadre_yellow_light_correction_days)
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("kind") == "yellow_light":
+                vals.setdefault("state", "open")
+        records = super().create(vals_list)
+        records.employee_id._cadre_update_adjustment_suggestion()
+        return records
+
+    def write(self, vals):
+        employees = self.employee_id
+        result = super().write(vals)
+        if {"kind", "date", "employee_id", "state"} & set(vals):
+            (employees | self.employee_id)._cadre_update_adjustment_suggestion()
+        return result
+
+    def unlink(self):
+        employees = self.employee_id
+        result = super().unlink()
+        employees._cadre_update_adjustment_suggestion()
+        return result
+
+    def _check_yellow_light(self):
+        if any(record.kind != "yellow_light" for record in self):
+            raise UserError(self.env._("Only yellow lights have a correction follow-up."))
+
+    def action_corrected(self):
+        self._check_yellow_light()
+        self.write({"state": "corrected"})
+        return True
+
+    def action_not_corrected(self):
+        self._check_yellow_light()
+        self.write({"state": "not_corrected"})
+        return True
+
+    @api.model
+    def _cron_yellow_light_review(self):
+        """Correction period over: remind the follow-up person to review; refresh suggestions."""
+        today = fields.Date.context_today(self)
+        records = self.search(
+            [
+                ("kind", "=", "yellow_light"),
+                ("state", "=", "open"),
+                ("date_correction_end", "<", today),
+                ("review_notified", "=", False),
+            ]
+        )
+        schedule_todo(
+            records,
+            self.env._("Correction period over: review the yellow light"),
+            {record.id: record.user_id.id for record in records},
+            today,
+        )
+        records.write({"review_notified": True})
+        self.env["hr.employee"]._cadre_update_adjustment_suggestion(all_cadres=True)
+        return True

@@ -1,0 +1,145 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+from ..tools.activity import schedule_todo
+
+KIND_EFFECT_FIELDS = {
+    "reminder": "cadre_reminder_effect_months",
+    "inquiry": "cadre_inquiry_effect_months",
+    "admonishment": "cadre_admonishment_effect_months",
+}
+
+
+class OrgCadreSupervision(models.Model):
+    """提醒谈话 / 函询 / 诫勉: confidential, seen only by the cadre supervision group and never by
+    the cadre concerned (see security/org_cadre_security.xml)."""
+
+    _name = "org.cadre.supervision"
+    _description = "Cadre Supervision"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _rec_name = "reference"
+
+    reference = fields.Char(readonly=True, copy=False, default="/")
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    employee_id = fields.Many2one("hr.employee", string="Cadre", required=True, index=True, tracking=True)
+    kind = fields.Selection(
+        [("reminder", "Reminder Talk"), ("inquiry", "Written Inquiry"), ("admonishment", "Admonishment")],
+        required=True,
+        tracking=True,
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    reason = fields.Text(required=True)
+    handler_id = fields.Many2one(
+        "res.users", string="Handled By", default=lambda self: self.env.user, tracking=True
+    )
+    reply_due_date = fields.Date(
+        string="Written Reply Due",
+        compute="_compute_reply_due_date",
+        store=True,
+        readonly=False,
+        tracking=True,
+    )
+    reply_date = fields.Date(string="Replied On", tracking=True)
+    reply = fields.Text(string="Written Reply")
+    reply_due_notified = fields.Boolean(copy=False)
+    outcome = fields.Text()
+    effect_months = fields.Integer(
+        string="Effect on Promotion (months)",
+        compute="_compute_effect_months",
+        store=True,
+        readonly=False,
+        help="During this period the cadre is not promoted nor given heavier responsibility.",
+    )
+    effect_date_end = fields.Date(string="Effect Until", compute="_compute_effect_date_end", store=True)
+    is_effective = fields.Boolean(
+        string="In Effect",
+        default=True,
+        help="Cleared by the scheduled action once the effect period is over.",
+    )
+
+    @api.depends("kind", "date", "company_id.cadre_inquiry_reply_days")
+    def _compute_reply_due_date(self):
+        for record in self:
+            record.reply_due_date = (
+                record.kind == "inquiry"
+                and record.date
+                and record.company_id._cadre_add_working_days(
+                    record.date, record.company_id.cadre_inquiry_reply_days
+                )
+            )
+
+    @api.depends("kind", "company_id")
+    def _compute_effect_months(self):
+        for record in self:
+            record.effect_months = record.kind and record.company_id[KIND_EFFECT_FIELDS[record.kind]]
+
+    @api.depends("date", "effect_months")
+    def _compute_effect_date_end(self):
+        for record in self:
+            record.effect_date_end = (
+                record.date
+                and record.effect_months
+                and record.date + relativedelta(months=record.effect_months)
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("reference", "/") == "/":
+                vals["reference"] = (
+                    self.env["ir.sequence"].sudo().next_by_code("org.cadre.supervision") or "/"
+                )
+        return super().create(vals_list)
+
+    @api.model
+    def _restricted_employees(self, employees):
+        """Those of ``employees`` under a supervision measure whose effect period runs today."""
+        today = fields.Date.context_today(self)
+        records = self.search(
+            [
+                ("employee_id", "in", employees.ids),
+                ("is_effective", "=", True),
+                ("effect_date_end", ">=", today),
+            ]
+        )
+        return records.employee_id
+
+    # Crons
+
+    @api.model
+    def _cron_inquiry_reply_due(self):
+        """A written inquiry without a reply on its due date: remind the handler."""
+        today = fields.Date.context_today(self)
+        records = self.search(
+            [
+                ("kind", "=", "inquiry"),
+                ("reply_date", "=", False),
+                ("reply_due_date", "<=", today),
+                ("reply_due_notified", "=", False),
+            ]
+        )
+        schedule_todo(
+            records,
+            self.env._("Written reply due: follow up the inquiry"),
+            {record.id: record.handler_id.id for record in records},
+            today,
+        )
+        records.write({"reply_due_notified": True})
+        return True
+
+    @api.model
+    def _cron_effect_end(self):
+        """The effect period is over: the measure no longer weighs on a promotion."""
+        today = fields.Date.context_today(self)
+        records = self.search(
+            [
+                ("is_effective", "=", True),
+                "|",
+                ("effect_date_end", "=", False),
+                ("effect_date_end", "<", today),
+            ]
+        )
+        records.write({"is_effective": False})
+        return True

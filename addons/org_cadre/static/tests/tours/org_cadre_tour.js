@@ -1,0 +1,151 @@
+import { registry } from "@web/core/registry";
+
+// An officer imports an appointment form (LRMX), runs the cadre's appointment through the
+// stages up to the pre-appointment publicity, and prints the appointment form.
+const LRMX = `<?xml version="1.0" encoding="UTF-8"?>
+<Person>
+<XingMing>导入干部</XingMing><XingBie>男</XingBie><ChuShengNianYue>1985.03</ChuShengNianYue>
+<MinZu>汉族</MinZu><JiGuan>湖北武汉</JiGuan><ChuShengDi>湖北武汉</ChuShengDi>
+<RuDangShiJian>200606</RuDangShiJian><CanJiaGongZuoShiJian>2008.07</CanJiaGongZuoShiJian>
+<XianRenZhiWu>经开区招商局副局长</XianRenZhiWu><NiRenZhiWu>经开区招商局局长</NiRenZhiWu>
+<JianLi>2008.07--2016.09  经开区管委会科员
+2016.09--         经开区招商局副局长</JianLi>
+<ShenFenZheng>420115198503154218</ShenFenZheng>
+<JiaTingChengYuan><Item><ChengWei>妻子</ChengWei><XingMing>王芳</XingMing><ChuShengRiQi>198706</ChuShengRiQi><ZhengZhiMianMao>群众</ZhengZhiMianMao><GongZuoDanWeiJiZhiWu>教师</GongZuoDanWeiJiZhiWu></Item></JiaTingChengYuan>
+</Person>`;
+
+function tickStage(stage) {
+    // Tick the open items of the stage, one by one, then go to the next stage.
+    return [
+        {
+            content: `Tick the open checklist items of ${stage}`,
+            trigger: '.o_field_widget[name="checklist_line_ids"] .o_data_row',
+            async run() {
+                const open = () =>
+                    [...document.querySelectorAll('.o_field_widget[name="checklist_line_ids"] .o_data_row')].find(
+                        (row) => row.querySelector('.o_field_widget[name="done"] input:not(:checked)')
+                    );
+                for (let row = open(); row; row = open()) {
+                    row.querySelector('.o_field_widget[name="done"] input').click();
+                    await new Promise((resolve) => setTimeout(resolve, 300));
+                }
+            },
+        },
+        {
+            content: `Leave ${stage}`,
+            trigger: 'button[name="action_next_stage"]',
+            run: "click",
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("org_cadre_tour", {
+    url: "/odoo/action-org_cadre.hr_employee_cadre_action",
+    steps: () => [
+        {
+            content: "Open the dossiers menu",
+            trigger: '.o_menu_sections button:contains("Dossiers")',
+            run: "click",
+        },
+        {
+            content: "Import LRMX",
+            trigger: '.dropdown-item:contains("Import LRMX")',
+            run: "click",
+        },
+        {
+            content: "Upload the appointment form",
+            trigger: ".modal .o_field_binary",
+            async run() {
+                const input = document.querySelector(".modal .o_field_binary input[type=file]");
+                const transfer = new DataTransfer();
+                transfer.items.add(new File([LRMX], "导入干部.lrmx", { type: "application/xml" }));
+                input.files = transfer.files;
+                input.dispatchEvent(new Event("change", { bubbles: true }));
+            },
+        },
+        {
+            content: "The file is uploaded",
+            trigger: '.modal .o_field_binary:contains("导入干部.lrmx")',
+        },
+        {
+            content: "Import",
+            trigger: '.modal-footer button[name="action_import"]',
+            run: "click",
+        },
+        {
+            content: "The imported cadre's form opens",
+            trigger: '.o_form_view .o_field_widget[name="name"]:contains("导入干部"), .o_form_view .o_field_widget[name="name"] input:value("导入干部")',
+        },
+        {
+            content: "Open the appointments",
+            trigger: '.o_menu_sections a:contains("Selection and Appointment")',
+            run: "click",
+        },
+        {
+            content: "The kanban shows every stage",
+            trigger: '.o_kanban_group:contains("Pre-appointment Publicity")',
+        },
+        {
+            content: "New appointment",
+            trigger: ".o_control_panel_main_buttons .o-kanban-button-new",
+            run: "click",
+        },
+        {
+            content: "Post to fill",
+            trigger: '.o_field_widget[name="name"] input',
+            run: "edit 经开区招商局局长",
+        },
+        {
+            content: "Candidate",
+            trigger: '.o_field_widget[name="employee_ids"] input',
+            run: "edit 导入干部",
+        },
+        {
+            content: "Pick the imported cadre",
+            trigger: '.o-autocomplete--dropdown-item:contains("导入干部")',
+            run: "click",
+        },
+        {
+            content: "Save",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The first stage's checklist is there",
+            trigger: '.o_field_widget[name="checklist_line_ids"] .o_data_row',
+        },
+        ...tickStage("Analysis and Proposal"),
+        {
+            content: "At democratic recommendation",
+            trigger: '.o_statusbar_status button.active:contains("Democratic Recommendation")',
+        },
+        ...tickStage("Democratic Recommendation"),
+        {
+            content: "At inspection",
+            trigger: '.o_statusbar_status button.active:contains("Inspection")',
+        },
+        ...tickStage("Inspection"),
+        {
+            content: "At discussion and decision",
+            trigger: '.o_statusbar_status button.active:contains("Discussion and Decision")',
+        },
+        ...tickStage("Discussion and Decision"),
+        {
+            content: "At pre-appointment publicity, with its end date",
+            trigger: '.o_statusbar_status button.active:contains("Pre-appointment Publicity")',
+        },
+        {
+            content: "The publicity end date is computed",
+            trigger: '.o_field_widget[name="date_publicity_end"]:not(:empty)',
+        },
+        {
+            content: "Print the appointment form",
+            trigger: 'button[name="action_print_forms"]',
+            run: "click",
+        },
+        {
+            content: "Still on the appointment",
+            trigger: '.o_statusbar_status button.active:contains("Pre-appointment Publicity")',
+        },
+    ],
+});

@@ -1,0 +1,146 @@
+import base64
+import io
+import zipfile
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import PHOTO, CadreCommon, lrmx_bytes, resident_id, zip_bytes
+
+
+@tagged("post_install", "-at_install")
+class TestLrmx(CadreCommon):
+    def _import(self, data, filename="张三.lrmx"):
+        return self.env["hr.employee"].with_user(self.user_officer)._lrmx_import(data, filename)
+
+    def test_import_one_file(self):
+        employee = self._import(lrmx_bytes())
+        self.assertEqual(len(employee), 1)
+        self.assertTrue(employee.is_cadre)
+        self.assertEqual(employee.name, "张三")
+        self.assertEqual(employee.gender, "male")
+        self.assertEqual(str(employee.birthday), "1985-03-15", "the day comes from the ID number")
+        self.assertEqual(employee.cadre_ethnicity_id.name, "汉族")
+        self.assertEqual(str(employee.cadre_party_join_date), "2006-06-01", "YYYY.MM")
+        self.assertEqual(str(employee.cadre_work_start_date), "2008-07-01", "YYYYMM")
+        self.assertEqual(employee.cadre_current_post, "经开区招商局副局长")
+        self.assertEqual(employee.image_1920, PHOTO)
+        self.assertEqual(len(employee.cadre_resume_line_ids), 3)
+        current = employee.cadre_resume_line_ids[-1]
+        self.assertFalse(current.date_end)
+        self.assertIn("华中科技大学在职研究生", current.name)
+        self.assertEqual(
+            employee.cadre_family_member_ids.mapped("name"), ["王芳", "张小明"], "family members in order"
+        )
+        self.assertEqual(str(employee.cadre_family_member_ids[1].birth_date), "2015-02-01")
+        self.assertEqual(
+            {(r.year, r.grade) for r in employee.cadre_annual_result_ids},
+            {(2021, "competent"), (2022, "excellent")},
+        )
+
+    def test_gbk_file_with_and_without_declaration(self):
+        employee = self._import(lrmx_bytes(name="李娜", encoding="GBK"))
+        self.assertEqual(employee.name, "李娜")
+        self.assertEqual(employee.cadre_native_place, "湖北武汉")
+        undeclared = lrmx_bytes(name="赵敏", encoding="GBK", number=resident_id(order=333))
+        undeclared = undeclared.split(b"?>", 1)[1]
+        self.assertEqual(self._import(undeclared).name, "赵敏")
+
+    def test_reimport_updates_by_id_number(self):
+        first = self._import(lrmx_bytes())
+        second = self._import(lrmx_bytes(XianRenZhiWu="经开区招商局局长"))
+        self.assertEqual(first, second)
+        self.assertEqual(second.cadre_current_post, "经开区招商局局长")
+        self.assertEqual(len(second.cadre_family_member_ids), 2, "sub-records replaced, not doubled")
+        self.assertEqual(len(second.cadre_resume_line_ids), 3)
+
+    def test_round_trip_loses_nothing(self):
+        employee = self._import(lrmx_bytes())
+        filename, content = employee._lrmx_export()
+        self.assertEqual(filename, "张三.lrmx")
+        before = employee._lrmx_values()
+        employee.write(
+            {"cadre_current_post": "改动", "cadre_family_member_ids": [(5, 0, 0)], "image_1920": False}
+        )
+        again = self._import(content, filename)
+        self.assertEqual(again, employee)
+        self.assertEqual(again._lrmx_values(), before)
+        # And into an empty database: the same values.
+        employee.unlink()
+        created = self._import(content, filename)
+        self.assertEqual(created._lrmx_values(), before)
+        self.assertEqual(created.image_1920, PHOTO)
+
+    def test_zip_import_and_export(self):
+        data = zip_bytes(
+            [
+                ("甲.lrmx", lrmx_bytes(name="甲", number=resident_id(order=101))),
+                ("乙.lrmx", lrmx_bytes(name="乙", number=resident_id(order=103), encoding="GBK")),
+                ("说明.txt", b"ignored"),
+            ]
+        )
+        employees = self._import(data, "干部.zip")
+        self.assertEqual(sorted(employees.mapped("name")), ["乙", "甲"])
+        filename, content = employees._lrmx_export()
+        self.assertTrue(filename.endswith(".zip"))
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            self.assertEqual(sorted(archive.namelist()), ["乙.lrmx", "甲.lrmx"])
+        self.assertEqual(self._import(content, filename), employees)
+
+    def test_zip_is_one_batch(self):
+        """A zip is imported with a constant number of lookups: fewer queries than file by file."""
+        files = [
+            (f"{i}.lrmx", lrmx_bytes(name=f"干部{i}", number=resident_id(order=500 + i))) for i in range(6)
+        ]
+        Employee = self.env["hr.employee"]
+        start = self.env.cr.sql_log_count
+        with self.env.cr.savepoint(flush=True) as savepoint:
+            for name, content in files:
+                Employee._lrmx_import(content, name)
+            self.env.flush_all()
+            one_by_one = self.env.cr.sql_log_count - start
+            savepoint.rollback()
+        self.env.invalidate_all()
+        start = self.env.cr.sql_log_count
+        employees = Employee._lrmx_import(zip_bytes(files), "all.zip")
+        self.env.flush_all()
+        batched = self.env.cr.sql_log_count - start
+        self.assertEqual(len(employees), 6)
+        self.assertLess(batched, one_by_one)
+
+    def test_bad_files_name_the_element(self):
+        cases = [
+            (b"", "empty"),
+            (b"<Person><XingMing>", "XML"),
+            (b'<?xml version="1.0" encoding="UTF-8"?><Root/>', "<Person>"),
+            (lrmx_bytes(ChuShengNianYue="1985年春"), "ChuShengNianYue"),
+            (lrmx_bytes(MinZu="火星族"), "MinZu"),
+            (lrmx_bytes(XingMing=""), "XingMing"),
+            (lrmx_bytes(XingBie="未知"), "XingBie"),
+            (lrmx_bytes(ShenFenZheng="420115198503154210"), "ShenFenZheng"),
+            (lrmx_bytes(JianLi="在某单位工作"), "JianLi"),
+            (lrmx_bytes(ZhaoPian="不是图片"), "ZhaoPian"),
+        ]
+        count = self.env["hr.employee"].search_count([])
+        for data, expected in cases:
+            with self.subTest(expected=expected), self.assertRaisesRegex(UserError, expected):
+                self._import(data, "坏.lrmx")
+        with self.assertRaisesRegex(UserError, "坏.lrmx"):
+            self._import(zip_bytes([("好.lrmx", lrmx_bytes()), ("坏.lrmx", b"<Root/>")]), "批量.zip")
+        with self.assertRaisesRegex(UserError, "zip"):
+            self._import(b"PK\x03\x04broken", "broken.zip")
+        self.assertEqual(self.env["hr.employee"].search_count([]), count, "nothing half-written")
+
+    def test_wizard_imports_and_export_action(self):
+        wizard = (
+            self.env["org.cadre.lrmx.import"]
+            .with_user(self.user_officer)
+            .create({"file": base64.b64encode(lrmx_bytes()), "file_name": "张三.lrmx"})
+        )
+        action = wizard.action_import()
+        employee = self.env["hr.employee"].browse(action["res_id"])
+        self.assertEqual(employee.name, "张三")
+        download = employee.with_user(self.user_officer).action_cadre_lrmx_export()
+        self.assertEqual(download["type"], "ir.actions.act_url")
+        attachment_id = int(download["url"].split("/")[3].split("?")[0])
+        self.assertEqual(self.env["ir.attachment"].browse(attachment_id).name, "张三.lrmx")

@@ -1,0 +1,55 @@
+import shutil
+import subprocess
+import tempfile
+
+from odoo.tests import tagged
+
+from .common import PHOTO, CadreCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCadreFormReport(CadreCommon):
+    def test_form_values(self):
+        self.cadre.write(
+            {
+                "birthday": "1985-03-15",
+                "cadre_age_date": "2023-01-01",
+                "cadre_fulltime_education": "大学",
+                "cadre_fulltime_degree": "工学学士",
+            }
+        )
+        values = self.cadre._cadre_form_values()
+        self.assertIn("1985.03", values["birth"])
+        self.assertIn("37", values["birth"])
+        self.assertEqual(values["fulltime"], "大学\n工学学士")
+        self.assertIn("2008.07--2016.09", values["resume"])
+
+    def test_pdf_of_several_cadres(self):
+        self.cadre.write(
+            {"image_1920": PHOTO, "cadre_family_member_ids": [(0, 0, {"name": "王芳", "relation": "妻子"})]}
+        )
+        cadres = self.cadre | self.cadre_b
+        report = self.env.ref("org_cadre.action_report_cadre_form")
+        html = self.env["ir.actions.report"]._render_qweb_html(report.report_name, cadres.ids)[0].decode()
+        self.assertEqual(html.count('class="o_cadre_page"') + html.count("o_cadre_page o_cadre_page_last"), 4)
+        self.assertIn("测试干部甲", html)
+        self.assertIn("测试干部乙", html)
+        self.assertIn("data:image/png;base64", html)
+        pdf, kind = self.env["ir.actions.report"]._render_qweb_pdf(report.report_name, cadres.ids)
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        if shutil.which("pdftotext"):
+            with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+                handle.write(pdf)
+                handle.flush()
+                text = subprocess.run(
+                    ["pdftotext", "-enc", "UTF-8", handle.name, "-"], capture_output=True, check=True
+                ).stdout.decode()
+            self.assertIn("测试干部甲", text)
+            self.assertIn("测试干部乙", text)
+            self.assertIn("王芳", text)
+            self.assertEqual(text.count("\f"), 4, "two pages per cadre")
+
+    def test_print_action(self):
+        action = self.cadre.with_user(self.user_officer).action_cadre_print_form()
+        self.assertEqual(action["report_name"], "org_cadre.report_cadre_form")
