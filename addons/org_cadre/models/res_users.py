@@ -20,58 +20,82 @@ OWN_DOSSIER_FIELDS = [
 class ResUsers(models.Model):
     """My Dossier: the user's own cadre dossier, read through the user as hr does for My Profile.
 
-    The related fields are read with the reader's rights (``related_sudo=False``): reading
-    another user's dossier needs access to hr.employee; one's own is read through
-    ``SELF_READABLE_FIELDS``."""
+    A user reads their own values (``SELF_READABLE_FIELDS`` reads them as superuser); for any
+    other user the fields stay empty unless the reader is a cadre officer or a leader.
+    """
 
     _inherit = "res.users"
 
-    cadre_is_cadre = fields.Boolean(
-        related="employee_id.is_cadre", string="Cadre", related_sudo=False, groups="base.group_user"
-    )
+    cadre_is_cadre = fields.Boolean(string="Cadre", compute="_compute_cadre_dossier", compute_sudo=False)
     cadre_native_place = fields.Char(
-        related="employee_id.cadre_native_place", related_sudo=False, groups="base.group_user"
+        string="Native Place", compute="_compute_cadre_dossier", compute_sudo=False
     )
     cadre_ethnicity_id = fields.Many2one(
-        related="employee_id.cadre_ethnicity_id", related_sudo=False, groups="base.group_user"
+        "org.dictionary.item", string="Ethnicity", compute="_compute_cadre_dossier", compute_sudo=False
     )
     cadre_current_post = fields.Char(
-        related="employee_id.cadre_current_post", related_sudo=False, groups="base.group_user"
+        string="Current Post", compute="_compute_cadre_dossier", compute_sudo=False
     )
     cadre_rank_id = fields.Many2one(
-        related="employee_id.cadre_rank_id", related_sudo=False, groups="base.group_user"
+        "org.dictionary.item", string="Rank", compute="_compute_cadre_dossier", compute_sudo=False
     )
     cadre_fulltime_education = fields.Char(
-        related="employee_id.cadre_fulltime_education", related_sudo=False, groups="base.group_user"
+        string="Full-time Education", compute="_compute_cadre_dossier", compute_sudo=False
     )
     cadre_completeness = fields.Integer(
-        related="employee_id.cadre_completeness", related_sudo=False, groups="base.group_user"
+        string="Dossier Completeness", compute="_compute_cadre_dossier", compute_sudo=False
     )
     cadre_resume_line_ids = fields.One2many(
-        related="employee_id.cadre_resume_line_ids", related_sudo=False, groups="base.group_user"
+        "org.cadre.resume.line", string="Resume", compute="_compute_cadre_dossier", compute_sudo=False
     )
     cadre_family_member_ids = fields.One2many(
-        related="employee_id.cadre_family_member_ids", related_sudo=False, groups="base.group_user"
+        "org.cadre.family.member",
+        string="Family Members",
+        compute="_compute_cadre_dossier",
+        compute_sudo=False,
     )
     cadre_reward_ids = fields.One2many(
-        related="employee_id.cadre_reward_ids", related_sudo=False, groups="base.group_user"
+        "org.cadre.reward",
+        string="Rewards and Punishments",
+        compute="_compute_cadre_dossier",
+        compute_sudo=False,
     )
     cadre_annual_result_ids = fields.One2many(
-        related="employee_id.cadre_annual_result_ids", related_sudo=False, groups="base.group_user"
+        "org.cadre.annual.result",
+        string="Annual Assessment Results",
+        compute="_compute_cadre_dossier",
+        compute_sudo=False,
     )
     cadre_training_enrollment_ids = fields.One2many(
         "org.cadre.training.enrollment",
-        compute="_compute_cadre_training_enrollment_ids",
-        compute_sudo=False,
         string="Trainings",
+        compute="_compute_cadre_dossier",
+        compute_sudo=False,
     )
 
-    def _compute_cadre_training_enrollment_ids(self):
-        # Read with the reader's rights: a user sees another's trainings only as an officer.
-        Enrollment = self.env["org.cadre.training.enrollment"]
+    def _compute_cadre_dossier(self):
+        reader = self.env.user
+        trusted = reader.has_group("org_cadre.group_cadre_officer") or reader.has_group(
+            "org_base.group_org_leader"
+        )
+        Enrollment = self.env["org.cadre.training.enrollment"].sudo()
         for user in self:
-            user.cadre_training_enrollment_ids = Enrollment.search(
-                [("employee_id", "in", user.employee_ids.ids)]
+            employee = user.sudo().employee_id
+            if not (trusted or user == reader) or not employee.is_cadre:
+                employee = self.env["hr.employee"]
+            user.cadre_is_cadre = employee.is_cadre
+            user.cadre_native_place = employee.cadre_native_place
+            user.cadre_ethnicity_id = employee.cadre_ethnicity_id
+            user.cadre_current_post = employee.cadre_current_post
+            user.cadre_rank_id = employee.cadre_rank_id
+            user.cadre_fulltime_education = employee.cadre_fulltime_education
+            user.cadre_completeness = employee.cadre_completeness
+            user.cadre_resume_line_ids = employee.cadre_resume_line_ids
+            user.cadre_family_member_ids = employee.cadre_family_member_ids
+            user.cadre_reward_ids = employee.cadre_reward_ids
+            user.cadre_annual_result_ids = employee.cadre_annual_result_ids
+            user.cadre_training_enrollment_ids = (
+                Enrollment.search([("employee_id", "=", employee.id)]) if employee else Enrollment
             )
 
     @property

@@ -2,7 +2,7 @@ import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import CadreCommon
@@ -100,9 +100,9 @@ class TestAppointment(CadreCommon):
         with freeze_time("2025-04-21"):
             appointment.action_next_stage()
             self.assertEqual(appointment.state, "probation_review")
+            self._tick_stage(appointment)
             with self.assertRaisesRegex(UserError, "result"):
                 appointment.action_next_stage()
-            self._tick_stage(appointment)
             appointment.action_probation_passed()
         self.assertEqual(appointment.state, "done")
 
@@ -187,5 +187,5 @@ class TestAppointment(CadreCommon):
     def test_leader_reads_but_does_not_change(self):
         appointment = self._appointment()
         self.assertEqual(appointment.with_user(self.user_leader).name, "招商局局长")
-        with self.assertRaises(Exception):
+        with self.assertRaises(AccessError):
             appointment.with_user(self.user_leader).write({"name": "x"})

@@ -21,13 +21,14 @@ class TestQueryCounts(CadreCommon):
 
     def _assert_flat(self, make, run):
         counts = []
-        for size in (SMALL, LARGE):
+        # A first run of size 1 warms the caches (groups, models, views) up.
+        for size in (1, SMALL, LARGE):
             with self.env.cr.savepoint() as savepoint:
                 make(size)
                 counts.append(self._count(run))
                 savepoint.rollback()
             self.env.invalidate_all()
-        self.assertLessEqual(abs(counts[1] - counts[0]), 2, counts)
+        self.assertLessEqual(abs(counts[2] - counts[1]), 2, counts)
         return counts
 
     def _cadres(self, size, offset=0):
@@ -53,7 +54,8 @@ class TestQueryCounts(CadreCommon):
         def make(size):
             appointments = self._appointments(size)
             self.env.cr.execute(
-                "UPDATE org_cadre_appointment SET state = 'publicity', date_publicity_end = '2024-05-06' WHERE id IN %s",
+                "UPDATE org_cadre_appointment SET state = 'publicity', date_publicity_end = '2024-05-06' "
+                "WHERE id IN %s",
                 [tuple(appointments.ids)],
             )
 
@@ -64,7 +66,8 @@ class TestQueryCounts(CadreCommon):
         def make(size):
             appointments = self._appointments(size)
             self.env.cr.execute(
-                "UPDATE org_cadre_appointment SET state = 'appointed', date_probation_end = '2024-05-06' WHERE id IN %s",
+                "UPDATE org_cadre_appointment SET state = 'appointed', date_probation_end = '2024-05-06' "
+                "WHERE id IN %s",
                 [tuple(appointments.ids)],
             )
 

@@ -35,7 +35,11 @@ class TestCadreFormReport(CadreCommon):
         self.assertIn("测试干部甲", html)
         self.assertIn("测试干部乙", html)
         self.assertIn("data:image/png;base64", html)
-        pdf, kind = self.env["ir.actions.report"]._render_qweb_pdf(report.report_name, cadres.ids)
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(report.report_name, cadres.ids)
+        )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
         if shutil.which("pdftotext"):

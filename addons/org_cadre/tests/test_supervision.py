@@ -44,6 +44,7 @@ class TestSupervision(CadreCommon):
 
     def test_others_cannot_find_supervision(self):
         for user in (self.user_officer, self.user_leader, self.user_org_officer, self.user_cadre):
+            user.groups_id = [(4, self.env.ref("base.group_allow_export").id)]
             Supervision = self.env["org.cadre.supervision"].with_user(user)
             with self.subTest(user=user.login):
                 with self.assertRaises(AccessError):

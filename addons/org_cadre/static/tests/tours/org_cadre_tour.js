@@ -65,7 +65,7 @@ registry.category("web_tour.tours").add("org_cadre_tour", {
         },
         {
             content: "The file is uploaded",
-            trigger: '.modal .o_field_binary:contains("导入干部.lrmx")',
+            trigger: ".modal .o_field_binary .o_clear_file_button",
         },
         {
             content: "Import",
