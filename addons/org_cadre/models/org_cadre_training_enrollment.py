@@ -78,13 +78,11 @@ class OrgCadreTrainingEnrollment(models.Model):
         study_type = self._study_type()
         sessions = Session.browse(self.mapped("study_session_ref")).exists()
         for enrollment in self:
-            date = (
-                enrollment.date_completed
-                or enrollment.program_id.date_end
-                or enrollment.program_id.date_start
-            )
+            # The hours count in the year the training took place.
+            program = enrollment.program_id
+            date = program.date_end or program.date_start or enrollment.date_completed
             vals = {
-                "name": f"{enrollment.program_id.name}",
+                "name": program.name,
                 "type_id": study_type.id,
                 "date_start": datetime.datetime.combine(date, datetime.time(9, 0)),
                 "hours": enrollment.hours,

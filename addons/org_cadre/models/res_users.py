@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 # The dossier items a cadre reads about themselves (My Dossier), without sensitive ones.
 OWN_DOSSIER_FIELDS = [
@@ -73,6 +73,7 @@ class ResUsers(models.Model):
         compute_sudo=False,
     )
 
+    @api.depends_context("uid")
     def _compute_cadre_dossier(self):
         reader = self.env.user
         trusted = reader.has_group("org_cadre.group_cadre_officer") or reader.has_group(

@@ -38,7 +38,7 @@ class TestSupervision(CadreCommon):
         self.assertTrue(self.inquiry.reference.startswith("JD"))
 
     def test_supervision_group_reads_and_writes(self):
-        records = self.env["org.cadre.supervision"].with_user(self.user_supervisor).search([])
+        records = self.env["org.cadre.supervision"].with_user(self.user_supervisor).search(self.domain)
         self.assertEqual(records, self.inquiry | self.admonishment)
         records[0].reply = "已书面说明"
 
@@ -63,7 +63,7 @@ class TestSupervision(CadreCommon):
     def test_never_the_cadre_concerned(self):
         # The cadre concerned is themselves in the supervision group: still not their own record.
         self.user_cadre.groups_id = [(4, self.env.ref("org_cadre.group_cadre_supervision").id)]
-        records = self.env["org.cadre.supervision"].with_user(self.user_cadre).search([])
+        records = self.env["org.cadre.supervision"].with_user(self.user_cadre).search(self.domain)
         self.assertEqual(records, self.admonishment)
         with self.assertRaises(AccessError):
             self.inquiry.with_user(self.user_cadre).read(["reason"])

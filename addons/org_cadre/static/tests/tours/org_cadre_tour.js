@@ -19,14 +19,13 @@ function tickStage(stage) {
     return [
         {
             content: `Tick the open checklist items of ${stage}`,
-            trigger: '.o_field_widget[name="checklist_line_ids"] .o_data_row',
+            trigger:
+                '.o_field_widget[name="checklist_line_ids"] .o_data_row .o_field_boolean_toggle input:not(:checked)',
             async run() {
-                const open = () =>
-                    [...document.querySelectorAll('.o_field_widget[name="checklist_line_ids"] .o_data_row')].find(
-                        (row) => row.querySelector('.o_field_widget[name="done"] input:not(:checked)')
-                    );
-                for (let row = open(); row; row = open()) {
-                    row.querySelector('.o_field_widget[name="done"] input').click();
+                const selector =
+                    '.o_field_widget[name="checklist_line_ids"] .o_data_row .o_field_boolean_toggle input:not(:checked)';
+                for (let input = document.querySelector(selector); input; input = document.querySelector(selector)) {
+                    input.click();
                     await new Promise((resolve) => setTimeout(resolve, 300));
                 }
             },
