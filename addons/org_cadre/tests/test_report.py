@@ -2,9 +2,9 @@ import shutil
 import subprocess
 import tempfile
 
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
-from .common import PHOTO, CadreCommon
+from .common import PHOTO, CadreCommon, resident_id
 
 
 @tagged("post_install", "-at_install")
@@ -24,11 +24,33 @@ class TestCadreFormReport(CadreCommon):
         self.assertEqual(values["fulltime"], "大学\n工学学士")
         self.assertIn("2008.07--2016.09", values["resume"])
 
+    def test_print_action(self):
+        action = self.cadre.with_user(self.user_officer).action_cadre_print_form()
+        self.assertEqual(action["report_name"], "org_cadre.report_cadre_form")
+
+
+@tagged("post_install", "-at_install")
+class TestCadreFormPdf(HttpCase):
+    """wkhtmltopdf fetches the report assets over HTTP: an HttpCase serves them from the
+    test's own transaction."""
+
     def test_pdf_of_several_cadres(self):
-        self.cadre.write(
-            {"image_1920": PHOTO, "cadre_family_member_ids": [(0, 0, {"name": "王芳", "relation": "妻子"})]}
+        cadres = self.env["hr.employee"].create(
+            [
+                {
+                    "name": "测试干部甲",
+                    "is_cadre": True,
+                    "identification_id": resident_id(),
+                    "image_1920": PHOTO,
+                    "cadre_current_post": "经开区招商局副局长",
+                    "cadre_family_member_ids": [(0, 0, {"name": "王芳", "relation": "妻子"})],
+                    "cadre_resume_line_ids": [
+                        (0, 0, {"date_start": "2008-07-01", "name": "经开区管委会科员"})
+                    ],
+                },
+                {"name": "测试干部乙", "is_cadre": True},
+            ]
         )
-        cadres = self.cadre | self.cadre_b
         report = self.env.ref("org_cadre.action_report_cadre_form")
         html = self.env["ir.actions.report"]._render_qweb_html(report.report_name, cadres.ids)[0].decode()
         self.assertEqual(html.count('class="o_cadre_page"') + html.count("o_cadre_page o_cadre_page_last"), 4)
@@ -53,7 +75,3 @@ class TestCadreFormReport(CadreCommon):
             self.assertIn("测试干部乙", text)
             self.assertIn("王芳", text)
             self.assertEqual(text.count("\f"), 4, "two pages per cadre")
-
-    def test_print_action(self):
-        action = self.cadre.with_user(self.user_officer).action_cadre_print_form()
-        self.assertEqual(action["report_name"], "org_cadre.report_cadre_form")

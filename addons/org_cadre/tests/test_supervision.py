@@ -27,6 +27,7 @@ class TestSupervision(CadreCommon):
                 "reason": "工作失误",
             }
         )
+        cls.domain = [("employee_id", "in", (cls.cadre | cls.cadre_b).ids)]
 
     def test_defaults_from_the_rules(self):
         # 15 working days from Monday 2024-04-01: Friday 2024-04-19.

@@ -55,6 +55,7 @@ class TestTraining(CadreCommon):
             self.env["org.study.attendance"].search_count([("employee_id", "=", self.cadre.id)]), 1
         )
         self.env.flush_all()
+        self.env["org.study.ledger"].invalidate_model()
         ledger = self.env["org.study.ledger"].search(
             [("employee_id", "=", self.cadre.id), ("year", "=", 2023)]
         )

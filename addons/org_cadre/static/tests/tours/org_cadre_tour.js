@@ -116,22 +116,22 @@ registry.category("web_tour.tours").add("org_cadre_tour", {
         ...tickStage("Analysis and Proposal"),
         {
             content: "At democratic recommendation",
-            trigger: '.o_statusbar_status button.active:contains("Democratic Recommendation")',
+            trigger: '.o_statusbar_status .o_arrow_button_current:contains("Democratic Recommendation")',
         },
         ...tickStage("Democratic Recommendation"),
         {
             content: "At inspection",
-            trigger: '.o_statusbar_status button.active:contains("Inspection")',
+            trigger: '.o_statusbar_status .o_arrow_button_current:contains("Inspection")',
         },
         ...tickStage("Inspection"),
         {
             content: "At discussion and decision",
-            trigger: '.o_statusbar_status button.active:contains("Discussion and Decision")',
+            trigger: '.o_statusbar_status .o_arrow_button_current:contains("Discussion and Decision")',
         },
         ...tickStage("Discussion and Decision"),
         {
             content: "At pre-appointment publicity, with its end date",
-            trigger: '.o_statusbar_status button.active:contains("Pre-appointment Publicity")',
+            trigger: '.o_statusbar_status .o_arrow_button_current:contains("Pre-appointment Publicity")',
         },
         {
             content: "The publicity end date is computed",
@@ -144,7 +144,7 @@ registry.category("web_tour.tours").add("org_cadre_tour", {
         },
         {
             content: "Still on the appointment",
-            trigger: '.o_statusbar_status button.active:contains("Pre-appointment Publicity")',
+            trigger: '.o_statusbar_status .o_arrow_button_current:contains("Pre-appointment Publicity")',
         },
     ],
 });
