@@ -7,6 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_resident_id
 
@@ -166,11 +167,23 @@ class HrEmployee(models.Model):
     def _compute_cadre_completeness(self):
         labels = {name: self._fields[name]._description_string(self.env) for name in COMPLETENESS_FIELDS}
         for employee in self:
-            missing = [name for name in COMPLETENESS_FIELDS if not employee[name]]
+            missing = [
+                name
+                for name in COMPLETENESS_FIELDS
+                if not (employee._cadre_photo() if name == "image_1920" else employee[name])
+            ]
             employee.cadre_completeness = round(
                 100 * (len(COMPLETENESS_FIELDS) - len(missing)) / len(COMPLETENESS_FIELDS)
             )
             employee.cadre_missing_items = "、".join(labels[name] for name in missing) or False
+
+    def _cadre_photo(self):
+        """The photo (base64), or False when the image is only the generated avatar (SVG)."""
+        self.ensure_one()
+        image = self.sudo().image_1920
+        if not image or guess_mimetype(base64.b64decode(image)) == "image/svg+xml":
+            return False
+        return image
 
     # CRUD
 
@@ -317,7 +330,7 @@ class HrEmployee(models.Model):
             "ZaiZhiJiaoYu_XueWei": self.cadre_parttime_degree,
             "ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi": self.cadre_parttime_education_school,
             "ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi": self.cadre_parttime_degree_school,
-            "ZhaoPian": self.image_1920.decode() if self.image_1920 else "",
+            "ZhaoPian": self._cadre_photo().decode() if self._cadre_photo() else "",
             "XianRenZhiWu": self.cadre_current_post,
             "NiRenZhiWu": self.cadre_proposed_post,
             "NiMianZhiWu": self.cadre_proposed_removal,

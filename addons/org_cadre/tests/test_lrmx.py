@@ -144,3 +144,10 @@ class TestLrmx(CadreCommon):
         self.assertEqual(download["type"], "ir.actions.act_url")
         attachment_id = int(download["url"].split("/")[3].split("?")[0])
         self.assertEqual(self.env["ir.attachment"].browse(attachment_id).name, "张三.lrmx")
+
+    def test_generated_avatar_is_not_a_photo(self):
+        employee = self.env["hr.employee"].create({"name": "无照片干部", "is_cadre": True})
+        self.assertFalse(employee._lrmx_values()["ZhaoPian"])
+        self.assertIn(
+            employee._fields["image_1920"]._description_string(self.env), employee.cadre_missing_items or ""
+        )
