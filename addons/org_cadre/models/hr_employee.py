@@ -7,7 +7,6 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_resident_id
 
@@ -180,8 +179,11 @@ class HrEmployee(models.Model):
     def _cadre_photo(self):
         """The photo (base64), or False when the image is only the generated avatar (SVG)."""
         self.ensure_one()
-        image = self.sudo().image_1920
-        if not image or guess_mimetype(base64.b64decode(image)) == "image/svg+xml":
+        image = self.sudo().with_context(bin_size=False).image_1920
+        if not image:
+            return False
+        head = base64.b64decode(image[:64] + b"=" * (-len(image[:64]) % 4), validate=False)
+        if b"<svg" in head or head.lstrip().startswith(b"<?xml"):
             return False
         return image
 
@@ -405,7 +407,10 @@ class HrEmployee(models.Model):
             employee.write(vals)
             employees |= employee
         if to_create:
-            employees |= self.create(to_create)
+            # New dossiers: one creation, without a chatter line per employee.
+            employees |= self.with_context(
+                mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
+            ).create(to_create)
         return employees
 
     @api.model
