@@ -4,7 +4,6 @@ from . import org_cadre_category
 from . import org_cadre_indicator
 from . import org_cadre_young_rule
 from . import hr_employee
-from . import hr_employee_incentive
 from . import hr_department
 from . import res_users
 from . import org_cadre_resume_line

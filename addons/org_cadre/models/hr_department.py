@@ -6,8 +6,8 @@ class HrDepartment(models.Model):
 
     _inherit = "hr.department"
 
-    function_positioning = fields.Text(string="Function Positioning")
-    establishment_size = fields.Integer(string="Establishment Size", tracking=True, help="编制数.")
+    function_positioning = fields.Text()
+    establishment_size = fields.Integer(tracking=True, help="编制数.")
     establishment_actual = fields.Integer(string="Actual Staff", compute="_compute_establishment")
     establishment_vacancy = fields.Integer(string="Vacancies", compute="_compute_establishment")
     cadre_count = fields.Integer(string="Cadres", compute="_compute_establishment")

@@ -1,4 +1,5 @@
 import base64
+import contextlib
 import io
 import zipfile
 from collections import defaultdict
@@ -99,9 +100,7 @@ class HrEmployee(models.Model):
         domain=[("dictionary_code", "=", "cadre_field")],
         groups=CADRE_GROUPS,
     )
-    cadre_category_id = fields.Many2one(
-        "org.cadre.category", string="Cadre Category", tracking=True, groups=CADRE_GROUPS
-    )
+    cadre_category_id = fields.Many2one("org.cadre.category", tracking=True, groups=CADRE_GROUPS)
     is_young_cadre = fields.Boolean(
         string="Young Cadre",
         compute="_compute_is_young_cadre",
@@ -147,6 +146,20 @@ class HrEmployee(models.Model):
     )
     cadre_missing_items = fields.Char(
         string="Missing Items", compute="_compute_cadre_completeness", store=True, groups=CADRE_GROUPS
+    )
+
+    # Incentives (点赞, 亮黄灯) and the 能上能下 suggestion
+    cadre_incentive_ids = fields.One2many(
+        "org.cadre.incentive",
+        "employee_id",
+        string="Commendations and Yellow Lights",
+        groups="org_cadre.group_cadre_officer,org_base.group_org_leader",
+    )
+    cadre_adjustment_suggested = fields.Boolean(
+        string="Adjustment Suggested",
+        readonly=True,
+        groups="org_cadre.group_cadre_officer,org_base.group_org_leader",
+        help="Repeated yellow lights within the window of the settings: consider an adjustment (能上能下).",
     )
 
     @api.depends("birthday", "cadre_rank_id", "is_cadre")
@@ -429,10 +442,8 @@ class HrEmployee(models.Model):
                     name = info.filename
                     if not info.flag_bits & 0x800:
                         # Zip tools of Chinese Windows write names in GBK without the UTF-8 flag.
-                        try:
+                        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
                             name = name.encode("cp437").decode("gb18030")
-                        except (UnicodeEncodeError, UnicodeDecodeError):
-                            pass
                     files.append((name, archive.read(info)))
         except zipfile.BadZipFile as error:
             raise UserError(
@@ -572,6 +583,31 @@ class HrEmployee(models.Model):
             for index, member in enumerate(values[lrmx.FAMILY], start=1)
         ]
         return vals
+
+    def _cadre_update_adjustment_suggestion(self, all_cadres=False):
+        """Flag the cadres with at least the threshold of yellow lights in the window."""
+        company = self.env.company
+        since = fields.Date.context_today(self) - relativedelta(
+            months=company.cadre_yellow_light_window_months
+        )
+        domain = [("kind", "=", "yellow_light"), ("date", ">=", since)]
+        if not all_cadres:
+            domain.append(("employee_id", "in", self.ids))
+        counts = dict(
+            self.env["org.cadre.incentive"].sudo()._read_group(domain, ["employee_id"], ["__count"])
+        )
+        flagged = {
+            employee.id for employee, count in counts.items() if count >= company.cadre_yellow_light_threshold
+        }
+        Employee = self.sudo().with_context(active_test=False)
+        scope = Employee.search([("cadre_adjustment_suggested", "=", True)]) if all_cadres else self.sudo()
+        to_flag = Employee.browse(flagged) - scope.filtered("cadre_adjustment_suggested")
+        to_clear = scope.filtered(
+            lambda employee: employee.cadre_adjustment_suggested and employee.id not in flagged
+        )
+        to_flag.write({"cadre_adjustment_suggested": True})
+        to_clear.write({"cadre_adjustment_suggested": False})
+        return True
 
     # Crons
 

@@ -53,7 +53,7 @@ class OrgCadreAppointment(models.Model):
         store=True,
         help="The last of the working days of the publicity, on the company's working calendar.",
     )
-    publicity_feedback = fields.Text(string="Publicity Feedback")
+    publicity_feedback = fields.Text()
     publicity_end_notified = fields.Boolean(copy=False)
     probation_end_notified = fields.Boolean(copy=False)
     date_appointed = fields.Date(string="Appointed On", tracking=True, copy=False)

@@ -20,6 +20,4 @@ class OrgCadreCategory(models.Model):
         default=lambda self: self.env.company.cadre_excellent_quota,
         help="At most this share of the cadres assessed in the category are graded Excellent.",
     )
-    bonus_coefficient = fields.Float(
-        string="Bonus Coefficient", default=1.0, help="分别计奖: multiplies the bonus."
-    )
+    bonus_coefficient = fields.Float(default=1.0, help="分别计奖: multiplies the bonus.")

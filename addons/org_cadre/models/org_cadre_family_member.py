@@ -13,5 +13,5 @@ class OrgCadreFamilyMember(models.Model):
     relation = fields.Char(string="Relationship", help="称谓, e.g. 妻子, 儿子, 父亲.")
     name = fields.Char(required=True)
     birth_date = fields.Date(string="Date of Birth")
-    political_status = fields.Char(string="Political Status")
+    political_status = fields.Char()
     work_unit_post = fields.Char(string="Work Unit and Post")

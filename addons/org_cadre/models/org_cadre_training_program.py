@@ -28,7 +28,7 @@ class OrgCadreTrainingProgram(models.Model):
         string="Study Hours", tracking=True, help="Hours credited to each participant who completes it."
     )
     place = fields.Char()
-    organizer_id = fields.Many2one("res.users", string="Organizer", default=lambda self: self.env.user)
+    organizer_id = fields.Many2one("res.users", default=lambda self: self.env.user)
     description = fields.Html()
     enrollment_ids = fields.One2many("org.cadre.training.enrollment", "program_id", string="Participants")
     enrollment_count = fields.Integer(compute="_compute_enrollment_counts", string="Enrolled")
