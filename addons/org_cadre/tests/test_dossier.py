@@ -136,3 +136,9 @@ class TestDossier(CadreCommon):
             fields = views["models"]["hr.employee"]["fields"]
             self.assertIn("cadre_completeness", fields, user.login)
             self.assertEqual("identification_id" in fields, user != self.user_leader, user.login)
+
+    def test_my_dossier_menu_action_runs_for_any_user(self):
+        action = self.env.ref("org_cadre.res_users_action_my_cadre_dossier")
+        result = action.with_user(self.user_cadre).run()
+        self.assertEqual(result["res_id"], self.user_cadre.id)
+        self.assertEqual(result["res_model"], "res.users")
