@@ -62,8 +62,8 @@ class OrgTalent(models.Model):
     gender = fields.Selection([("male", "Male"), ("female", "Female")], tracking=True)
     birthday = fields.Date(string="Date of Birth")
     country_id = fields.Many2one("res.country", string="Nationality")
-    mobile = fields.Char(related="partner_id.mobile", readonly=False)
-    email = fields.Char(related="partner_id.email", readonly=False)
+    mobile = fields.Char(tracking=True)
+    email = fields.Char(tracking=True)
     education_id = fields.Many2one(
         "org.dictionary.item", string="Education", domain=[("dictionary_code", "=", "education")]
     )
@@ -208,6 +208,8 @@ class OrgTalent(models.Model):
                 partner = partners.create(
                     {
                         "name": vals.get("name"),
+                        "mobile": vals.get("mobile"),
+                        "email": vals.get("email"),
                         "parent_id": vals.get("employer_id"),
                         "type": "contact",
                         "company_id": False,
@@ -218,8 +220,10 @@ class OrgTalent(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        if vals.get("name"):
-            self.partner_id.sudo().write({"name": vals["name"]})
+        # The contact follows the talent's name and ways to reach them.
+        partner_vals = {key: vals[key] for key in ("name", "mobile", "email") if key in vals}
+        if partner_vals:
+            self.partner_id.sudo().write(partner_vals)
         return result
 
     def _open_related(self, xmlid, field):

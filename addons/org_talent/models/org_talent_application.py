@@ -15,6 +15,8 @@ STATES = [
 ]
 # States that count against double claims and caps: everything filed and not refused.
 CLAIMED_STATES = ("submitted", "first_review", "second_review", "notice", "approved", "paid")
+# States of a claim granted: what an approval is checked against.
+GRANTED_STATES = ("approved", "paid")
 REVIEW_STATES = ("submitted", "first_review", "second_review")
 
 
@@ -198,10 +200,14 @@ class OrgTalentApplication(models.Model):
 
     # Eligibility, double claims and caps
 
-    def _claim_problems(self):
+    def _claim_problems(self, counted_states=None):
         """Why this claim cannot be granted, as translated sentences naming the talent, the
-        item, the period, the cap and the amounts (empty when it can)."""
+        item, the period, the cap and the amounts (empty when it can). Other claims of the
+        talent count when they are in ``counted_states``: every filed claim when a draft is
+        submitted, the granted ones when a claim is approved."""
         self.ensure_one()
+        if counted_states is None:
+            counted_states = CLAIMED_STATES if self.state in ("draft", "rejected") else GRANTED_STATES
         talent, item = self.talent_id, self.policy_item_id
         policy = item.policy_id
         currency = self.currency_id or self.env.company.currency_id
@@ -248,7 +254,7 @@ class OrgTalentApplication(models.Model):
             [
                 ("talent_id", "=", talent.id),
                 ("policy_id", "=", policy.id),
-                ("state", "in", CLAIMED_STATES),
+                ("state", "in", counted_states),
                 ("id", "!=", self._origin.id or 0),
             ]
         )
@@ -297,7 +303,7 @@ class OrgTalentApplication(models.Model):
             )
         return problems
 
-    def _check_claim(self, step):
+    def _check_claim(self, step, counted_states):
         """Refuse the step when the claim is not grantable. The talent's row is locked first,
         so two claims of one talent are checked one after the other, never side by side."""
         talents = self.talent_id
@@ -306,7 +312,7 @@ class OrgTalentApplication(models.Model):
                 "SELECT id FROM org_talent WHERE id IN %s ORDER BY id FOR UPDATE", [tuple(talents.ids)]
             )
         for application in self:
-            problems = application._claim_problems()
+            problems = application._claim_problems(counted_states)
             if problems:
                 raise UserError(
                     self.env._(
@@ -334,7 +340,7 @@ class OrgTalentApplication(models.Model):
 
     def action_submit(self):
         self._check_state("draft")
-        self._check_claim(self.env._("submitted"))
+        self._check_claim(self.env._("submitted"), CLAIMED_STATES)
         self.write({"state": "submitted"})
         return True
 
@@ -368,9 +374,9 @@ class OrgTalentApplication(models.Model):
 
     def action_approve(self):
         self._check_state("notice")
-        self._check_claim(self.env._("approved"))
+        self._check_claim(self.env._("approved"), GRANTED_STATES)
         self.write({"state": "approved", "date_approved": fields.Date.context_today(self)})
-        self.activity_feedback(["org_talent.mail_activity_type_application_stuck"])
+        self.activity_unlink(["org_talent.mail_activity_type_application_stuck"])
         return True
 
     def action_pay(self):
@@ -430,12 +436,13 @@ class OrgTalentApplication(models.Model):
             return stuck
         model_id = self.env["ir.model"]._get_id(self._name)
         today = fields.Date.context_today(self)
-        self.env["mail.activity"].create(
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
             [
                 {
                     "res_model_id": model_id,
                     "res_id": application.id,
                     "activity_type_id": activity_type.id,
+                    "automated": True,
                     "user_id": application.user_id.id,
                     "date_deadline": today,
                     "summary": self.env._(

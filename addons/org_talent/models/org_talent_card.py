@@ -193,12 +193,13 @@ class OrgTalentCard(models.Model):
         )
         if expiring:
             model_id = self.env["ir.model"]._get_id(self._name)
-            self.env["mail.activity"].create(
+            self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
                 [
                     {
                         "res_model_id": model_id,
                         "res_id": card.id,
                         "activity_type_id": activity_type.id,
+                        "automated": True,
                         "user_id": card.user_id.id,
                         "date_deadline": card.date_expiry,
                         "summary": self.env._(
