@@ -244,6 +244,22 @@ class OrgTalent(models.Model):
         action["context"]["default_project_id"] = self.env.ref("org_talent.project_talent_service").id
         return action
 
+    def action_new_service(self):
+        """A new request of the talent on the 人才服务 board."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Service Request"),
+            "res_model": "project.task",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                "default_project_id": self.env.ref("org_talent.project_talent_service").id,
+                "default_org_talent_id": self.id,
+            },
+        }
+
     def action_issue_card(self):
         """Create and issue a 人才一卡通 card for the talent."""
         self.ensure_one()

@@ -33,17 +33,20 @@ class TestTalentTour(HttpCase):
         )
 
     def test_officer_registers_a_talent_and_serves_them(self):
-        self.start_tour("/odoo", "org_talent_tour", login="talent_tour_officer")
+        self.start_tour(
+            "/odoo/action-org_talent.org_talent_action", "org_talent_tour", login="talent_tour_officer"
+        )
         talent = self.env["org.talent"].search([("name", "=", "巡检人才")])
         self.assertEqual(talent.tier_id, self.tier)
+        self.assertEqual(str(talent.birthday), "1990-01-01")
         self.assertEqual(talent.card_id.state, "active")
         claims = talent.application_ids
-        self.assertEqual(claims.mapped("state"), ["paid"])
-        self.assertEqual(claims.amount, 200000)
-        refused = self.env["org.talent.application"].search(
-            [("talent_id", "=", talent.id), ("state", "=", "draft")]
-        )
-        self.assertFalse(refused, "the double claim was discarded")
+        self.assertEqual(len(claims), 2)
+        paid = claims.filtered(lambda claim: claim.state == "paid")
+        self.assertEqual(paid.amount, 200000)
+        self.assertEqual((claims - paid).state, "draft", "the double claim was refused")
         request = talent.service_task_ids
         self.assertTrue(request.org_is_closed)
         self.assertEqual(request.org_talent_satisfaction, "5")
+        self.assertEqual(request.org_talent_service_type_id.sla_days, 15)
+        self.assertEqual((request.date_deadline - request.create_date).days, 14)
