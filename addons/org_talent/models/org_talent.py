@@ -64,20 +64,14 @@ class OrgTalent(models.Model):
     country_id = fields.Many2one("res.country", string="Nationality")
     mobile = fields.Char(tracking=True)
     email = fields.Char(tracking=True)
-    education_id = fields.Many2one(
-        "org.dictionary.item", string="Education", domain=[("dictionary_code", "=", "education")]
-    )
-    degree_id = fields.Many2one(
-        "org.dictionary.item", string="Degree", domain=[("dictionary_code", "=", "degree")]
-    )
+    education_id = fields.Many2one("org.dictionary.item", domain=[("dictionary_code", "=", "education")])
+    degree_id = fields.Many2one("org.dictionary.item", domain=[("dictionary_code", "=", "degree")])
     title = fields.Char(string="Professional Title", tracking=True, help="e.g. 正高级工程师, 教授.")
     active = fields.Boolean(default=True, tracking=True)
     image_128 = fields.Image(related="partner_id.image_128")
 
     # Recognition
-    tier_id = fields.Many2one(
-        "org.talent.tier", string="Tier", index=True, ondelete="restrict", tracking=True
-    )
+    tier_id = fields.Many2one("org.talent.tier", index=True, ondelete="restrict", tracking=True)
     date_recognition = fields.Date(string="Recognized On", tracking=True, help="人才认定时间.")
     source = fields.Selection(
         [
@@ -91,16 +85,14 @@ class OrgTalent(models.Model):
     )
     employer_id = fields.Many2one(
         "res.partner",
-        string="Employer",
         domain=[("is_company", "=", True)],
         index="btree_not_null",
         tracking=True,
         help="The enterprise or institution the talent works for.",
     )
-    position = fields.Char(string="Position", help="Job title at the employer.")
+    position = fields.Char(help="Job title at the employer.")
     industry_id = fields.Many2one(
         "org.dictionary.item",
-        string="Industry",
         domain=[("dictionary_code", "=", "industry")],
         tracking=True,
     )
@@ -163,7 +155,7 @@ class OrgTalent(models.Model):
     @api.constrains("id_number", "id_type")
     def _check_resident_id(self):
         residents = self.filtered(lambda talent: talent.id_type == "resident")
-        super(OrgTalent, residents)._check_resident_id()
+        result = super(OrgTalent, residents)._check_resident_id()
         for talent in self - residents:
             number = talent.id_number
             if number and not ID_DOCUMENT_PATTERNS[talent.id_type].match(number):
@@ -178,6 +170,7 @@ class OrgTalent(models.Model):
                         rule=self._id_document_rule(talent.id_type),
                     )
                 )
+        return result
 
     @api.model
     def _id_document_rule(self, id_type):

@@ -29,12 +29,9 @@ class OrgTalentApplication(models.Model):
     _order = "id desc"
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
-    talent_id = fields.Many2one(
-        "org.talent", string="Talent", required=True, index=True, ondelete="restrict", tracking=True
-    )
+    talent_id = fields.Many2one("org.talent", required=True, index=True, ondelete="restrict", tracking=True)
     tier_id = fields.Many2one(
         "org.talent.tier",
-        string="Tier",
         compute="_compute_tier_id",
         store=True,
         readonly=False,
@@ -44,7 +41,6 @@ class OrgTalentApplication(models.Model):
     )
     policy_item_id = fields.Many2one(
         "org.talent.policy.item",
-        string="Policy Item",
         required=True,
         index=True,
         ondelete="restrict",

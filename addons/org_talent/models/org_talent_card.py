@@ -18,12 +18,9 @@ class OrgTalentCard(models.Model):
     _rec_name = "number"
 
     number = fields.Char(required=True, readonly=True, copy=False, default="/", index=True)
-    talent_id = fields.Many2one(
-        "org.talent", string="Talent", required=True, index=True, ondelete="restrict", tracking=True
-    )
+    talent_id = fields.Many2one("org.talent", required=True, index=True, ondelete="restrict", tracking=True)
     tier_id = fields.Many2one(
         "org.talent.tier",
-        string="Tier",
         compute="_compute_tier_id",
         store=True,
         readonly=False,

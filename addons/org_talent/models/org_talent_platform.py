@@ -35,7 +35,7 @@ class OrgTalentPlatform(models.Model):
         help="The enterprise or institution that runs it.",
     )
     industry_id = fields.Many2one(
-        "org.dictionary.item", string="Industry", domain=[("dictionary_code", "=", "industry")], tracking=True
+        "org.dictionary.item", domain=[("dictionary_code", "=", "industry")], tracking=True
     )
     user_id = fields.Many2one(
         "res.users",

@@ -11,9 +11,7 @@ class OrgTalentPolicyItem(models.Model):
     _inherit = ["mail.thread"]
     _order = "policy_id, sequence, id"
 
-    policy_id = fields.Many2one(
-        "org.talent.policy", string="Policy", required=True, index=True, ondelete="cascade"
-    )
+    policy_id = fields.Many2one("org.talent.policy", required=True, index=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True, tracking=True)
     active = fields.Boolean(default=True, tracking=True)

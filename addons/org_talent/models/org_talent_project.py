@@ -14,7 +14,6 @@ class OrgTalentProject(models.Model):
     name = fields.Char(required=True, tracking=True)
     platform_id = fields.Many2one(
         "org.talent.platform",
-        string="Platform",
         required=True,
         index=True,
         ondelete="restrict",
