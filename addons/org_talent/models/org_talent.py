@@ -195,10 +195,13 @@ class OrgTalent(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        partners = self.env["res.partner"].sudo()
-        for vals in vals_list:
-            if not vals.get("partner_id"):
-                partner = partners.create(
+        # One contact per talent that has none, created in one batch.
+        without_partner = [vals for vals in vals_list if not vals.get("partner_id")]
+        partners = (
+            self.env["res.partner"]
+            .sudo()
+            .create(
+                [
                     {
                         "name": vals.get("name"),
                         "mobile": vals.get("mobile"),
@@ -207,8 +210,12 @@ class OrgTalent(models.Model):
                         "type": "contact",
                         "company_id": False,
                     }
-                )
-                vals["partner_id"] = partner.id
+                    for vals in without_partner
+                ]
+            )
+        )
+        for vals, partner in zip(without_partner, partners, strict=True):
+            vals["partner_id"] = partner.id
         return super().create(vals_list)
 
     def write(self, vals):

@@ -27,9 +27,12 @@ class OrgTalentApplication(models.Model):
     _description = "Talent Policy Claim"
     _inherit = ["mail.thread", "mail.activity.mixin", "org.checklist.mixin"]
     _order = "id desc"
+    _check_company_auto = True
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
-    talent_id = fields.Many2one("org.talent", required=True, index=True, ondelete="restrict", tracking=True)
+    talent_id = fields.Many2one(
+        "org.talent", required=True, index=True, ondelete="restrict", tracking=True, check_company=True
+    )
     tier_id = fields.Many2one(
         "org.talent.tier",
         compute="_compute_tier_id",

@@ -16,9 +16,12 @@ class OrgTalentCard(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_issue desc, id desc"
     _rec_name = "number"
+    _check_company_auto = True
 
     number = fields.Char(required=True, readonly=True, copy=False, default="/", index=True)
-    talent_id = fields.Many2one("org.talent", required=True, index=True, ondelete="restrict", tracking=True)
+    talent_id = fields.Many2one(
+        "org.talent", required=True, index=True, ondelete="restrict", tracking=True, check_company=True
+    )
     tier_id = fields.Many2one(
         "org.talent.tier",
         compute="_compute_tier_id",

@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import TalentCommon
@@ -63,3 +63,35 @@ class TestSecurity(TalentCommon):
         env = env(context={"allowed_company_ids": [self.env.company.id, other.id]})
         self.assertTrue(env["org.talent"].search([("id", "=", talent.id)]))
         self.assertTrue(env["org.talent.card"].search([("id", "=", card.id)]))
+
+    def test_leader_reads_the_service_board_and_the_report(self):
+        board = self.env.ref("org_talent.project_talent_service")
+        service_type = self.env["org.talent.service.type"].create({"name": "测试就医", "code": "t_sec_med"})
+        task = self.env["project.task"].create(
+            {
+                "name": "测试就医协调",
+                "project_id": board.id,
+                "org_talent_id": self.talent_a.id,
+                "org_talent_service_type_id": service_type.id,
+            }
+        )
+        Task = self.env["project.task"].with_user(self.user_leader)
+        self.assertEqual(Task.search([("org_board_type_id.code", "=", "talent_service")]), task)
+        self.assertEqual(Task.browse(task.id).org_talent_id.name, "张测试")
+        menus = self.env["ir.ui.menu"].with_user(self.user_leader)._visible_menu_ids()
+        for xmlid in (
+            "menu_org_talent_services",
+            "menu_org_talent_report_money",
+            "menu_org_talent_applications",
+        ):
+            self.assertIn(self.env.ref(f"org_talent.{xmlid}").id, menus, xmlid)
+        self.assertNotIn(self.env.ref("org_talent.menu_org_talent_import").id, menus)
+        # Other officers see talents, cards and services, not the claims.
+        menus = self.env["ir.ui.menu"].with_user(self.user_officer)._visible_menu_ids()
+        self.assertIn(self.env.ref("org_talent.menu_org_talent_services").id, menus)
+        self.assertNotIn(self.env.ref("org_talent.menu_org_talent_applications").id, menus)
+
+    def test_claim_and_talent_of_one_company(self):
+        other = self.env["res.company"].create({"name": "测试另一公司"})
+        with self.assertRaises(UserError):
+            self._claim(self.talent_a, self.item_rent, 10, company_id=other.id)
