@@ -76,7 +76,7 @@ class TestSecurity(TalentCommon):
             }
         )
         Task = self.env["project.task"].with_user(self.user_leader)
-        self.assertEqual(Task.search([("org_board_type_id.code", "=", "talent_service")]), task)
+        self.assertIn(task, Task.search([("org_board_type_id.code", "=", "talent_service")]))
         self.assertEqual(Task.browse(task.id).org_talent_id.name, "张测试")
         menus = self.env["ir.ui.menu"].with_user(self.user_leader)._visible_menu_ids()
         for xmlid in (
