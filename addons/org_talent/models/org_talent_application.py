@@ -58,6 +58,7 @@ class OrgTalentApplication(models.Model):
         tracking=True,
         help="The year the claim is for; an item claimable once counts once whatever the year.",
     )
+    period_label = fields.Char(string="Claim Period", compute="_compute_period_label")
     period_key = fields.Char(
         string="Period", compute="_compute_period_key", store=True, index=True, precompute=True
     )
@@ -106,6 +107,11 @@ class OrgTalentApplication(models.Model):
             else:
                 application.period_key = str(application.period_year)
 
+    @api.depends("period_key", "period_year")
+    def _compute_period_label(self):
+        for application in self:
+            application.period_label = application._period_label() if application.period_key else False
+
     @api.depends("state", "amount")
     def _compute_amounts(self):
         for application in self:
@@ -125,6 +131,10 @@ class OrgTalentApplication(models.Model):
             application.eligibility_note = "\n".join(problems) or self.env._(
                 "Eligible: the tier, validity, period and caps allow this claim."
             )
+
+    @api.model
+    def _group_expand_states(self, states, domain):
+        return [key for key, _label in STATES]
 
     def init(self):
         # The last guard against a double claim: two approvals of the same item for the
