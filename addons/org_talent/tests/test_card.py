@@ -70,7 +70,7 @@ class TestCard(TalentCommon):
             self.assertIn(card.talent_id.name, html)
         self.assertIn("测试就医绿色通道", html)
         self.assertEqual(html.count("o_talent_card_break"), 1 + 1, "one break between two cards (+ its CSS)")
-        self.assertNotIn('class="article"', html)
+        self.assertEqual(html.count('class="article"'), 1, "one body for all cards, not one per card")
         pdf, kind = report.with_context(force_report_rendering=True)._render_qweb_pdf(
             report.report_name, cards.ids
         )
