@@ -74,7 +74,15 @@ class OrgTalentApplication(models.Model):
         compute="_compute_amounts", store=True, help="The amount of an approved or paid claim."
     )
     amount_paid = fields.Monetary(compute="_compute_amounts", store=True)
-    state = fields.Selection(STATES, required=True, default="draft", index=True, copy=False, tracking=True)
+    state = fields.Selection(
+        STATES,
+        required=True,
+        default="draft",
+        index=True,
+        copy=False,
+        tracking=True,
+        group_expand="_group_expand_states",
+    )
     date_state = fields.Datetime(
         string="In This State Since", default=fields.Datetime.now, copy=False, readonly=True
     )

@@ -201,3 +201,13 @@ class TestApplication(TalentCommon):
         self.assertEqual(application.date_state.date(), date(2025, 3, 1))
         application.action_start_review()
         self.assertGreater(application.date_state.date(), date(2025, 3, 1) + timedelta(days=1))
+
+    def test_period_label_and_every_state_column(self):
+        once = self._claim(self.talent_a, self.item_settlement, 1000)
+        yearly = self._claim(self.talent_a, self.item_rent, 1000, year=2026)
+        self.assertEqual((once.period_label, yearly.period_label), ("once", "year 2026"))
+        groups = self.env["org.talent.application"].web_read_group([], ["amount:sum"], ["state"])["groups"]
+        self.assertEqual(
+            [group["state"] for group in groups],
+            ["draft", "submitted", "first_review", "second_review", "notice", "approved", "paid", "rejected"],
+        )

@@ -4,7 +4,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools.pdf import PdfFileReader
 
 from .common import TalentCommon
@@ -58,11 +58,25 @@ class TestCard(TalentCommon):
         with self.assertRaisesRegex(ValidationError, "张测试"):
             card.write({"date_issue": "2025-01-01", "date_expiry": "2024-12-31"})
 
-    def test_print_two_cards_at_once(self):
-        cards = self.env["org.talent.card"].create(
-            [{"talent_id": self.talent_a.id}, {"talent_id": self.talent_b.id}]
+
+@tagged("post_install", "-at_install")
+class TestCardPdf(HttpCase):
+    """wkhtmltopdf fetches the report's assets over HTTP: an HttpCase serves them from the
+    test transaction, as Odoo's own report rendering tests do."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        tier = cls.env["org.talent.tier"].create({"name": "测试打印层次", "code": "t_print"})
+        tier.benefit_ids = cls.env["org.talent.card.benefit"].create({"name": "测试就医绿色通道"})
+        talents = cls.env["org.talent"].create(
+            [{"name": "张测试", "tier_id": tier.id}, {"name": "李测试", "tier_id": tier.id}]
         )
-        cards.action_issue()
+        cls.cards = cls.env["org.talent.card"].create([{"talent_id": talent.id} for talent in talents])
+        cls.cards.action_issue()
+
+    def test_print_two_cards_at_once(self):
+        cards = self.cards
         report = self.env.ref("org_talent.action_report_talent_card")
         html = report._render_qweb_html(report.report_name, cards.ids)[0].decode()
         for card in cards:
