@@ -137,8 +137,11 @@ class OrgTalent(models.Model):
             "org.talent.card": "talent_id",
             "project.task": "org_talent_id",
         }
+        # Officers outside the talent group read talents but not their claims.
         counts = {
             model: dict(self.env[model]._read_group([(field, "in", self.ids)], [field], ["__count"]))
+            if self.env[model].has_access("read")
+            else {}
             for model, field in domain_by_model.items()
         }
         for talent in self:

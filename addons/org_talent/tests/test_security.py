@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -95,3 +97,23 @@ class TestSecurity(TalentCommon):
         other = self.env["res.company"].create({"name": "测试另一公司"})
         with self.assertRaises(UserError):
             self._claim(self.talent_a, self.item_rent, 10, company_id=other.id)
+
+    def test_every_role_opens_the_talent_form(self):
+        self._claim(self.talent_a, self.item_rent, 1000)
+        for user in (self.user_talent, self.user_officer, self.user_leader):
+            Talent = self.env["org.talent"].with_user(user)
+            views = Talent.get_views([(False, "form")])
+            fields = views["models"]["org.talent"]["fields"]
+            # What the web client reads: the fields of the form as this user gets it.
+            names = set(
+                etree.fromstring(views["views"]["form"]["arch"]).xpath("//field[not(ancestor::field)]/@name")
+            )
+            spec = {
+                name: {"fields": {"display_name": {}}}
+                if fields[name]["type"] in ("many2one", "one2many", "many2many")
+                else {}
+                for name in names
+            }
+            record = Talent.browse(self.talent_a.id).web_read(spec)[0]
+            self.assertEqual(record["card_count"], 0, user.login)
+            self.assertEqual(record.get("application_count", 1), 1, user.login)
