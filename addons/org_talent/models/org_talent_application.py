@@ -1,0 +1,477 @@
+from datetime import timedelta
+
+from odoo import api, fields, models, tools
+from odoo.exceptions import UserError
+
+STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("first_review", "First Review"),
+    ("second_review", "Second Review"),
+    ("notice", "Public Notice"),
+    ("approved", "Approved"),
+    ("paid", "Paid"),
+    ("rejected", "Rejected"),
+]
+# States that count against double claims and caps: everything filed and not refused.
+CLAIMED_STATES = ("submitted", "first_review", "second_review", "notice", "approved", "paid")
+# States of a claim granted: what an approval is checked against.
+GRANTED_STATES = ("approved", "paid")
+REVIEW_STATES = ("submitted", "first_review", "second_review")
+
+
+class OrgTalentApplication(models.Model):
+    """A claim (政策兑现) of one policy item by one talent for one period."""
+
+    _name = "org.talent.application"
+    _description = "Talent Policy Claim"
+    _inherit = ["mail.thread", "mail.activity.mixin", "org.checklist.mixin"]
+    _order = "id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
+    talent_id = fields.Many2one(
+        "org.talent", required=True, index=True, ondelete="restrict", tracking=True, check_company=True
+    )
+    tier_id = fields.Many2one(
+        "org.talent.tier",
+        compute="_compute_tier_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index="btree_not_null",
+        help="The talent's tier when the claim was filed.",
+    )
+    policy_item_id = fields.Many2one(
+        "org.talent.policy.item",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    policy_id = fields.Many2one(related="policy_item_id.policy_id", store=True, index=True)
+    kind = fields.Selection(related="policy_item_id.kind", store=True, string="Benefit Type")
+    period_year = fields.Integer(
+        string="Year",
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        tracking=True,
+        help="The year the claim is for; an item claimable once counts once whatever the year.",
+    )
+    period_label = fields.Char(string="Claim Period", compute="_compute_period_label")
+    period_key = fields.Char(
+        string="Period", compute="_compute_period_key", store=True, index=True, precompute=True
+    )
+    date_claim = fields.Date(
+        string="Filed On", required=True, default=fields.Date.context_today, tracking=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    amount = fields.Monetary(string="Amount Claimed", tracking=True)
+    amount_approved = fields.Monetary(
+        compute="_compute_amounts", store=True, help="The amount of an approved or paid claim."
+    )
+    amount_paid = fields.Monetary(compute="_compute_amounts", store=True)
+    state = fields.Selection(
+        STATES,
+        required=True,
+        default="draft",
+        index=True,
+        copy=False,
+        tracking=True,
+        group_expand="_group_expand_states",
+    )
+    date_state = fields.Datetime(
+        string="In This State Since", default=fields.Datetime.now, copy=False, readonly=True
+    )
+    date_notice_start = fields.Date(string="Notice From", copy=False, tracking=True)
+    date_notice_end = fields.Date(string="Notice Until", copy=False, tracking=True)
+    date_approved = fields.Date(string="Approved On", copy=False, readonly=True, tracking=True)
+    date_paid = fields.Date(string="Paid On", copy=False, readonly=True, tracking=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Officer",
+        domain=[("share", "=", False)],
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    reject_reason = fields.Text(copy=False, tracking=True)
+    note = fields.Html()
+    eligible = fields.Boolean(compute="_compute_eligibility")
+    eligibility_note = fields.Text(string="Eligibility", compute="_compute_eligibility")
+
+    @api.depends("talent_id")
+    def _compute_tier_id(self):
+        for application in self:
+            application.tier_id = application.talent_id.tier_id
+
+    @api.depends("policy_item_id.period", "period_year")
+    def _compute_period_key(self):
+        for application in self:
+            if application.policy_item_id.period == "once":
+                application.period_key = "once"
+            else:
+                application.period_key = str(application.period_year)
+
+    @api.depends("period_key", "period_year")
+    def _compute_period_label(self):
+        for application in self:
+            application.period_label = application._period_label() if application.period_key else False
+
+    @api.depends("state", "amount")
+    def _compute_amounts(self):
+        for application in self:
+            approved = application.state in ("approved", "paid")
+            application.amount_approved = application.amount if approved else 0.0
+            application.amount_paid = application.amount if application.state == "paid" else 0.0
+
+    @api.depends("talent_id", "tier_id", "policy_item_id", "period_key", "amount", "date_claim")
+    def _compute_eligibility(self):
+        for application in self:
+            if not (application.talent_id and application.policy_item_id):
+                application.eligible = False
+                application.eligibility_note = False
+                continue
+            problems = application._claim_problems()
+            application.eligible = not problems
+            application.eligibility_note = "\n".join(problems) or self.env._(
+                "Eligible: the tier, validity, period and caps allow this claim."
+            )
+
+    @api.model
+    def _group_expand_states(self, states, domain):
+        return [key for key, _label in STATES]
+
+    def init(self):
+        # The last guard against a double claim: two approvals of the same item for the
+        # same talent and period cannot both be stored, whatever runs in parallel.
+        self.env.cr.execute(
+            """CREATE UNIQUE INDEX IF NOT EXISTS org_talent_application_no_double_claim
+               ON org_talent_application (talent_id, policy_item_id, period_key)
+               WHERE state IN ('approved', 'paid')"""
+        )
+
+    @api.onchange("policy_item_id")
+    def _onchange_policy_item_id(self):
+        if self.policy_item_id and not self.amount:
+            self.amount = self.policy_item_id.amount_max
+
+    # CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("org.talent.application") or "/"
+        applications = super().create(vals_list)
+        applications._apply_required_documents()
+        return applications
+
+    def write(self, vals):
+        if "state" in vals:
+            vals = dict(vals, date_state=fields.Datetime.now())
+        if "policy_item_id" in vals or "talent_id" in vals or "amount" in vals:
+            locked = self.filtered(lambda app: app.state not in ("draft", "rejected"))
+            if locked:
+                raise UserError(
+                    self.env._(
+                        "Claim %(claim)s is %(state)s: its talent, item and amount can no longer change.",
+                        claim=locked[0].name,
+                        state=locked[0]._state_label(),
+                    )
+                )
+        result = super().write(vals)
+        if "policy_item_id" in vals:
+            self._apply_required_documents()
+        return result
+
+    def unlink(self):
+        filed = self.filtered(lambda app: app.state not in ("draft", "rejected"))
+        if filed:
+            raise UserError(
+                self.env._(
+                    "Claim %(claim)s is %(state)s: only draft or rejected claims can be deleted.",
+                    claim=filed[0].name,
+                    state=filed[0]._state_label(),
+                )
+            )
+        return super().unlink()
+
+    def _apply_required_documents(self):
+        for application in self:
+            template = application.policy_item_id._required_documents()
+            if template and application.checklist_template_id != template:
+                application.checklist_template_id = template
+
+    def _state_label(self):
+        self.ensure_one()
+        return dict(self._fields["state"]._description_selection(self.env))[self.state]
+
+    def _period_label(self):
+        self.ensure_one()
+        if self.period_key == "once":
+            return self.env._("once")
+        return self.env._("year %(year)s", year=self.period_year)
+
+    # Eligibility, double claims and caps
+
+    def _claim_problems(self, counted_states=None):
+        """Why this claim cannot be granted, as translated sentences naming the talent, the
+        item, the period, the cap and the amounts (empty when it can). Other claims of the
+        talent count when they are in ``counted_states``: every filed claim when a draft is
+        submitted, the granted ones when a claim is approved."""
+        self.ensure_one()
+        if counted_states is None:
+            counted_states = CLAIMED_STATES if self.state in ("draft", "rejected") else GRANTED_STATES
+        talent, item = self.talent_id, self.policy_item_id
+        policy = item.policy_id
+        currency = self.currency_id or self.env.company.currency_id
+        problems = []
+        money = lambda amount: tools.format_amount(self.env, amount, currency)  # noqa: E731
+        if item.tier_ids and self.tier_id not in item.tier_ids:
+            problems.append(
+                self.env._(
+                    "%(talent)s is of tier %(tier)s; item %(item)s is for %(tiers)s only.",
+                    talent=talent.name,
+                    tier=self.tier_id.name or self.env._("no tier"),
+                    item=item.name,
+                    tiers="、".join(item.tier_ids.mapped("name")),
+                )
+            )
+        start, end = item._validity()
+        if (
+            (self.date_claim and self.date_claim < start)
+            or (end and self.date_claim > end)
+            or not (item.active and policy.active)
+        ):
+            problems.append(
+                self.env._(
+                    "Item %(item)s is not in force on %(date)s (valid %(start)s to %(end)s).",
+                    item=item.name,
+                    date=self.date_claim,
+                    start=start,
+                    end=end or self.env._("repeal"),
+                )
+            )
+        if item.amount_max and self.amount > item.amount_max:
+            problems.append(
+                self.env._(
+                    "%(talent)s claims %(amount)s of item %(item)s; one claim may ask for %(cap)s at most.",
+                    talent=talent.name,
+                    amount=money(self.amount),
+                    item=item.name,
+                    cap=money(item.amount_max),
+                )
+            )
+        if self.amount < 0:
+            problems.append(self.env._("The amount claimed cannot be negative."))
+        others = self.sudo().search(
+            [
+                ("talent_id", "=", talent.id),
+                ("policy_id", "=", policy.id),
+                ("state", "in", counted_states),
+                ("id", "!=", self._origin.id or 0),
+            ]
+        )
+        same = others.filtered(
+            lambda other: other.policy_item_id == item and other.period_key == self.period_key
+        )
+        if same:
+            problems.append(
+                self.env._(
+                    "Double claim: %(talent)s already claimed item %(item)s for %(period)s "
+                    "(claim %(other)s, %(state)s).",
+                    talent=talent.name,
+                    item=item.name,
+                    period=self._period_label(),
+                    other=same[0].name,
+                    state=same[0]._state_label(),
+                )
+            )
+        item_total = sum(others.filtered(lambda other: other.policy_item_id == item).mapped("amount"))
+        if item.talent_cap_amount and item_total + self.amount > item.talent_cap_amount:
+            problems.append(
+                self.env._(
+                    "Over the cap: %(talent)s has already claimed %(total)s of item %(item)s; "
+                    "with %(amount)s for %(period)s this exceeds the cap of %(cap)s per talent.",
+                    talent=talent.name,
+                    total=money(item_total),
+                    item=item.name,
+                    amount=money(self.amount),
+                    period=self._period_label(),
+                    cap=money(item.talent_cap_amount),
+                )
+            )
+        policy_total = sum(others.mapped("amount"))
+        if policy.talent_cap_amount and policy_total + self.amount > policy.talent_cap_amount:
+            problems.append(
+                self.env._(
+                    "Over the cap: %(talent)s has already claimed %(total)s under policy %(policy)s; "
+                    "with %(amount)s of item %(item)s this exceeds the cap of %(cap)s per talent.",
+                    talent=talent.name,
+                    total=money(policy_total),
+                    policy=policy.name,
+                    amount=money(self.amount),
+                    item=item.name,
+                    cap=money(policy.talent_cap_amount),
+                )
+            )
+        return problems
+
+    def _check_claim(self, step, counted_states):
+        """Refuse the step when the claim is not grantable. The talent's row is locked first,
+        so two claims of one talent are checked one after the other, never side by side."""
+        talents = self.talent_id
+        if talents:
+            self.env.cr.execute(
+                "SELECT id FROM org_talent WHERE id IN %s ORDER BY id FOR UPDATE", [tuple(talents.ids)]
+            )
+        for application in self:
+            problems = application._claim_problems(counted_states)
+            if problems:
+                raise UserError(
+                    self.env._(
+                        "Claim %(claim)s cannot be %(step)s:\n%(problems)s",
+                        claim=application.name,
+                        step=step,
+                        problems="\n".join(f"- {problem}" for problem in problems),
+                    )
+                )
+
+    def _check_state(self, *states):
+        for application in self:
+            if application.state not in states:
+                allowed = dict(self._fields["state"]._description_selection(self.env))
+                raise UserError(
+                    self.env._(
+                        "Claim %(claim)s is %(state)s; this step needs it to be %(expected)s.",
+                        claim=application.name,
+                        state=application._state_label(),
+                        expected=self.env._(" or ").join(allowed[state] for state in states),
+                    )
+                )
+
+    # Workflow
+
+    def action_submit(self):
+        self._check_state("draft")
+        self._check_claim(self.env._("submitted"), CLAIMED_STATES)
+        self.write({"state": "submitted"})
+        return True
+
+    def action_start_review(self):
+        """受理: the officer accepts the file; required documents must be complete."""
+        self._check_state("submitted")
+        for application in self:
+            if application._checklist_open_required_lines():
+                raise UserError(
+                    self.env._(
+                        "Claim %(claim)s lacks required documents: %(items)s.",
+                        claim=application.name,
+                        items="、".join(application._checklist_open_required_lines().mapped("name")),
+                    )
+                )
+        self.write({"state": "first_review"})
+        return True
+
+    def action_pass_first_review(self):
+        self._check_state("first_review")
+        self.write({"state": "second_review"})
+        return True
+
+    def action_pass_second_review(self):
+        self._check_state("second_review")
+        today = fields.Date.context_today(self)
+        self.write(
+            {"state": "notice", "date_notice_start": today, "date_notice_end": today + timedelta(days=5)}
+        )
+        return True
+
+    def action_approve(self):
+        self._check_state("notice")
+        self._check_claim(self.env._("approved"), GRANTED_STATES)
+        self.write({"state": "approved", "date_approved": fields.Date.context_today(self)})
+        self.activity_unlink(["org_talent.mail_activity_type_application_stuck"])
+        return True
+
+    def action_pay(self):
+        self._check_state("approved")
+        self.write({"state": "paid", "date_paid": fields.Date.context_today(self)})
+        return True
+
+    def action_reject(self):
+        self._check_state(*REVIEW_STATES, "notice")
+        for application in self:
+            if not application.reject_reason:
+                raise UserError(
+                    self.env._(
+                        "Claim %(claim)s: write the reason for the rejection first.", claim=application.name
+                    )
+                )
+        self.write({"state": "rejected"})
+        self.activity_unlink(["org_talent.mail_activity_type_application_stuck"])
+        return True
+
+    def action_reset_draft(self):
+        self._check_state("rejected")
+        self.write({"state": "draft", "reject_reason": False})
+        return True
+
+    # Crons
+
+    @api.model
+    def _cron_stuck_reminders(self, batch_size=500):
+        """Daily: a claim waiting in one review step longer than its policy's time limit gets
+        one reminder for its officer. Idempotent (a reminded claim is not reminded again while
+        it stays in that step) and batched."""
+        activity_type = self.env.ref("org_talent.mail_activity_type_application_stuck")
+        now = fields.Datetime.now()
+        limits = (
+            self.env["org.talent.policy"].with_context(active_test=False)._read_group([], ["review_days"], [])
+        )
+        domain_parts = [
+            [("policy_id.review_days", "=", days), ("date_state", "<", now - timedelta(days=days))]
+            for (days,) in limits
+        ]
+        if not domain_parts:
+            return self.browse()
+        stuck = self.search(
+            [
+                ("state", "in", REVIEW_STATES),
+                ("user_id", "!=", False),
+                "!",
+                ("activity_ids.activity_type_id", "=", activity_type.id),
+                *["|"] * (len(domain_parts) - 1),
+                *[term for part in domain_parts for term in ["&", *part]],
+            ],
+            limit=batch_size,
+            order="date_state, id",
+        )
+        if not stuck:
+            return stuck
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": application.id,
+                    "activity_type_id": activity_type.id,
+                    "automated": True,
+                    "user_id": application.user_id.id,
+                    "date_deadline": today,
+                    "summary": self.env._(
+                        "%(state)s since %(date)s, over the %(days)s days allowed",
+                        state=application._state_label(),
+                        date=application.date_state.date(),
+                        days=application.policy_id.review_days,
+                    ),
+                }
+                for application in stuck
+            ]
+        )
+        if len(stuck) == batch_size:
+            self.env.ref("org_talent.ir_cron_application_stuck")._trigger()
+        return stuck

@@ -1,0 +1,128 @@
+from datetime import datetime, time, timedelta
+
+from odoo import api, fields, models
+
+SATISFACTION = [
+    ("5", "Very Satisfied"),
+    ("4", "Satisfied"),
+    ("3", "Neutral"),
+    ("2", "Dissatisfied"),
+    ("1", "Very Dissatisfied"),
+]
+
+
+class ProjectTask(models.Model):
+    """A talent service request (人才服务) is a card of the 人才服务 board."""
+
+    _inherit = "project.task"
+
+    org_board_type_code = fields.Char(related="org_board_type_id.code", string="Board Type Code")
+    org_talent_id = fields.Many2one(
+        "org.talent", string="Talent", index="btree_not_null", ondelete="restrict", tracking=True
+    )
+    org_talent_service_type_id = fields.Many2one(
+        "org.talent.service.type",
+        string="Service Type",
+        index="btree_not_null",
+        ondelete="restrict",
+        tracking=True,
+    )
+    org_talent_satisfaction = fields.Selection(
+        SATISFACTION,
+        string="Satisfaction",
+        tracking=True,
+        help="The talent's feedback when the request closes.",
+    )
+    org_talent_feedback = fields.Text(string="Talent Feedback")
+    org_talent_sla_breached = fields.Boolean(
+        string="Service Level Missed",
+        readonly=True,
+        copy=False,
+        help="Set when the request passed its service-level deadline while still open.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        service_types = self.env["org.talent.service.type"].browse(
+            {
+                vals["org_talent_service_type_id"]
+                for vals in vals_list
+                if vals.get("org_talent_service_type_id")
+            }
+        )
+        by_id = {service_type.id: service_type for service_type in service_types}
+        now = fields.Datetime.now()
+        for vals in vals_list:
+            service_type = by_id.get(vals.get("org_talent_service_type_id"))
+            if not service_type:
+                continue
+            # A form sends an empty template: the board type's checklist still applies.
+            project_id = vals.get("project_id", self.env.context.get("default_project_id"))
+            if project_id and not vals.get("checklist_template_id"):
+                board_type = self.env["project.project"].browse(project_id).org_board_type_id
+                if board_type.checklist_template_id:
+                    vals["checklist_template_id"] = board_type.checklist_template_id.id
+            if not vals.get("date_deadline"):
+                vals["date_deadline"] = self._org_talent_deadline(now, service_type)
+            if service_type.user_id and not vals.get("user_ids") and not vals.get("org_responsible_user_id"):
+                vals["org_responsible_user_id"] = service_type.user_id.id
+                vals["user_ids"] = [(4, service_type.user_id.id)]
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("org_talent_service_type_id") and "date_deadline" not in vals:
+            service_type = self.env["org.talent.service.type"].browse(vals["org_talent_service_type_id"])
+            for task in self:
+                super(ProjectTask, task).write(
+                    {
+                        "date_deadline": self._org_talent_deadline(
+                            task.create_date or fields.Datetime.now(), service_type
+                        )
+                    }
+                )
+        return super().write(vals)
+
+    @api.model
+    def _org_talent_deadline(self, start, service_type):
+        """The end of the service-level day: ``sla_days`` after ``start``."""
+        return datetime.combine((start + timedelta(days=service_type.sla_days)).date(), time(9, 0))
+
+    def _org_closing_problems(self, review=True):
+        problems = super()._org_closing_problems(review=review)
+        if self.org_talent_service_type_id and not self.org_talent_satisfaction:
+            problems.append(self.env._("the talent's satisfaction is not recorded"))
+        return problems
+
+    @api.model
+    def _cron_talent_service_sla(self, batch_size=500):
+        """Daily: open talent service requests past their service-level deadline are marked
+        as missed (kept after closing, for the service statistics) with a note in the
+        chatter; org_base's overdue cron reminds the handler. Idempotent and batched."""
+        late = self.search(
+            [
+                ("org_talent_service_type_id", "!=", False),
+                ("org_talent_sla_breached", "=", False),
+                ("org_is_closed", "=", False),
+                ("date_deadline", "<", fields.Datetime.now()),
+            ],
+            limit=batch_size,
+            order="date_deadline, id",
+        )
+        if not late:
+            return late
+        late.write({"org_talent_sla_breached": True})
+        late._message_log_batch(
+            bodies={
+                task.id: self.env._(
+                    "Service level missed: %(type)s requests are handled within %(days)s days; "
+                    "the deadline was %(date)s.",
+                    type=task.org_talent_service_type_id.name,
+                    days=task.org_talent_service_type_id.sla_days,
+                    date=task.date_deadline.date(),
+                )
+                for task in late
+            }
+        )
+        if len(late) == batch_size:
+            self.env.ref("org_talent.ir_cron_talent_service_sla")._trigger()
+        return late

@@ -1,0 +1,52 @@
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestTalentTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(["org_base", "org_talent"], ["zh_CN"], overwrite=True)
+        cls.officer = new_test_user(
+            cls.env,
+            "talent_tour_officer",
+            groups="org_talent.group_talent_officer",
+            lang="zh_CN",
+            name="人才专员",
+        )
+        cls.tier = cls.env["org.talent.tier"].create({"name": "巡检领军人才", "code": "tour_leading"})
+        policy = cls.env["org.talent.policy"].create({"name": "巡检黄金十条", "date_start": "2020-01-01"})
+        cls.item = cls.env["org.talent.policy.item"].create(
+            {
+                "policy_id": policy.id,
+                "name": "巡检安家补贴",
+                "kind": "settlement",
+                "period": "once",
+                "amount_max": 300000,
+                "tier_ids": [(6, 0, cls.tier.ids)],
+            }
+        )
+        cls.env["res.partner"].create({"name": "巡检汽车有限公司", "is_company": True})
+        cls.env["org.talent.service.type"].create(
+            {"name": "巡检住房安居", "code": "tour_housing", "sla_days": 15}
+        )
+
+    def test_officer_registers_a_talent_and_serves_them(self):
+        self.start_tour(
+            "/odoo/action-org_talent.org_talent_action", "org_talent_tour", login="talent_tour_officer"
+        )
+        talent = self.env["org.talent"].search([("name", "=", "巡检人才")])
+        self.assertEqual(talent.tier_id, self.tier)
+        self.assertEqual(str(talent.birthday), "1990-01-01")
+        self.assertEqual(talent.card_id.state, "active")
+        claims = talent.application_ids
+        self.assertEqual(len(claims), 2)
+        paid = claims.filtered(lambda claim: claim.state == "paid")
+        self.assertEqual(paid.amount, 200000)
+        self.assertEqual((claims - paid).state, "draft", "the double claim was refused")
+        request = talent.service_task_ids
+        self.assertTrue(request.org_is_closed)
+        self.assertEqual(request.org_talent_satisfaction, "5")
+        self.assertEqual(request.org_talent_service_type_id.sla_days, 15)
+        self.assertEqual((request.date_deadline - request.create_date).days, 14)
