@@ -125,6 +125,19 @@ class OrgStudySession(models.Model):
         )
         return True
 
+    def action_import_sign_in_sheet(self):
+        """The roster import, on the sign-in sheet (签到表) of this session."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Import Sign-in Sheet"),
+            "res_model": "org.roster.import",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_roster": "study_attendance", "default_study_session_id": self.id},
+        }
+
     @api.model
     def _tomorrow_bounds(self):
         """UTC bounds of tomorrow, counted in the department's time zone."""
