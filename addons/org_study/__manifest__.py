@@ -29,6 +29,9 @@
         "report/org_study_ledger_report.xml",
     ],
     "demo": ["demo/org_study_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["org_study/static/tests/tours/**/*"],
+    },
     "application": True,
     "installable": True,
 }
