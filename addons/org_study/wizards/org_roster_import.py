@@ -26,7 +26,6 @@ class OrgRosterImport(models.TransientModel):
 
     study_session_id = fields.Many2one(
         "org.study.session",
-        string="Study Session",
         help="The session whose sign-in sheet (签到表) is imported: the people found are marked present.",
     )
 
@@ -58,7 +57,7 @@ class OrgRosterImport(models.TransientModel):
     def _prepare_lookups(self, specs, rows):
         """Employee columns: one search per column for all the names or numbers of the file."""
         person_specs = [spec for spec in specs if getattr(spec, "employee_match", False)]
-        super()._prepare_lookups([spec for spec in specs if spec not in person_specs], rows)
+        result = super()._prepare_lookups([spec for spec in specs if spec not in person_specs], rows)
         for spec in person_specs:
             keys = set()
             for _number, row in rows:
@@ -69,6 +68,7 @@ class OrgRosterImport(models.TransientModel):
                     except CellError:
                         continue
             spec.lookup = self._lookup_employees(spec.employee_match, keys)
+        return result
 
     def _lookup_employees(self, field_name, keys):
         """``{key: {employee ids}}`` of the active employees whose ``field_name`` is one of ``keys``.
