@@ -64,6 +64,14 @@ class OrgStudySession(models.Model):
         "attachment_id",
         string="Materials",
     )
+    plan_line_id = fields.Many2one(
+        "org.study.plan.line",
+        string="Plan Topic",
+        index="btree_not_null",
+        ondelete="set null",
+        tracking=True,
+        help="The topic of a study plan that this session studies.",
+    )
     minutes = fields.Html()
     state = fields.Selection(
         [("planned", "Planned"), ("held", "Held"), ("archived", "Archived")],
@@ -124,6 +132,19 @@ class OrgStudySession(models.Model):
             {"state": "present", "reason": False}
         )
         return True
+
+    def action_view_attendance(self):
+        """The session's attendance lines, where lines selected together are marked at once."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("org_study.org_study_attendance_action")
+        action.update(
+            {
+                "domain": [("session_id", "=", self.id)],
+                "context": {"default_session_id": self.id},
+                "name": self.env._("Attendance: %(session)s", session=self.name),
+            }
+        )
+        return action
 
     def action_import_sign_in_sheet(self):
         """The roster import, on the sign-in sheet (签到表) of this session."""
