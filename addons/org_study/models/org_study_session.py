@@ -33,7 +33,13 @@ class OrgStudySession(models.Model):
     )
     topic = fields.Char(tracking=True)
     date_start = fields.Datetime(string="Start", required=True, tracking=True, index=True)
-    date_end = fields.Datetime(string="End")
+    date_end = fields.Datetime(
+        string="End",
+        compute="_compute_date_end",
+        store=True,
+        readonly=False,
+        help="By default the start plus the study hours.",
+    )
     hours = fields.Float(
         string="Study Hours",
         compute="_compute_hours",
@@ -90,6 +96,12 @@ class OrgStudySession(models.Model):
     def _compute_hours(self):
         for session in self:
             session.hours = session.type_id.default_hours
+
+    @api.depends("date_start", "hours")
+    def _compute_date_end(self):
+        for session in self:
+            if session.date_start:
+                session.date_end = session.date_start + timedelta(hours=max(session.hours, 0.5))
 
     @api.depends("attendance_ids.state")
     def _compute_attendance_counts(self):
