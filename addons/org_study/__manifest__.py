@@ -15,6 +15,7 @@
         "data/ir_cron_data.xml",
         "data/org_board_data.xml",
         "data/org_roster_data.xml",
+        "report/org_study_ledger_report.xml",
         "views/org_study_session_views.xml",
         "views/org_study_attendance_views.xml",
         "views/org_study_type_views.xml",
@@ -26,7 +27,6 @@
         "views/org_roster_views.xml",
         "wizards/org_roster_import_views.xml",
         "views/org_study_menus.xml",
-        "report/org_study_ledger_report.xml",
     ],
     "demo": ["demo/org_study_demo.xml"],
     "assets": {

@@ -40,6 +40,12 @@ class OrgStudyLedger(models.Model):
     missing_hours = fields.Float(readonly=True)
     session_count = fields.Integer(string="Sessions Attended", readonly=True)
     compliant = fields.Boolean(readonly=True)
+    attendance_ids = fields.Many2many(
+        "org.study.attendance",
+        compute="_compute_attendance_ids",
+        string="Attendance of the Year",
+        help="The person's attendance of the sessions held in the year.",
+    )
     person_count = fields.Integer(string="People", readonly=True)
     compliant_count = fields.Integer(string="People Compliant", readonly=True)
     compliance_rate = fields.Float(
@@ -122,6 +128,10 @@ class OrgStudyLedger(models.Model):
             """,
             tz=tz,
         )
+
+    def _compute_attendance_ids(self):
+        for line in self:
+            line.attendance_ids = line._attendance_lines()
 
     def _year_bounds(self):
         """UTC bounds of the line's year in the ledger's time zone."""

@@ -163,3 +163,10 @@ class TestStudySecurity(OrgStudyCommon):
         leader_visible = self.env["ir.ui.menu"].with_user(self.leader)._visible_menu_ids()
         self.assertIn(self.env.ref("org_study.menu_org_study_ledger_unit").id, leader_visible)
         self.assertNotIn(self.env.ref("org_study.menu_org_community_service_import").id, leader_visible)
+
+    def test_employee_opens_own_ledger_line(self):
+        line = self.env["org.study.ledger"].with_user(self.user_a).search([("year", "=", 2026)])
+        self.assertEqual(line.attendance_ids, self.attendance_a)
+        self.assertEqual(line.attendance_ids.session_id.name, "学习贯彻党的二十大精神")
+        officer_line = self.env["org.study.ledger"].with_user(self.officer).browse(line.ids)
+        self.assertEqual(officer_line.attendance_ids, self.attendance_a)
