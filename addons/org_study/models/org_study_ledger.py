@@ -26,7 +26,15 @@ class OrgStudyLedger(models.Model):
     _depends = {
         "org.study.attendance": ["employee_id", "hours", "session_id", "state"],
         "org.study.session": ["date_start", "state"],
-        "org.study.requirement": ["active", "category_ids", "department_ids", "hours", "sequence"],
+        "org.study.requirement": [
+            "active",
+            "category_ids",
+            "department_ids",
+            "hours",
+            "sequence",
+            "service_count",
+        ],
+        "org.community.service": ["employee_id", "date"],
         "hr.employee": ["active", "category_ids", "department_id"],
         "hr.department": ["parent_path"],
     }
@@ -40,6 +48,9 @@ class OrgStudyLedger(models.Model):
     missing_hours = fields.Float(readonly=True)
     session_count = fields.Integer(string="Sessions Attended", readonly=True)
     compliant = fields.Boolean(readonly=True)
+    service_required = fields.Integer(string="Community Services Required", readonly=True)
+    service_done = fields.Integer(string="Community Services", readonly=True)
+    service_compliant = fields.Boolean(string="Community Service Compliant", readonly=True)
     attendance_ids = fields.Many2many(
         "org.study.attendance",
         compute="_compute_attendance_ids",
@@ -83,7 +94,8 @@ class OrgStudyLedger(models.Model):
                  UNION
                 SELECT EXTRACT(YEAR FROM now() AT TIME ZONE %(tz)s)::int
             ), required AS (
-                SELECT DISTINCT ON (e.id) e.id AS employee_id, r.id AS requirement_id, r.hours
+                SELECT DISTINCT ON (e.id) e.id AS employee_id, r.id AS requirement_id, r.hours,
+                       r.service_count
                   FROM hr_employee e
              LEFT JOIN hr_department ed ON ed.id = e.department_id
                   JOIN org_study_requirement r
@@ -101,8 +113,14 @@ class OrgStudyLedger(models.Model):
                                       AND starts_with(ed.parent_path, d.parent_path)))
                  WHERE e.active
               ORDER BY e.id, r.hours DESC, r.sequence, r.id
+            ), services AS (
+                SELECT employee_id, EXTRACT(YEAR FROM date)::int AS year, COUNT(*) AS services
+                  FROM org_community_service
+              GROUP BY 1, 2
             ), keys AS (
                 SELECT employee_id, year FROM done
+                 UNION
+                SELECT employee_id, year FROM services
                  UNION
                 SELECT required.employee_id, years.year FROM required CROSS JOIN years
             )
@@ -120,11 +138,15 @@ class OrgStudyLedger(models.Model):
                    CASE WHEN COALESCE(d.hours, 0) >= COALESCE(rq.hours, 0) THEN 1 ELSE 0 END
                        AS compliant_count,
                    CASE WHEN COALESCE(d.hours, 0) >= COALESCE(rq.hours, 0) THEN 100 ELSE 0 END
-                       AS compliance_rate
+                       AS compliance_rate,
+                   COALESCE(rq.service_count, 0) AS service_required,
+                   COALESCE(sv.services, 0) AS service_done,
+                   COALESCE(sv.services, 0) >= COALESCE(rq.service_count, 0) AS service_compliant
               FROM keys k
               JOIN hr_employee e ON e.id = k.employee_id
          LEFT JOIN done d ON d.employee_id = k.employee_id AND d.year = k.year
          LEFT JOIN required rq ON rq.employee_id = k.employee_id
+         LEFT JOIN services sv ON sv.employee_id = k.employee_id AND sv.year = k.year
             """,
             tz=tz,
         )

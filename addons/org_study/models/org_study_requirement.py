@@ -32,6 +32,12 @@ class OrgStudyRequirement(models.Model):
         "sub-departments; to every department when empty. With tags too, both must hold.",
     )
     hours = fields.Float(string="Hours per Year", required=True, default=110.0, tracking=True)
+    service_count = fields.Integer(
+        string="Community Services per Year",
+        tracking=True,
+        help="党员常态化下沉社区: how many community services each person of the group does in a year; "
+        "0 when none is required.",
+    )
 
     @api.model
     def _cron_check_hour_pace(self):

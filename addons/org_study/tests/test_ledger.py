@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 
 from odoo.tests import tagged
 
@@ -160,3 +160,25 @@ class TestStudyLedger(OrgStudyCommon):
         # The unit view opens on this year's people with a requirement.
         action = self.env.ref("org_study.org_study_ledger_unit_action")
         self.assertIn("search_default_this_year", action.context)
+
+    def test_community_service_count_and_compliance(self):
+        requirement = self.env.ref("org_study.requirement_cadre")
+        requirement.service_count = 2
+        Service = self.env["org.community.service"]
+        Service.create(
+            [
+                {"employee_id": self.employee_a.id, "community": "春笋社区", "date": date(2026, 3, 1)},
+                {"employee_id": self.employee_a.id, "community": "春笋社区", "date": date(2025, 12, 31)},
+                {"employee_id": self.employee_b.id, "community": "东风社区", "date": date(2026, 4, 1)},
+            ]
+        )
+        line = self._ledger(self.employee_a)
+        self.assertEqual((line.service_required, line.service_done, line.service_compliant), (2, 1, False))
+        Service.create({"employee_id": self.employee_a.id, "community": "东风社区", "date": date(2026, 5, 1)})
+        self.assertTrue(self._ledger(self.employee_a).service_compliant)
+        self.assertEqual(self._ledger(self.employee_a, 2025).service_done, 1)
+        # Employee B has no requirement, and appears for the service done.
+        line_b = self._ledger(self.employee_b)
+        self.assertEqual(
+            (line_b.service_required, line_b.service_done, line_b.service_compliant), (0, 1, True)
+        )
