@@ -13,7 +13,7 @@ class OrgCommunityService(models.Model):
     community = fields.Char(required=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     year = fields.Integer(compute="_compute_year", store=True, aggregator=False)
-    hours = fields.Float(default=2.0)
+    hours = fields.Float(string="Service Hours", default=2.0)
     content = fields.Text()
     yearly_count = fields.Integer(
         compute="_compute_yearly_count",

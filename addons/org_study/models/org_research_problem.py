@@ -24,3 +24,8 @@ class OrgResearchProblem(models.Model):
         "project.task", string="Card", readonly=True, copy=False, index="btree_not_null"
     )
     task_stage_id = fields.Many2one(related="task_id.stage_id", string="Card Stage")
+    task_closed = fields.Boolean(
+        related="task_id.org_is_closed",
+        string="Closed (销号)",
+        help="The problem's card reached the closing stage of the research problem board.",
+    )

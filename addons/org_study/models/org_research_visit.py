@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import Command, fields, models
 from odoo.exceptions import UserError
 
 
@@ -55,6 +55,7 @@ class OrgResearchVisit(models.Model):
                         "project_id": board.id,
                         "description": problem.measure,
                         "org_responsible_user_id": problem.user_id.id,
+                        "user_ids": [Command.set(problem.user_id.ids)],
                         "org_unit_id": problem.department_id.id,
                         "date_deadline": problem.date_deadline,
                         "partner_id": visit.partner_id.id,

@@ -103,19 +103,23 @@ class OrgStudyAttendance(models.Model):
 
     def _check_registered_once(self, pairs):
         """Say which employee is already on a session's attendance, before the database's
-        unique constraint refuses it without names. ``pairs``: (session id, employee id)."""
-        seen = set()
-        for session_id, employee_id in pairs:
-            if not session_id or not employee_id:
-                continue
-            if (session_id, employee_id) in seen or self.sudo().search_count(
+        unique constraint refuses it without names. ``pairs``: (session id, employee id).
+        One query for all the pairs."""
+        pairs = [(session_id, employee_id) for session_id, employee_id in pairs if session_id and employee_id]
+        if not pairs:
+            return
+        taken = {
+            (attendance.session_id.id, attendance.employee_id.id)
+            for attendance in self.sudo().search(
                 [
-                    ("session_id", "=", session_id),
-                    ("employee_id", "=", employee_id),
+                    ("session_id", "in", list({session_id for session_id, _employee in pairs})),
+                    ("employee_id", "in", list({employee_id for _session, employee_id in pairs})),
                     ("id", "not in", self.ids),
-                ],
-                limit=1,
-            ):
+                ]
+            )
+        }
+        for session_id, employee_id in pairs:
+            if (session_id, employee_id) in taken:
                 raise ValidationError(
                     self.env._(
                         "%(employee)s is already on the attendance of session “%(session)s”.",
@@ -123,4 +127,4 @@ class OrgStudyAttendance(models.Model):
                         session=self.env["org.study.session"].browse(session_id).name,
                     )
                 )
-            seen.add((session_id, employee_id))
+            taken.add((session_id, employee_id))

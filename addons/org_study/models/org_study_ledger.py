@@ -1,4 +1,11 @@
-from odoo import fields, models
+from datetime import datetime
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from .org_study_session import DEFAULT_TZ
 
 
 class OrgStudyLedger(models.Model):
@@ -19,8 +26,17 @@ class OrgStudyLedger(models.Model):
     _depends = {
         "org.study.attendance": ["employee_id", "hours", "session_id", "state"],
         "org.study.session": ["date_start", "state"],
-        "org.study.requirement": ["active", "category_ids", "hours", "sequence"],
+        "org.study.requirement": [
+            "active",
+            "category_ids",
+            "department_ids",
+            "hours",
+            "sequence",
+            "service_count",
+        ],
+        "org.community.service": ["employee_id", "date"],
         "hr.employee": ["active", "category_ids", "department_id"],
+        "hr.department": ["parent_path"],
     }
 
     employee_id = fields.Many2one("hr.employee", readonly=True)
@@ -32,13 +48,39 @@ class OrgStudyLedger(models.Model):
     missing_hours = fields.Float(readonly=True)
     session_count = fields.Integer(string="Sessions Attended", readonly=True)
     compliant = fields.Boolean(readonly=True)
+    service_required = fields.Integer(string="Community Services Required", readonly=True)
+    service_done = fields.Integer(string="Community Services", readonly=True)
+    service_compliant = fields.Boolean(string="Community Service Compliant", readonly=True)
+    attendance_ids = fields.Many2many(
+        "org.study.attendance",
+        compute="_compute_attendance_ids",
+        string="Attendance of the Year",
+        help="The person's attendance of the sessions held in the year.",
+    )
+    person_count = fields.Integer(string="People", readonly=True)
+    compliant_count = fields.Integer(string="People Compliant", readonly=True)
+    compliance_rate = fields.Float(
+        string="Compliance (%)",
+        readonly=True,
+        aggregator="avg",
+        help="100 for a person who reached the required hours, 0 otherwise: averaged over a unit, "
+        "the share of its people who comply.",
+    )
+
+    @api.model
+    def _ledger_tz(self):
+        """The time zone that splits years: the company's, else China's."""
+        tz = self.env.company.partner_id.tz
+        return tz if tz in pytz.all_timezones_set else DEFAULT_TZ
 
     @property
     def _table_query(self):
-        return """
+        tz = self._ledger_tz()
+        return SQL(
+            """
             WITH done AS (
                 SELECT a.employee_id,
-                       EXTRACT(YEAR FROM s.date_start)::int AS year,
+                       EXTRACT(YEAR FROM s.date_start AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::int AS year,
                        SUM(a.hours) AS hours,
                        COUNT(*) FILTER (WHERE a.state = 'present') AS sessions
                   FROM org_study_attendance a
@@ -46,12 +88,16 @@ class OrgStudyLedger(models.Model):
                  WHERE s.state IN ('held', 'archived')
               GROUP BY 1, 2
             ), years AS (
-                SELECT DISTINCT EXTRACT(YEAR FROM date_start)::int AS year FROM org_study_session
+                SELECT DISTINCT
+                       EXTRACT(YEAR FROM date_start AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::int AS year
+                  FROM org_study_session
                  UNION
-                SELECT EXTRACT(YEAR FROM now() AT TIME ZONE 'UTC')::int
+                SELECT EXTRACT(YEAR FROM now() AT TIME ZONE %(tz)s)::int
             ), required AS (
-                SELECT DISTINCT ON (e.id) e.id AS employee_id, r.id AS requirement_id, r.hours
+                SELECT DISTINCT ON (e.id) e.id AS employee_id, r.id AS requirement_id, r.hours,
+                       r.service_count
                   FROM hr_employee e
+             LEFT JOIN hr_department ed ON ed.id = e.department_id
                   JOIN org_study_requirement r
                     ON r.active
                    AND (NOT EXISTS (SELECT 1 FROM org_study_requirement_category_rel rc
@@ -59,10 +105,22 @@ class OrgStudyLedger(models.Model):
                         OR EXISTS (SELECT 1 FROM org_study_requirement_category_rel rc
                                      JOIN employee_category_rel ec ON ec.category_id = rc.category_id
                                     WHERE rc.requirement_id = r.id AND ec.employee_id = e.id))
+                   AND (NOT EXISTS (SELECT 1 FROM org_study_requirement_department_rel rd
+                                     WHERE rd.requirement_id = r.id)
+                        OR EXISTS (SELECT 1 FROM org_study_requirement_department_rel rd
+                                     JOIN hr_department d ON d.id = rd.department_id
+                                    WHERE rd.requirement_id = r.id
+                                      AND starts_with(ed.parent_path, d.parent_path)))
                  WHERE e.active
               ORDER BY e.id, r.hours DESC, r.sequence, r.id
+            ), services AS (
+                SELECT employee_id, EXTRACT(YEAR FROM date)::int AS year, COUNT(*) AS services
+                  FROM org_community_service
+              GROUP BY 1, 2
             ), keys AS (
                 SELECT employee_id, year FROM done
+                 UNION
+                SELECT employee_id, year FROM services
                  UNION
                 SELECT required.employee_id, years.year FROM required CROSS JOIN years
             )
@@ -75,22 +133,47 @@ class OrgStudyLedger(models.Model):
                    COALESCE(d.hours, 0) AS done_hours,
                    GREATEST(COALESCE(rq.hours, 0) - COALESCE(d.hours, 0), 0) AS missing_hours,
                    COALESCE(d.sessions, 0) AS session_count,
-                   COALESCE(d.hours, 0) >= COALESCE(rq.hours, 0) AS compliant
+                   COALESCE(d.hours, 0) >= COALESCE(rq.hours, 0) AS compliant,
+                   1 AS person_count,
+                   CASE WHEN COALESCE(d.hours, 0) >= COALESCE(rq.hours, 0) THEN 1 ELSE 0 END
+                       AS compliant_count,
+                   CASE WHEN COALESCE(d.hours, 0) >= COALESCE(rq.hours, 0) THEN 100 ELSE 0 END
+                       AS compliance_rate,
+                   COALESCE(rq.service_count, 0) AS service_required,
+                   COALESCE(sv.services, 0) AS service_done,
+                   COALESCE(sv.services, 0) >= COALESCE(rq.service_count, 0) AS service_compliant
               FROM keys k
               JOIN hr_employee e ON e.id = k.employee_id
          LEFT JOIN done d ON d.employee_id = k.employee_id AND d.year = k.year
          LEFT JOIN required rq ON rq.employee_id = k.employee_id
-        """
+         LEFT JOIN services sv ON sv.employee_id = k.employee_id AND sv.year = k.year
+            """,
+            tz=tz,
+        )
+
+    def _compute_attendance_ids(self):
+        for line in self:
+            line.attendance_ids = line._attendance_lines()
+
+    def _year_bounds(self):
+        """UTC bounds of the line's year in the ledger's time zone."""
+        tz = pytz.timezone(self._ledger_tz())
+        start, end = (
+            tz.localize(datetime(year, 1, 1)).astimezone(pytz.utc).replace(tzinfo=None)
+            for year in (self.year, self.year + 1)
+        )
+        return start, end
 
     def _attendance_lines(self):
         """The attendance lines behind this ledger line: the employee's, in held sessions of the year."""
         self.ensure_one()
+        start, end = self._year_bounds()
         return self.env["org.study.attendance"].search(
             [
                 ("employee_id", "=", self.employee_id.id),
                 ("session_id.state", "in", ("held", "archived")),
-                ("date_start", ">=", f"{self.year}-01-01"),
-                ("date_start", "<", f"{self.year + 1}-01-01"),
+                ("date_start", ">=", start),
+                ("date_start", "<", end),
             ],
             order="date_start, id",
         )

@@ -22,63 +22,91 @@ class OrgStudyRequirement(models.Model):
         string="Employee Tags",
         help="The requirement applies to employees with one of these tags; to every employee when empty.",
     )
+    department_ids = fields.Many2many(
+        "hr.department",
+        "org_study_requirement_department_rel",
+        "requirement_id",
+        "department_id",
+        string="Departments",
+        help="The requirement applies to the employees of these departments and of their "
+        "sub-departments; to every department when empty. With tags too, both must hold.",
+    )
     hours = fields.Float(string="Hours per Year", required=True, default=110.0, tracking=True)
+    service_count = fields.Integer(
+        string="Community Services per Year",
+        tracking=True,
+        help="党员常态化下沉社区: how many community services each person of the group does in a year; "
+        "0 when none is required.",
+    )
 
     @api.model
     def _cron_check_hour_pace(self):
-        """Monthly: officers get one activity per requirement listing the people behind their pace.
+        """Monthly: each study officer gets one activity listing the people behind their pace.
 
         The pace is the yearly requirement spread evenly over the months: by the end of a month m,
-        m/12 of the hours are due. Idempotent: an officer has at most one such activity open per
-        requirement and month.
+        m/12 of the hours are due. Batched: one grouped read of the ledger gives every person's
+        requirement and hours done; one search finds the officers already told this month, so
+        running the cron again in the same month creates nothing.
         """
         today = fields.Date.context_today(self)
         months_past = today.month - 1
+        Activity = self.env["mail.activity"]
         activity_type = self.env.ref("org_study.mail_activity_type_study_pace")
         officers = self.env.ref("org_study.group_study_officer").users.filtered(
             lambda user: not user.share and user.active and not user._is_superuser()
         )
         if not months_past or not officers:
-            return self.env["mail.activity"]
-        model_id = self.env["ir.model"]._get_id(self._name)
+            return Activity
         summary = self.env._("Behind the study pace in %(month)s", month=today.strftime("%Y-%m"))
-        ledger = self.env["org.study.ledger"].search([("year", "=", today.year), ("required_hours", ">", 0)])
-        vals_list = []
-        for requirement in self.search([]):
-            behind = ledger.filtered(
-                lambda line, req=requirement: line.requirement_id == req
-                and line.done_hours < line.required_hours * months_past / 12
+        told = Activity.search(
+            [
+                ("res_model", "=", self._name),
+                ("activity_type_id", "=", activity_type.id),
+                ("summary", "=", summary),
+            ]
+        ).user_id
+        officers -= told
+        if not officers:
+            return Activity
+        behind = [
+            (requirement, employee, done, required * months_past / 12)
+            for requirement, employee, done, required in self.env["org.study.ledger"]._read_group(
+                [("year", "=", today.year), ("required_hours", ">", 0)],
+                ["requirement_id", "employee_id"],
+                ["done_hours:sum", "required_hours:max"],
             )
-            if not behind:
-                continue
-            existing = self.env["mail.activity"].search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "=", requirement.id),
-                    ("activity_type_id", "=", activity_type.id),
-                    ("summary", "=", summary),
-                ]
+            if done < required * months_past / 12
+        ]
+        if not behind:
+            return Activity
+        behind.sort(key=lambda line: (line[0].sequence, line[0].id, line[1].name or ""))
+        items = Markup().join(
+            Markup("<li>%s</li>")
+            % self.env._(
+                "%(employee)s (%(requirement)s): %(done)s of %(due)s hours due",
+                employee=employee.name,
+                requirement=requirement.name,
+                done=round(done, 1),
+                due=round(due, 1),
             )
-            note = Markup("<ul>%s</ul>") % Markup().join(
-                Markup("<li>%s</li>")
-                % self.env._(
-                    "%(employee)s: %(done)s of %(due)s hours due",
-                    employee=line.employee_id.name,
-                    done=round(line.done_hours, 1),
-                    due=round(line.required_hours * months_past / 12, 1),
-                )
-                for line in behind
-            )
-            for officer in officers - existing.user_id:
-                vals_list.append(
-                    {
-                        "res_model_id": model_id,
-                        "res_id": requirement.id,
-                        "activity_type_id": activity_type.id,
-                        "user_id": officer.id,
-                        "date_deadline": today,
-                        "summary": summary,
-                        "note": note,
-                    }
-                )
-        return self.env["mail.activity"].create(vals_list)
+            for requirement, employee, done, due in behind
+        )
+        note = Markup("<p>%s</p><ul>%s</ul>") % (
+            self.env._("%(count)s people are behind their study-hour pace:", count=len(behind)),
+            items,
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        return Activity.create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": behind[0][0].id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": officer.id,
+                    "date_deadline": today,
+                    "summary": summary,
+                    "note": note,
+                }
+                for officer in officers
+            ]
+        )

@@ -33,7 +33,13 @@ class OrgStudySession(models.Model):
     )
     topic = fields.Char(tracking=True)
     date_start = fields.Datetime(string="Start", required=True, tracking=True, index=True)
-    date_end = fields.Datetime(string="End")
+    date_end = fields.Datetime(
+        string="End",
+        compute="_compute_date_end",
+        store=True,
+        readonly=False,
+        help="By default the start plus the study hours.",
+    )
     hours = fields.Float(
         string="Study Hours",
         compute="_compute_hours",
@@ -64,6 +70,14 @@ class OrgStudySession(models.Model):
         "attachment_id",
         string="Materials",
     )
+    plan_line_id = fields.Many2one(
+        "org.study.plan.line",
+        string="Plan Topic",
+        index="btree_not_null",
+        ondelete="set null",
+        tracking=True,
+        help="The topic of a study plan that this session studies.",
+    )
     minutes = fields.Html()
     state = fields.Selection(
         [("planned", "Planned"), ("held", "Held"), ("archived", "Archived")],
@@ -82,6 +96,12 @@ class OrgStudySession(models.Model):
     def _compute_hours(self):
         for session in self:
             session.hours = session.type_id.default_hours
+
+    @api.depends("date_start", "hours")
+    def _compute_date_end(self):
+        for session in self:
+            if session.date_start:
+                session.date_end = session.date_start + timedelta(hours=max(session.hours, 0.5))
 
     @api.depends("attendance_ids.state")
     def _compute_attendance_counts(self):
@@ -124,6 +144,32 @@ class OrgStudySession(models.Model):
             {"state": "present", "reason": False}
         )
         return True
+
+    def action_view_attendance(self):
+        """The session's attendance lines, where lines selected together are marked at once."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("org_study.org_study_attendance_action")
+        action.update(
+            {
+                "domain": [("session_id", "=", self.id)],
+                "context": {"default_session_id": self.id},
+                "name": self.env._("Attendance: %(session)s", session=self.name),
+            }
+        )
+        return action
+
+    def action_import_sign_in_sheet(self):
+        """The roster import, on the sign-in sheet (签到表) of this session."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Import Sign-in Sheet"),
+            "res_model": "org.roster.import",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_roster": "study_attendance", "default_study_session_id": self.id},
+        }
 
     @api.model
     def _tomorrow_bounds(self):

@@ -2,7 +2,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import OrgStudyCommon
 
@@ -42,6 +42,32 @@ class TestStudyCrons(OrgStudyCommon):
             self.assertEqual(reminded, self.attendance_a)
             activities = self._activities(self.session, "org_study.mail_activity_type_study_session")
             self.assertEqual(activities.user_id, self.user_a)
+
+    def test_pace_check_one_activity_per_officer(self):
+        # Two requirements with people behind: each officer still gets one activity for all.
+        unit = self.env["hr.department"].create({"name": "人才科"})
+        self.employee_b.department_id = unit
+        self.env["org.study.requirement"].create(
+            {"name": "人才科人员", "hours": 24, "sequence": 20, "department_ids": [(6, 0, unit.ids)]}
+        )
+        officer_2 = new_test_user(self.env, "study_officer_2", groups="org_study.group_study_officer")
+        officers = self.officer + officer_2
+        with freeze_time(datetime(2026, 7, 1, 2)):
+            activities = self.env["org.study.requirement"]._cron_check_hour_pace()
+            self.assertEqual(len(activities), len(activities.user_id), "one activity per officer")
+            activities = activities.filtered(lambda activity: activity.user_id in officers)
+            self.assertEqual(activities.user_id, officers)
+            for activity in activities:
+                self.assertIn("张学习", activity.note)
+                self.assertIn("李笃行", activity.note)
+                self.assertIn("人才科人员", activity.note)
+            self.assertFalse(self.env["org.study.requirement"]._cron_check_hour_pace())
+        with freeze_time(datetime(2026, 8, 1, 2)):
+            self.assertLessEqual(
+                officers,
+                self.env["org.study.requirement"]._cron_check_hour_pace().user_id,
+                "a new month, a new activity",
+            )
 
     def test_pace_check_notifies_officers_once(self):
         # Employee A (cadre, 110 hours a year) has 2.5 hours by June: behind 110 × 5/12.

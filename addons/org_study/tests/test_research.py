@@ -52,6 +52,36 @@ class TestResearchAndService(OrgStudyCommon):
         visit.action_create_cards()
         self.assertEqual(visit.task_count, 3)
 
+    def test_problem_card_closed_in_a_loop(self):
+        board = self.env.ref("org_study.project_research_problems")
+        board.org_reviewer_id = self.officer
+        enterprise = self.env["res.partner"].create({"name": "某零部件企业", "is_company": True})
+        visit = (
+            self.env["org.research.visit"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "name": "进企业调研",
+                    "partner_id": enterprise.id,
+                    "problem_ids": [(0, 0, {"name": "物流通道不畅", "user_id": self.officer.id})],
+                }
+            )
+        )
+        visit.action_create_cards()
+        problem = visit.problem_ids
+        card = problem.task_id.with_user(self.officer)
+        self.assertEqual(card.user_ids, self.officer, "the responsible person is assigned, not the creator")
+        self.assertFalse(problem.task_closed)
+        with self.assertRaises(UserError):
+            card.action_org_submit_review()  # no evidence yet
+        card.org_evidence_ids = self.env["ir.attachment"].create(
+            {"name": "整改说明.pdf", "raw": b"%PDF-1.4", "res_model": card._name, "res_id": card.id}
+        )
+        card.action_org_submit_review()
+        card.action_org_accept()
+        self.assertTrue(problem.task_closed)
+        self.assertTrue(problem.task_stage_id.org_closing)
+
     def test_community_service_yearly_count(self):
         Service = self.env["org.community.service"].with_user(self.officer)
         services = Service.create(

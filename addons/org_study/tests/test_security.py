@@ -110,3 +110,63 @@ class TestStudySecurity(OrgStudyCommon):
         )
         self.assertEqual([record["employee_id"]["display_name"] for record in result["records"]], ["张学习"])
         self.assertEqual(result["records"][0]["done_hours"], 2.5)
+
+    def test_employee_statistics_cover_only_their_own_lines(self):
+        Attendance = self.env["org.study.attendance"].with_user(self.user_a)
+        self.assertEqual(
+            Attendance._read_group([], ["employee_id"], ["hours:sum", "__count"]), [(self.employee_a, 2.5, 1)]
+        )
+        self.assertFalse(Attendance.search([("employee_id", "=", self.employee_b.id)]))
+        self.assertEqual(Attendance.search_count([("session_id", "=", self.session.id)]), 1)
+        Ledger = self.env["org.study.ledger"].with_user(self.user_a)
+        self.assertEqual(
+            Ledger._read_group([("year", "=", 2026)], ["employee_id"], ["done_hours:sum"]),
+            [(self.employee_a, 2.5)],
+        )
+        self.assertEqual(
+            Ledger.read_group([], ["done_hours:sum"], ["department_id"], lazy=False)[0]["done_hours"], 2.5
+        )
+        self.assertFalse(Ledger.search([("employee_id", "=", self.employee_b.id)]))
+        # Employee B sees their own line, not A's.
+        self.assertEqual(
+            self.env["org.study.ledger"].with_user(self.user_b).search([("year", "=", 2026)]).employee_id,
+            self.employee_b,
+        )
+
+    def test_employee_reads_no_other_study_records(self):
+        for model in (
+            "org.study.plan",
+            "org.research.visit",
+            "org.community.service",
+            "org.research.problem",
+        ):
+            with self.assertRaises(AccessError, msg=model):
+                self.env[model].with_user(self.user_a).search([])
+        with self.assertRaises(AccessError):
+            self.env["org.study.requirement"].with_user(self.user_a).create({"name": "自设要求", "hours": 1})
+        with self.assertRaises(AccessError):
+            self.env["org.study.session"].with_user(self.user_a).create(
+                {"name": "自建学习", "type_id": self.study_type.id, "date_start": "2026-05-01 07:00:00"}
+            )
+
+    def test_employee_menus(self):
+        root = self.env.ref("org_study.menu_org_study_root")
+        visible = self.env["ir.ui.menu"].with_user(self.user_a)._visible_menu_ids()
+
+        def shown(menu):
+            # The web client shows a menu whose parents are all shown.
+            children = menu.child_id.filtered(lambda child: child.id in visible)
+            return menu + children.browse([child.id for child in children for child in shown(child)])
+
+        self.assertIn(root.id, visible)
+        self.assertEqual(shown(root), root + self.env.ref("org_study.menu_org_study_ledger"))
+        leader_visible = self.env["ir.ui.menu"].with_user(self.leader)._visible_menu_ids()
+        self.assertIn(self.env.ref("org_study.menu_org_study_ledger_unit").id, leader_visible)
+        self.assertNotIn(self.env.ref("org_study.menu_org_community_service_import").id, leader_visible)
+
+    def test_employee_opens_own_ledger_line(self):
+        line = self.env["org.study.ledger"].with_user(self.user_a).search([("year", "=", 2026)])
+        self.assertEqual(line.attendance_ids, self.attendance_a)
+        self.assertEqual(line.attendance_ids.session_id.name, "学习贯彻党的二十大精神")
+        officer_line = self.env["org.study.ledger"].with_user(self.officer).browse(line.ids)
+        self.assertEqual(officer_line.attendance_ids, self.attendance_a)

@@ -132,3 +132,43 @@ class TestStudySession(OrgStudyCommon):
     def test_end_not_before_start(self):
         with self.assertRaises(ValidationError):
             self.session.date_end = datetime(2026, 3, 9)
+
+    def test_plan_topic_becomes_a_session(self):
+        department = self.env["hr.department"].create({"name": "理论学习中心组办公室"})
+        plan = (
+            self.env["org.study.plan"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "name": "2026年学习计划",
+                    "year": 2026,
+                    "department_id": department.id,
+                    "line_ids": [
+                        (0, 0, {"month": "3", "topic": "全国两会精神", "type_id": self.study_type.id})
+                    ],
+                }
+            )
+        )
+        line = plan.line_ids
+        action = line.action_plan_session()
+        with Form(
+            self.env["org.study.session"].with_user(self.officer).with_context(**action["context"])
+        ) as form:
+            self.assertEqual(form.topic, "全国两会精神")
+            self.assertEqual(form.hours, 2.5)
+        session = form.record
+        self.assertEqual(session.plan_line_id, line)
+        self.assertEqual(session.organizer_department_id, department)
+        # 1 March 2026, 9:00 in Shanghai.
+        self.assertEqual(session.date_start, datetime(2026, 3, 1, 1, 0))
+        self.assertEqual(line.session_count, 1)
+        self.assertEqual(line.display_name, "全国两会精神")
+
+    def test_session_attendance_button(self):
+        action = self.session.with_user(self.officer).action_view_attendance()
+        attendances = self.env["org.study.attendance"].with_user(self.officer).search(action["domain"])
+        self.assertEqual(attendances, self.session.attendance_ids)
+        self.assertIn("学习贯彻党的二十大精神", action["name"])
+        # Lines selected in that list are marked together.
+        attendances.action_mark_absent()
+        self.assertEqual(set(self.session.attendance_ids.mapped("state")), {"absent"})
