@@ -146,6 +146,8 @@ class OrgPartyCandidate(models.Model):
             problem = candidate._stage_entry_problem(candidate.stage_id, None, {})
             if problem:
                 candidate._raise_stage_problem(candidate.stage_id, problem)
+        # Recorded directly as 预备党员 or 正式党员 (e.g. taken over from paper files).
+        candidates._promote()
         return candidates
 
     def write(self, vals):
@@ -251,8 +253,9 @@ class OrgPartyCandidate(models.Model):
                     }
                 )
                 candidate.message_post(body=self.env._("Admitted as a probationary party member (预备党员)."))
-            elif candidate.stage_code == "formal" and candidate.member_id.status != "formal":
+            if candidate.stage_code == "formal" and candidate.member_id.status != "formal":
                 candidate.member_id.sudo().write({"status": "formal", "date_formal": candidate.date_formal})
+                candidate.sudo().activity_feedback(["org_grassroots.mail_activity_type_probation_end"])
 
     def action_next_stage(self):
         stages = self.env["org.party.candidate.stage"].search([])
@@ -305,6 +308,7 @@ class OrgPartyCandidate(models.Model):
                         "res_model_id": model_id,
                         "res_id": candidate.id,
                         "activity_type_id": activity_type.id,
+                        "automated": True,
                         "user_id": user.id,
                         "date_deadline": max(end, today),
                         "summary": self.env._(
@@ -312,7 +316,7 @@ class OrgPartyCandidate(models.Model):
                         ),
                     }
                 )
-        self.env["mail.activity"].create(activities)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
         candidates.write({"probation_reminded": True})
         if len(candidates) >= batch_size:
             self.env.ref("org_grassroots.ir_cron_probation_reminders")._trigger()

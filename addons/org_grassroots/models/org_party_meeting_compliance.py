@@ -222,6 +222,7 @@ class OrgPartyMeetingCompliance(models.Model):
                         "res_model_id": model_id,
                         "res_id": organization.id,
                         "activity_type_id": activity_type.id,
+                        "automated": True,
                         "user_id": secretary.id,
                         "date_deadline": today,
                         "summary": self.env._(
@@ -232,7 +233,7 @@ class OrgPartyMeetingCompliance(models.Model):
                         ),
                     }
                 )
-        self.env["mail.activity"].create(activities)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
         if len(rows) < batch_size:
             rows |= self._open_current_periods(today, batch_size - len(rows))
         if len(rows) >= batch_size:

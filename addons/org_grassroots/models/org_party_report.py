@@ -145,7 +145,7 @@ class OrgPartyReport(models.Model):
         self.sudo().write(
             {"state": state, "date_replied": fields.Date.context_today(self), "replied_by_id": self.env.uid}
         )
-        self.sudo().activity_unlink(["org_grassroots.mail_activity_type_report_reply"])
+        self.sudo().activity_feedback(["org_grassroots.mail_activity_type_report_reply"])
         return True
 
     def action_approve(self):
@@ -185,6 +185,7 @@ class OrgPartyReport(models.Model):
                         "res_model_id": model_id,
                         "res_id": report.id,
                         "activity_type_id": activity_type.id,
+                        "automated": True,
                         "user_id": user.id,
                         "date_deadline": report.date_reply_due,
                         "summary": self.env._(
@@ -194,7 +195,7 @@ class OrgPartyReport(models.Model):
                         ),
                     }
                 )
-        self.env["mail.activity"].create(activities)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
         reports.write({"reply_reminded": True})
         if len(reports) >= batch_size:
             self.env.ref("org_grassroots.ir_cron_report_reply_reminders")._trigger()

@@ -9,3 +9,5 @@ from . import test_transfer
 from . import test_candidate
 from . import test_report_evaluation
 from . import test_happiness
+from . import test_tours
+from . import test_query_counts

@@ -115,6 +115,10 @@ class TestCandidate(GrassrootsCommon):
         with freeze_time("2025-05-06"):
             self.assertNotIn(candidate, self.Candidate._cron_probation_reminders(), "idempotent")
         self.assertEqual(len(candidate.activity_ids), 1)
+        with freeze_time("2025-06-02"):
+            candidate.action_next_stage()
+        self.assertFalse(candidate.activity_ids, "转正 marks the reminder done")
+        self.assertEqual(candidate.member_id.status, "formal")
 
     def test_secretary_scope(self):
         own = self._candidate()

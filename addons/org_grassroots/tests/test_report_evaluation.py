@@ -74,7 +74,7 @@ class TestReport(GrassrootsCommon):
             self.assertIn(soon, self.Report.search([("is_reply_overdue", "=", True)]))
         soon.reply = "同意"
         soon.action_approve()
-        self.assertFalse(soon.activity_ids, "the reply closes the reminder")
+        self.assertFalse(soon.activity_ids, "the reply marks the reminder done")
 
     def test_secretary_scope(self):
         other = self._report(self.branch_b1)
