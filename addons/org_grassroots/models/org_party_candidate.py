@@ -52,7 +52,7 @@ class OrgPartyCandidateStage(models.Model):
         help="Concentrated training (集中培训) required before entering the stage; 0 checks nothing.",
     )
     political_review_required = fields.Boolean(
-        string="Political Review Required", tracking=True, help="政审 must be done before entering the stage."
+        tracking=True, help="政审 must be done before entering the stage."
     )
     remind_days = fields.Integer(
         string="Remind Days Before the Minimum Ends",
@@ -94,7 +94,6 @@ class OrgPartyCandidate(models.Model):
     )
     stage_id = fields.Many2one(
         "org.party.candidate.stage",
-        string="Stage",
         required=True,
         index=True,
         tracking=True,
@@ -118,9 +117,9 @@ class OrgPartyCandidate(models.Model):
     date_probationary = fields.Date(string="Admitted On", tracking=True, copy=False)
     date_formal = fields.Date(string="Formal On", tracking=True, copy=False)
     date_stage = fields.Date(string="In Stage Since", compute="_compute_date_stage")
-    training_hours = fields.Float(string="Training Hours", tracking=True, help="集中培训学时.")
-    political_review_done = fields.Boolean(string="Political Review Done", tracking=True, help="政审.")
-    introducers = fields.Char(string="Introducers", help="入党介绍人.")
+    training_hours = fields.Float(tracking=True, help="集中培训学时.")
+    political_review_done = fields.Boolean(tracking=True, help="政审.")
+    introducers = fields.Char(help="入党介绍人.")
     member_id = fields.Many2one("org.party.member", string="Party Member", readonly=True, copy=False)
     probation_reminded = fields.Boolean(copy=False, readonly=True)
     note = fields.Html()

@@ -27,9 +27,7 @@ class OrgPartyEvaluationGrade(models.Model):
         tracking=True,
         help="软弱涣散: an organization graded so gets a rectification card.",
     )
-    rectification_months = fields.Integer(
-        string="Rectification Months", default=3, help="Deadline of the rectification card."
-    )
+    rectification_months = fields.Integer(default=3, help="Deadline of the rectification card.")
     color = fields.Integer()
 
 
@@ -58,9 +56,7 @@ class OrgPartyEvaluation(models.Model):
     score_organization = fields.Float(string="Basic Organization", tracking=True)
     score_system = fields.Float(string="Party Building Rules", tracking=True)
     score_total = fields.Float(string="Total Score", compute="_compute_grade", store=True)
-    grade_id = fields.Many2one(
-        "org.party.evaluation.grade", string="Grade", compute="_compute_grade", store=True, index=True
-    )
+    grade_id = fields.Many2one("org.party.evaluation.grade", compute="_compute_grade", store=True, index=True)
     is_weak = fields.Boolean(related="grade_id.is_weak", store=True, string="Weak Organization")
     rectification_task_id = fields.Many2one(
         "project.task", string="Rectification Card", readonly=True, copy=False

@@ -57,7 +57,7 @@ class OrgPartyReport(models.Model):
     )
     reply = fields.Text(tracking=True)
     date_replied = fields.Date(string="Replied On", readonly=True, copy=False)
-    replied_by_id = fields.Many2one("res.users", string="Replied By", readonly=True, copy=False)
+    replied_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     is_reply_overdue = fields.Boolean(
         string="Reply Overdue", compute="_compute_is_reply_overdue", search="_search_is_reply_overdue"
     )
