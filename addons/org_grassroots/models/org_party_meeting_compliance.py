@@ -73,14 +73,11 @@ class OrgPartyMeetingCompliance(models.Model):
 
     @api.model
     def _current_periods(self, today):
-        """``{type: (start, end)}``: the period of each active type that started this month."""
-        month_start = today.replace(day=1)
-        periods = {}
-        for meeting_type in self.env["org.party.meeting.type"].search([]):
-            start, end = self._period_of(meeting_type, month_start)
-            if start == month_start:
-                periods[meeting_type] = (start, end)
-        return periods
+        """``{type: (start, end)}``: the period of each active type that contains today."""
+        return {
+            meeting_type: self._period_of(meeting_type, today)
+            for meeting_type in self.env["org.party.meeting.type"].search([])
+        }
 
     @api.model
     def _scope_domain(self, meeting_type, end):
@@ -172,7 +169,7 @@ class OrgPartyMeetingCompliance(models.Model):
     def _cron_meeting_compliance(self, batch_size=500):
         """Monthly: for each meeting type whose period just ended, record each organization's
         compliance, and remind the secretaries of those behind with an activity; then open the
-        rows of the periods that start this month, so that everyone sees what is still to hold.
+        rows of the current periods, so that everyone sees what is still to hold.
 
         Idempotent (a checked organization, type and period is not checked again) and batched:
         when more rows wait than one batch, the cron is triggered again.
@@ -242,8 +239,8 @@ class OrgPartyMeetingCompliance(models.Model):
 
     @api.model
     def _open_current_periods(self, today, limit):
-        """Create the rows of the periods that start this month (not held yet, unless a meeting
-        was already recorded)."""
+        """Create the missing rows of the current periods (not held yet, unless a meeting was
+        already recorded)."""
         Organization = self.env["org.party.organization"]
         vals_list = []
         for meeting_type, (start, end) in self._current_periods(today).items():

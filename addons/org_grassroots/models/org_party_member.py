@@ -80,6 +80,22 @@ class OrgPartyMember(models.Model):
                     )
                 )
 
+    def action_start_transfer(self):
+        """Open a new membership transfer (组织关系转接) of this member."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Membership Transfer"),
+            "res_model": "org.party.transfer",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                "default_member_id": self.id,
+                "default_organization_from_id": self.organization_id.id,
+            },
+        }
+
     def write(self, vals):
         if "organization_id" in vals:
             self._check_organization_move(vals["organization_id"])

@@ -23,9 +23,13 @@ class TestTransfer(GrassrootsCommon):
         self.assertEqual(self.member_a1.organization_id, self.branch_b1)
 
     def test_internal_transfer_approved_by_the_receiving_secretary(self):
-        transfer = self.Transfer.with_user(self.secretary_a).create(
-            {"kind": "internal", "member_id": self.member_a1.id, "organization_to_id": self.branch_b1.id}
+        action = self.member_a1.with_user(self.secretary_a).action_start_transfer()
+        transfer = (
+            self.Transfer.with_user(self.secretary_a)
+            .with_context(**action["context"])
+            .create({"kind": "internal", "organization_to_id": self.branch_b1.id})
         )
+        self.assertEqual(transfer.member_id, self.member_a1)
         self.assertEqual(transfer.organization_from_id, self.branch_a1)
         transfer.action_submit()
         # The sending secretary cannot approve a move into another subtree.
