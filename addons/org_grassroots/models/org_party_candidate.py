@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 STAGE_CODES = [
     ("applicant", "Applicant"),
@@ -64,6 +64,15 @@ class OrgPartyCandidateStage(models.Model):
 
     _sql_constraints = [("code_uniq", "unique(code)", "Each stage code is used once.")]
 
+    def write(self, vals):
+        result = super().write(vals)
+        if "min_months" in vals and "formal" in self.mapped("code"):
+            # The end of probation of those on probation follows the new rule.
+            Candidate = self.env["org.party.candidate"]
+            on_probation = Candidate.search([("stage_code", "=", "probationary")])
+            self.env.add_to_compute(Candidate._fields["date_probation_end"], on_probation)
+        return result
+
 
 class OrgPartyCandidate(models.Model):
     """A person on the way to party membership: 入党申请人 → 入党积极分子 → 发展对象 → 预备党员
@@ -117,6 +126,17 @@ class OrgPartyCandidate(models.Model):
     date_probationary = fields.Date(string="Admitted On", tracking=True, copy=False)
     date_formal = fields.Date(string="Formal On", tracking=True, copy=False)
     date_stage = fields.Date(string="In Stage Since", compute="_compute_date_stage")
+    probation_extension_months = fields.Integer(
+        string="Probation Extended by (Months)",
+        tracking=True,
+        help="延长预备期: once, by at most one year (12 months).",
+    )
+    date_probation_end = fields.Date(
+        string="Probation Ends On",
+        compute="_compute_date_probation_end",
+        store=True,
+        help="Admission date plus the probation of the formal stage plus any extension.",
+    )
     training_hours = fields.Float(tracking=True, help="集中培训学时.")
     political_review_done = fields.Boolean(tracking=True, help="政审.")
     introducers = fields.Char(help="入党介绍人.")
@@ -138,6 +158,29 @@ class OrgPartyCandidate(models.Model):
             field = STAGE_DATE_FIELDS.get(candidate.stage_code)
             candidate.date_stage = candidate[field] if field else False
 
+    @api.depends("date_probationary", "probation_extension_months")
+    def _compute_date_probation_end(self):
+        formal = self.env["org.party.candidate.stage"].search([("code", "=", "formal")], limit=1)
+        for candidate in self:
+            start = candidate.date_probationary
+            candidate.date_probation_end = (
+                start + relativedelta(months=formal.min_months + candidate.probation_extension_months)
+                if start
+                else False
+            )
+
+    @api.constrains("probation_extension_months")
+    def _check_probation_extension(self):
+        for candidate in self:
+            if not 0 <= candidate.probation_extension_months <= 12:
+                raise ValidationError(
+                    self.env._(
+                        "%(candidate)s: probation can be extended once by at most 12 months, not %(months)s.",
+                        candidate=candidate.name,
+                        months=candidate.probation_extension_months,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         candidates = super().create(vals_list)
@@ -150,6 +193,9 @@ class OrgPartyCandidate(models.Model):
         return candidates
 
     def write(self, vals):
+        if "probation_extension_months" in vals:
+            # A new end of probation: remind again before it.
+            vals = dict(vals, probation_reminded=False)
         if "stage_id" not in vals:
             return super().write(vals)
         # Check every candidate before anything is written: a refused move leaves no trace.
@@ -209,17 +255,20 @@ class OrgPartyCandidate(models.Model):
                 return self.env._(
                     "aged %(age)s on %(date)s, younger than %(min)s", age=age, date=entered, min=stage.min_age
                 )
-        if before and stage.min_months:
+        min_months = stage.min_months
+        if stage.code == "formal":
+            min_months += values.get("probation_extension_months", self.probation_extension_months)
+        if before and min_months:
             since = value(STAGE_DATE_FIELDS[before.code])
-            if since and entered and months_between(since, entered) < stage.min_months:
+            if since and entered and months_between(since, entered) < min_months:
                 return self.env._(
                     "only %(months).1f months in %(before)s since %(since)s, at least %(min)s required "
                     "(earliest on %(earliest)s)",
                     months=months_between(since, entered),
                     before=before.name,
                     since=since,
-                    min=stage.min_months,
-                    earliest=since + relativedelta(months=stage.min_months),
+                    min=min_months,
+                    earliest=since + relativedelta(months=min_months),
                 )
         review = values.get("political_review_done", self.political_review_done)
         if stage.political_review_required and not review:
@@ -281,25 +330,23 @@ class OrgPartyCandidate(models.Model):
         """Daily: remind the secretary when a probationary member's probation is about to end
         (转正), as many days ahead as the formal stage says. Idempotent and batched."""
         formal = self.env["org.party.candidate.stage"].search([("code", "=", "formal")], limit=1)
-        if not formal.min_months:
+        if not formal.remind_days:
             return self.browse()
         today = fields.Date.context_today(self)
-        # Probation ends min_months after admission; remind remind_days before that.
-        threshold = today + relativedelta(days=formal.remind_days) - relativedelta(months=formal.min_months)
         candidates = self.search(
             [
                 ("stage_code", "=", "probationary"),
-                ("date_probationary", "<=", threshold),
+                ("date_probation_end", "<=", today + relativedelta(days=formal.remind_days)),
                 ("probation_reminded", "=", False),
             ],
             limit=batch_size,
-            order="date_probationary, id",
+            order="date_probation_end, id",
         )
         activity_type = self.env.ref("org_grassroots.mail_activity_type_probation_end")
         model_id = self.env["ir.model"]._get_id(self._name)
         activities = []
         for candidate in candidates:
-            end = candidate.date_probationary + relativedelta(months=formal.min_months)
+            end = candidate.date_probation_end
             user = candidate.organization_id._reminder_user()
             if user:
                 activities.append(

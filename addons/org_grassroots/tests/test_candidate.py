@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import GrassrootsCommon, resident_id
@@ -119,6 +119,40 @@ class TestCandidate(GrassrootsCommon):
             candidate.action_next_stage()
         self.assertFalse(candidate.activity_ids, "转正 marks the reminder done")
         self.assertEqual(candidate.member_id.status, "formal")
+
+    def test_probation_extension(self):
+        candidate = self._candidate(
+            stage_id=self.probationary.id,
+            date_probationary="2024-06-01",
+            political_review_done=True,
+            training_hours=24,
+        )
+        self.assertEqual(candidate.date_probation_end.isoformat(), "2025-06-01")
+        with freeze_time("2025-05-05"):
+            self.assertIn(candidate, self.Candidate._cron_probation_reminders())
+        candidate.probation_extension_months = 6
+        self.assertEqual(candidate.date_probation_end.isoformat(), "2025-12-01")
+        self.assertFalse(candidate.probation_reminded, "the new end is reminded again")
+        with freeze_time("2025-06-02"), self.assertRaisesRegex(UserError, "测试申请人.*18.*2025-12-01"):
+            candidate.action_next_stage()
+        with freeze_time("2025-11-05"):
+            self.assertIn(candidate, self.Candidate._cron_probation_reminders())
+        with freeze_time("2025-12-01"):
+            candidate.action_next_stage()
+        self.assertEqual(candidate.member_id.status, "formal")
+        with self.assertRaisesRegex(ValidationError, "测试申请人.*13"):
+            candidate.probation_extension_months = 13
+        # The probation is data: a shorter rule moves the end of those still on probation.
+        other = self._candidate(
+            name="测试预备党员三",
+            id_number=resident_id("420115", "19950505", 113),
+            stage_id=self.probationary.id,
+            date_probationary="2024-06-01",
+            political_review_done=True,
+            training_hours=24,
+        )
+        self.formal.min_months = 10
+        self.assertEqual(other.date_probation_end.isoformat(), "2025-04-01")
 
     def test_secretary_scope(self):
         own = self._candidate()
