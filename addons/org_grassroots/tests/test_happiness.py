@@ -1,7 +1,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import GrassrootsCommon
 
@@ -85,6 +85,16 @@ class TestHappinessList(GrassrootsCommon):
                     "org_party_organization_id": self.branch_b1.id,
                 }
             )
+        # Through the card form, as the web client shows it to the secretary.
+        with Form(Task.browse(own.id)) as form:
+            form.org_reporter = "王大爷"
+            form.org_happiness_community = "东风小区二期"
+        self.assertEqual(own.org_happiness_community, "东风小区二期")
+        with Form(Task.with_context(default_project_id=self.board.id)) as form:
+            form.name = "楼道堆放杂物"
+            form.org_party_organization_id = self.branch_a1
+        self.assertEqual(form.record.org_responsible_user_id, self.secretary_a)
+        self.assertEqual(form.record.stage_id, self.collected)
         self.secretary_a.groups_id += self.env.ref("base.group_allow_export")
         with self.assertRaises(AccessError):
             Task.browse(other.id).export_data(["name"])
