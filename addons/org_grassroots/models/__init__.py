@@ -5,3 +5,9 @@ from . import res_users
 from . import org_party_meeting_type
 from . import org_party_meeting
 from . import org_party_meeting_compliance
+from . import org_party_transfer
+from . import org_party_candidate
+from . import org_party_report
+from . import org_party_brand
+from . import org_party_evaluation
+from . import project_task

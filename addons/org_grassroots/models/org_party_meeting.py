@@ -42,3 +42,33 @@ class OrgPartyMeeting(models.Model):
     def _compute_attendee_count(self):
         for meeting in self:
             meeting.attendee_count = len(meeting.attendee_ids)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        meetings = super().create(vals_list)
+        meetings._sync_compliance()
+        return meetings
+
+    def write(self, vals):
+        tracked = {"organization_id", "type_id", "date"} & set(vals)
+        before = self._compliance_keys() if tracked else []
+        result = super().write(vals)
+        if tracked:
+            self._sync_compliance(before)
+        return result
+
+    def unlink(self):
+        before = self._compliance_keys()
+        result = super().unlink()
+        self.env["org.party.meeting.compliance"].sudo()._sync_meetings(before)
+        return result
+
+    def _compliance_keys(self):
+        return [(meeting.organization_id.id, meeting.type_id, meeting.date) for meeting in self]
+
+    def _sync_compliance(self, extra_keys=()):
+        # Secretaries only read compliance rows: the rows follow the meetings they record.
+        Compliance = self.env["org.party.meeting.compliance"].sudo()
+        keys = [(org_id, meeting_type.sudo(), day) for org_id, meeting_type, day in extra_keys]
+        keys += [(org_id, meeting_type.sudo(), day) for org_id, meeting_type, day in self._compliance_keys()]
+        Compliance._sync_meetings(keys)

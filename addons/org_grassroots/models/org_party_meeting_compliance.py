@@ -25,6 +25,17 @@ class OrgPartyMeetingCompliance(models.Model):
     period_end = fields.Date(required=True)
     meeting_count = fields.Integer(string="Meetings Held")
     is_compliant = fields.Boolean(string="Compliant")
+    is_final = fields.Boolean(
+        string="Period Checked",
+        help="Set by the check after the period ended; before that the row follows the meetings "
+        "recorded during the period.",
+    )
+    state = fields.Selection(
+        [("compliant", "Held"), ("pending", "Not Yet Held"), ("behind", "Behind")],
+        string="Compliance",
+        compute="_compute_state",
+        store=True,
+    )
 
     _sql_constraints = [
         (
@@ -34,23 +45,131 @@ class OrgPartyMeetingCompliance(models.Model):
         ),
     ]
 
+    @api.depends("is_compliant", "is_final")
+    def _compute_state(self):
+        for row in self:
+            if row.is_compliant:
+                row.state = "compliant"
+            else:
+                row.state = "behind" if row.is_final else "pending"
+
+    @api.model
+    def _period_of(self, meeting_type, day):
+        """``(start, end)`` of the period of ``meeting_type`` that contains ``day``."""
+        months = PERIOD_MONTHS[meeting_type.frequency]
+        start = day.replace(day=1, month=(day.month - 1) // months * months + 1)
+        return start, start + relativedelta(months=months, days=-1)
+
     @api.model
     def _last_periods(self, today):
         """``{type: (start, end)}``: the period of each active type that ended with last month."""
         month_start = today.replace(day=1)
         periods = {}
         for meeting_type in self.env["org.party.meeting.type"].search([]):
-            months = PERIOD_MONTHS[meeting_type.frequency]
-            start = month_start - relativedelta(months=months)
-            # A period starts in a month that is a multiple of its length after January.
-            if (start.month - 1) % months == 0:
-                periods[meeting_type] = (start, month_start - relativedelta(days=1))
+            start, end = self._period_of(meeting_type, month_start - relativedelta(days=1))
+            if end == month_start - relativedelta(days=1):
+                periods[meeting_type] = (start, end)
         return periods
+
+    @api.model
+    def _current_periods(self, today):
+        """``{type: (start, end)}``: the period of each active type that contains today."""
+        return {
+            meeting_type: self._period_of(meeting_type, today)
+            for meeting_type in self.env["org.party.meeting.type"].search([])
+        }
+
+    @api.model
+    def _scope_domain(self, meeting_type, end):
+        domain = ["|", ("date_founded", "=", False), ("date_founded", "<=", end)]
+        if meeting_type.scope == "branch":
+            domain.append(("kind", "in", BRANCH_KINDS))
+        return domain
+
+    @api.model
+    def _held_counts(self, organizations, meeting_type, start, end):
+        return dict(
+            self.env["org.party.meeting"]._read_group(
+                [
+                    ("organization_id", "in", organizations.ids),
+                    ("type_id", "=", meeting_type.id),
+                    ("date", ">=", start),
+                    ("date", "<=", end),
+                ],
+                ["organization_id"],
+                ["__count"],
+            )
+        )
+
+    @api.model
+    def _sync_meetings(self, keys):
+        """Bring the rows of ``keys`` (organization id, type, meeting date) up to date with the
+        meetings recorded: a meeting held late turns its period green, a first meeting of the
+        period opens its row."""
+        periods = {}
+        for organization_id, meeting_type, day in keys:
+            start, end = self._period_of(meeting_type, day)
+            periods.setdefault((meeting_type, start, end), set()).add(organization_id)
+        Organization = self.env["org.party.organization"]
+        vals_list = []
+        for (meeting_type, start, end), organization_ids in periods.items():
+            organizations = Organization.search(
+                [("id", "in", list(organization_ids)), *self._scope_domain(meeting_type, end)]
+            )
+            held = self._held_counts(organizations, meeting_type, start, end)
+            rows = {
+                row.organization_id: row
+                for row in self.search(
+                    [
+                        ("organization_id", "in", organizations.ids),
+                        ("type_id", "=", meeting_type.id),
+                        ("period_start", "=", start),
+                    ]
+                )
+            }
+            for organization in organizations:
+                count = held.get(organization, 0)
+                row = rows.get(organization)
+                if row:
+                    if row.meeting_count != count:
+                        row.write({"meeting_count": count, "is_compliant": bool(count)})
+                elif count:
+                    vals_list.append(
+                        {
+                            "organization_id": organization.id,
+                            "type_id": meeting_type.id,
+                            "period_start": start,
+                            "period_end": end,
+                            "meeting_count": count,
+                            "is_compliant": True,
+                        }
+                    )
+        return self.create(vals_list)
+
+    def action_record_meeting(self):
+        """Open a new meeting of the row's organization and type, dated within its period."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record a Meeting"),
+            "res_model": "org.party.meeting",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                "default_organization_id": self.organization_id.id,
+                "default_type_id": self.type_id.id,
+                "default_date": fields.Date.to_string(min(max(today, self.period_start), self.period_end)),
+                "default_name": self.type_id.name,
+            },
+        }
 
     @api.model
     def _cron_meeting_compliance(self, batch_size=500):
         """Monthly: for each meeting type whose period just ended, record each organization's
-        compliance, and remind the secretaries of those behind with an activity.
+        compliance, and remind the secretaries of those behind with an activity; then open the
+        rows of the current periods, so that everyone sees what is still to hold.
 
         Idempotent (a checked organization, type and period is not checked again) and batched:
         when more rows wait than one batch, the cron is triggered again.
@@ -59,29 +178,21 @@ class OrgPartyMeetingCompliance(models.Model):
         Organization = self.env["org.party.organization"]
         activity_type = self.env.ref("org_grassroots.mail_activity_type_meeting_behind")
         vals_list = []
+        finalized = self.browse()
         for meeting_type, (start, end) in self._last_periods(today).items():
-            remaining = batch_size - len(vals_list)
+            remaining = batch_size - len(vals_list) - len(finalized)
             if remaining <= 0:
                 break
-            domain = ["|", ("date_founded", "=", False), ("date_founded", "<=", end)]
-            if meeting_type.scope == "branch":
-                domain.append(("kind", "in", BRANCH_KINDS))
-            checked = self.search([("type_id", "=", meeting_type.id), ("period_start", "=", start)])
-            domain.append(("id", "not in", checked.organization_id.ids))
+            period = [("type_id", "=", meeting_type.id), ("period_start", "=", start)]
+            checked = self.search([*period, ("is_final", "=", True)])
+            domain = [*self._scope_domain(meeting_type, end), ("id", "not in", checked.organization_id.ids)]
             organizations = Organization.search(domain, limit=remaining, order="id")
-            held = dict(
-                self.env["org.party.meeting"]._read_group(
-                    [
-                        ("organization_id", "in", organizations.ids),
-                        ("type_id", "=", meeting_type.id),
-                        ("date", ">=", start),
-                        ("date", "<=", end),
-                    ],
-                    ["organization_id"],
-                    ["__count"],
-                )
-            )
-            for organization in organizations:
+            # Rows opened during the period already follow the meetings: they are only closed.
+            opened = self.search([*period, ("organization_id", "in", organizations.ids)])
+            finalized |= opened
+            missing = organizations - opened.organization_id
+            held = self._held_counts(missing, meeting_type, start, end)
+            for organization in missing:
                 count = held.get(organization, 0)
                 vals_list.append(
                     {
@@ -91,9 +202,11 @@ class OrgPartyMeetingCompliance(models.Model):
                         "period_end": end,
                         "meeting_count": count,
                         "is_compliant": bool(count),
+                        "is_final": True,
                     }
                 )
-        rows = self.create(vals_list)
+        finalized.write({"is_final": True})
+        rows = finalized | self.create(vals_list)
         behind = rows.filtered(lambda row: not row.is_compliant)
         model_id = self.env["ir.model"]._get_id(Organization._name)
         activities = []
@@ -106,6 +219,7 @@ class OrgPartyMeetingCompliance(models.Model):
                         "res_model_id": model_id,
                         "res_id": organization.id,
                         "activity_type_id": activity_type.id,
+                        "automated": True,
                         "user_id": secretary.id,
                         "date_deadline": today,
                         "summary": self.env._(
@@ -116,7 +230,37 @@ class OrgPartyMeetingCompliance(models.Model):
                         ),
                     }
                 )
-        self.env["mail.activity"].create(activities)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
+        if len(rows) < batch_size:
+            rows |= self._open_current_periods(today, batch_size - len(rows))
         if len(rows) >= batch_size:
             self.env.ref("org_grassroots.ir_cron_meeting_compliance")._trigger()
         return rows
+
+    @api.model
+    def _open_current_periods(self, today, limit):
+        """Create the missing rows of the current periods (not held yet, unless a meeting was
+        already recorded)."""
+        Organization = self.env["org.party.organization"]
+        vals_list = []
+        for meeting_type, (start, end) in self._current_periods(today).items():
+            remaining = limit - len(vals_list)
+            if remaining <= 0:
+                break
+            existing = self.search([("type_id", "=", meeting_type.id), ("period_start", "=", start)])
+            domain = [*self._scope_domain(meeting_type, end), ("id", "not in", existing.organization_id.ids)]
+            organizations = Organization.search(domain, limit=remaining, order="id")
+            held = self._held_counts(organizations, meeting_type, start, end)
+            for organization in organizations:
+                count = held.get(organization, 0)
+                vals_list.append(
+                    {
+                        "organization_id": organization.id,
+                        "type_id": meeting_type.id,
+                        "period_start": start,
+                        "period_end": end,
+                        "meeting_count": count,
+                        "is_compliant": bool(count),
+                    }
+                )
+        return self.create(vals_list)

@@ -327,6 +327,7 @@ class OrgPartyOrganization(models.Model):
                         "res_model_id": model_id,
                         "res_id": organization.id,
                         "activity_type_id": activity_type.id,
+                        "automated": True,
                         "user_id": secretary.id,
                         "date_deadline": due if level < 3 else today,
                         "summary": summary,
@@ -334,7 +335,7 @@ class OrgPartyOrganization(models.Model):
                 )
             bodies[organization.id] = summary
             organization.reelection_reminder_level = level
-        self.env["mail.activity"].create(activities)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
         levels._message_log_batch(bodies=bodies)
         if len(levels) >= batch_size:
             self.env.ref("org_grassroots.ir_cron_reelection_reminders")._trigger()

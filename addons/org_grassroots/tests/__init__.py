@@ -5,3 +5,9 @@ from . import test_roster_import
 from . import test_reelection_cron
 from . import test_meeting
 from . import test_views
+from . import test_transfer
+from . import test_candidate
+from . import test_report_evaluation
+from . import test_happiness
+from . import test_tours
+from . import test_query_counts

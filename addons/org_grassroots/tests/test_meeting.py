@@ -105,8 +105,13 @@ class TestMeetingCompliance(GrassrootsCommon):
 
         with freeze_time("2024-05-02"):
             self.Compliance._cron_meeting_compliance()
-        self.assertTrue(self._rows(self.branch_a2, self.theme_day, datetime.date(2024, 4, 1)).is_compliant)
-        self.assertFalse(self._rows(self.branch_a2, self.general_meeting, datetime.date(2024, 4, 1)))
+        april = self._rows(self.branch_a2, self.theme_day, datetime.date(2024, 4, 1))
+        self.assertTrue(april.is_compliant)
+        self.assertTrue(april.is_final)
+        # The second quarter was opened on April 3 and is not checked before July.
+        quarter = self._rows(self.branch_a2, self.general_meeting, datetime.date(2024, 4, 1))
+        self.assertEqual(quarter.state, "pending")
+        self.assertFalse(quarter.is_final)
 
     def test_batches(self):
         with freeze_time("2024-04-03"):
@@ -116,8 +121,56 @@ class TestMeetingCompliance(GrassrootsCommon):
         self.assertFalse(first & rest)
         ours = (first | rest).filtered(
             lambda row: row.organization_id in self.branch_a1 | self.branch_a2 | self.branch_b1
+            and row.period_start == datetime.date(2024, 3, 1)
         )
         self.assertEqual(len(ours.filtered(lambda row: row.type_id == self.theme_day)), 3)
+
+    def test_open_period_turns_green_when_a_meeting_is_recorded(self):
+        with freeze_time("2024-04-03"):
+            self.Compliance._cron_meeting_compliance()
+        april = datetime.date(2024, 4, 1)
+        row = self._rows(self.branch_a1, self.theme_day, april)
+        self.assertEqual(row.state, "pending")
+        self.assertFalse(self._activities(self.branch_a1).filtered(lambda a: "2024-04" in a.summary))
+        # The secretary records the meeting from the row; the row follows at once.
+        action = row.with_user(self.secretary_a).action_record_meeting()
+        self.assertEqual(action["context"]["default_organization_id"], self.branch_a1.id)
+        meeting = (
+            self.Meeting.with_user(self.secretary_a)
+            .with_context(**action["context"])
+            .create({"name": "四月主题党日"})
+        )
+        self.assertEqual(meeting.date, datetime.date(2024, 4, 30), "dated within the row's period")
+        self.assertEqual(row.state, "compliant")
+        self.assertEqual(row.meeting_count, 1)
+        # Moving the meeting to another month takes the row back.
+        meeting.date = "2024-05-02"
+        self.assertEqual(row.state, "pending")
+        may = self._rows(self.branch_a1, self.theme_day, datetime.date(2024, 5, 1))
+        self.assertEqual(may.state, "compliant")
+        meeting.unlink()
+        self.assertEqual(may.meeting_count, 0)
+        # At the end of April the open row is checked and the secretary reminded.
+        with freeze_time("2024-05-03"):
+            rows = self.Compliance._cron_meeting_compliance()
+        self.assertIn(row, rows)
+        self.assertEqual(row.state, "behind")
+        self.assertTrue(self._activities(self.branch_a1).filtered(lambda a: "2024-04-30" in a.summary))
+
+    def test_a_late_meeting_turns_a_checked_period_green(self):
+        with freeze_time("2024-04-03"):
+            self.Compliance._cron_meeting_compliance()
+        march = self._rows(self.branch_a1, self.theme_day, datetime.date(2024, 3, 1))
+        self.assertEqual(march.state, "behind")
+        self.Meeting.create(
+            {
+                "name": "补录三月主题党日",
+                "organization_id": self.branch_a1.id,
+                "type_id": self.theme_day.id,
+                "date": "2024-03-28",
+            }
+        )
+        self.assertEqual(march.state, "compliant")
 
     def test_secretary_sees_only_the_own_meetings(self):
         meeting_b = self.Meeting.create(

@@ -1,0 +1,52 @@
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestGrassrootsTours(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The secretary logs in as `secretary` (the demo login when demo data is loaded).
+        cls.secretary = cls.env["res.users"].search([("login", "=", "secretary")]) or new_test_user(
+            cls.env, "secretary", password="secretary", groups="org_grassroots.group_party_secretary"
+        )
+        cls.officer = new_test_user(cls.env, "gr_tour_officer", groups="org_base.group_org_user")
+        Organization = cls.env["org.party.organization"]
+        cls.committee = Organization.create(
+            {"name": "测试东风党委", "kind": "committee", "secretary_user_id": cls.secretary.id}
+        )
+        cls.branch = Organization.create(
+            {"name": "测试东风一支部", "kind": "branch", "parent_id": cls.committee.id}
+        )
+        cls.happy_branch = Organization.create({"name": "测试幸福支部", "kind": "branch"})
+        cls.theme_day = cls.env.ref("org_grassroots.meeting_type_theme_day")
+
+    def test_secretary_records_a_theme_day(self):
+        Compliance = self.env["org.party.meeting.compliance"]
+        start, end = Compliance._period_of(self.theme_day, fields.Date.context_today(Compliance))
+        row = Compliance.create(
+            {
+                "organization_id": self.branch.id,
+                "type_id": self.theme_day.id,
+                "period_start": start,
+                "period_end": end,
+            }
+        )
+        self.assertEqual(row.state, "pending")
+        self.start_tour("/odoo", "org_grassroots_secretary_tour", login="secretary")
+        self.assertEqual(row.state, "compliant")
+        meeting = self.env["org.party.meeting"].search([("organization_id", "=", self.branch.id)])
+        self.assertEqual(meeting.name, "学习贯彻主题党日")
+        self.assertEqual(meeting.type_id, self.theme_day)
+        self.assertEqual(meeting.create_uid, self.secretary)
+
+    def test_officer_runs_a_happiness_item(self):
+        self.start_tour("/odoo", "org_grassroots_happiness_tour", login="gr_tour_officer")
+        item = self.env["project.task"].search([("name", "=", "幸福小区加装电梯")])
+        self.assertEqual(item.project_id, self.env.ref("org_grassroots.project_happiness"))
+        self.assertEqual(item.stage_id, self.env.ref("org_grassroots.stage_happiness_visit"))
+        self.assertEqual(item.org_party_organization_id, self.happy_branch)
+        self.assertEqual(item.org_satisfaction, "very_satisfied")
+        self.assertEqual(item.org_reporter, "李阿姨")
+        self.assertTrue(item.org_is_closed)
