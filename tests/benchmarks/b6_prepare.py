@@ -7,6 +7,7 @@ from views import Page, view_spec
 from odoo import api
 
 CARDS_PER_USER = 10
+BOARD_CARDS = 2_000
 
 
 def prepare(bench, user_count):
@@ -15,9 +16,10 @@ def prepare(bench, user_count):
     zone = bench.zone
     officers = zone.officers[:user_count]
     officer_env = api.Environment(env.cr, officers[0].id, {"lang": "zh_CN", "tz": "Asia/Shanghai"})
-    page = bench.board_page()
+    board = zone.department_board(BOARD_CARDS)
+    page = bench.board_page(board)
     page = Page(
-        officer_env["project.task"].with_context(default_project_id=zone.board.id),
+        officer_env["project.task"].with_context(default_project_id=board.id),
         "kanban",
         False,
         page.domain,
@@ -25,12 +27,12 @@ def prepare(bench, user_count):
     )
     form_view = officer_env["project.task"].get_view(False, "form")
     form_spec = view_spec(officer_env["project.task"], form_view["arch"])
-    open_stages = zone.board_stages.filtered(lambda stage: not stage.org_closing)
+    open_stages = board.type_ids.filtered(lambda stage: not stage.org_closing)
     users = []
     for officer in officers:
         cards = env["project.task"].search(
             [
-                ("project_id", "=", zone.board.id),
+                ("project_id", "=", board.id),
                 ("org_responsible_user_id", "=", officer.id),
                 ("stage_id", "in", open_stages.ids),
             ],
@@ -40,6 +42,7 @@ def prepare(bench, user_count):
         users.append({"login": officer.login, "password": zone_module.PASSWORD, "cards": cards.ids})
     return {
         "db": env.cr.dbname,
+        "board_cards": BOARD_CARDS,
         "users": users,
         "kanban": {
             "model": "project.task",
@@ -49,7 +52,7 @@ def prepare(bench, user_count):
             "aggregates": page.aggregates,
             "progress_bar": page.progress_bar,
             "order": page.order,
-            "context": {"default_project_id": zone.board.id},
+            "context": {"default_project_id": board.id},
         },
         "form_spec": form_spec,
         "stages": open_stages.ids,
