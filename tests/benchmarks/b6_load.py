@@ -8,6 +8,7 @@ benchmark can check that no write was lost)."""
 import argparse
 import json
 import random
+import sys
 import threading
 import time
 
@@ -168,11 +169,12 @@ class User(threading.Thread):
                 continue
 
 
-def _warm(url, db):
+def _warm(url, db, timeout=120):
+    """Whether the server answers the login page of ``db``."""
     try:
-        requests.get(f"{url}/web/login?db={db}", timeout=120)
+        return requests.get(f"{url}/web/login?db={db}", timeout=timeout).status_code == 200
     except requests.RequestException:
-        pass
+        return False
 
 
 def main():
@@ -189,11 +191,8 @@ def main():
         plan = json.load(plan_file)
     # Wait for the server (it was just started).
     for _attempt in range(240):
-        try:
-            if requests.get(args.url + "/web/login", timeout=5).status_code == 200:
-                break
-        except requests.RequestException:
-            pass
+        if _warm(args.url, plan["db"], timeout=5):
+            break
         time.sleep(0.5)
     # Each worker loads the registry at its first request: warm both before the clock starts.
     warm = [threading.Thread(target=_warm, args=(args.url, plan["db"])) for _index in range(4)]
@@ -248,7 +247,7 @@ def main():
         "writes": writes,
         "writes_total": sum(user.write_count for user in users),
     }
-    print(json.dumps(report, ensure_ascii=False))
+    sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ import zone as zone_module  # noqa: E402
 
 import odoo  # noqa: E402
 from odoo import SUPERUSER_ID, api  # noqa: E402
-from odoo.tools import config  # noqa: E402
+from odoo.tools import SQL, config  # noqa: E402
 
 _logger = logging.getLogger("org_bench")
 
@@ -114,8 +114,9 @@ class Bench:
         return self.only is None or name in self.only
 
     def commit(self):
+        """The generated zone is committed: the server of B6 reads it (a scratch database)."""
         self.env.flush_all()
-        self.cr.commit()
+        self.cr.commit()  # pylint: disable=invalid-commit
 
     # Stages
 
@@ -153,12 +154,12 @@ class Bench:
         if self.wants("B6"):
             self.b6()
         self.cr.close()
-        print()
-        print(f"Benchmarks of BENCHMARKS.md, seed {self.args.seed}, database {self.args.db}")
-        print(self.table.render())
+        out = sys.stdout
+        out.write(f"\nBenchmarks of BENCHMARKS.md, seed {self.args.seed}, database {self.args.db}\n")
+        out.write(self.table.render() + "\n")
         for note in NOTES:
-            print(f"- {note}")
-        print(f"bench.py ran in {time.perf_counter() - started:.0f} s")
+            out.write(f"- {note}\n")
+        out.write(f"bench.py ran in {time.perf_counter() - started:.0f} s\n")
         return 0
 
     # B2: query counts
@@ -466,11 +467,8 @@ class Bench:
         import b1_files
 
         with closing(self.cr.savepoint()):
-            self.cr.execute(
-                "CREATE TABLE bench_copy_floor ("
-                + ", ".join(f"{name} text" for name in b1_files.STOCK_FIELDS)
-                + ")"
-            )
+            columns = SQL(", ").join(SQL("%s text", SQL.identifier(name)) for name in b1_files.STOCK_FIELDS)
+            self.cr.execute(SQL("CREATE TABLE bench_copy_floor (%s)", columns))
             cells = b1_files.stock_cells(rows)
             start = time.perf_counter()
             zone_module.copy_rows(self.cr, "bench_copy_floor", list(b1_files.STOCK_FIELDS), cells)

@@ -1,3 +1,4 @@
+import ast
 from datetime import datetime
 
 from freezegun import freeze_time
@@ -104,7 +105,7 @@ class TestBoardQueryCounts(OrgBoardCommon):
         action = self.env.ref("org_base.org_wall_action")
         view = self.env.ref("org_base.project_task_view_kanban_wall")
         Task = self.env["project.task"].with_user(self.responsible)
-        domain = [*eval(action.domain), ("project_id", "=", self.board.id)]
+        domain = [*ast.literal_eval(action.domain), ("project_id", "=", self.board.id)]
         group_by = (
             etree.fromstring(Task.get_view(view.id, "kanban")["arch"]).get("default_group_by") or "stage_id"
         )
