@@ -540,6 +540,7 @@ class Bench:
         plan = b6_prepare.prepare(self, B6_USERS)
         self.commit()
         port = self.args.server_port
+        server_output = open(self.args.server_log + ".out", "ab")  # closed below
         server = subprocess.Popen(
             [
                 sys.executable,
@@ -554,6 +555,9 @@ class Bench:
                 f"--logfile={self.args.server_log}",
             ],
             start_new_session=True,
+            # What the server prints outside its log (a failing long-polling process) goes there too.
+            stdout=server_output,
+            stderr=subprocess.STDOUT,
         )
         try:
             with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as plan_file:
@@ -587,6 +591,7 @@ class Bench:
             except subprocess.TimeoutExpired:
                 os.killpg(server.pid, signal.SIGKILL)
                 server.wait()
+            server_output.close()
         if client.returncode != 0 or not client.stdout.strip():
             self.table.add(
                 "B6 20 users over JSON-RPC", "", f"client failed: {client.stderr[-300:]}", "", "", "", False
