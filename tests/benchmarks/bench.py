@@ -540,6 +540,9 @@ class Bench:
         plan = b6_prepare.prepare(self, B6_USERS)
         self.commit()
         port = self.args.server_port
+        plan_options = {"suffix": ".json", "prefix": "org_bench_plan_", "delete": False}
+        with tempfile.NamedTemporaryFile("w", **plan_options) as plan_file:
+            json.dump(plan, plan_file)
         server_output = open(self.args.server_log + ".out", "ab")  # closed below
         server = subprocess.Popen(
             [
@@ -560,8 +563,6 @@ class Bench:
             stderr=subprocess.STDOUT,
         )
         try:
-            with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as plan_file:
-                json.dump(plan, plan_file)
             client = subprocess.run(
                 [
                     sys.executable,
@@ -592,6 +593,7 @@ class Bench:
                 os.killpg(server.pid, signal.SIGKILL)
                 server.wait()
             server_output.close()
+            os.unlink(plan_file.name)
         if client.returncode != 0 or not client.stdout.strip():
             self.table.add(
                 "B6 20 users over JSON-RPC", "", f"client failed: {client.stderr[-300:]}", "", "", "", False
