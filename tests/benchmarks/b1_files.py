@@ -1,0 +1,130 @@
+"""B1 rows and spreadsheets: the same party members as a roster file (Chinese headers and
+values, as a branch would fill it) and as a file for Odoo's standard import (field names and
+technical values)."""
+
+import io
+import random
+from datetime import date, timedelta
+
+import openpyxl
+import xlwt
+from zone import person_name, resident_id
+
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+STOCK_FIELDS = (
+    "name",
+    "id_number",
+    "gender",
+    "organization_id",
+    "status",
+    "date_join",
+    "date_formal",
+    "party_post",
+    "work_unit",
+    "mobile_phone",
+    "is_mobile",
+    "is_lost_contact",
+)
+ROSTER_LABELS = {
+    "姓名": "name",
+    "身份证号": "id_number",
+    "性别": "gender",
+    "所在党组织": "organization_id",
+    "党员状态": "status",
+    "入党时间": "date_join",
+    "转正时间": "date_formal",
+    "党内职务": "party_post",
+    "工作单位": "work_unit",
+    "手机号码": "mobile_phone",
+    "流动党员": "is_mobile",
+    "失联党员": "is_lost_contact",
+}
+FIRST_INDEX = 300_000  # ID numbers after the generated members
+
+
+def member_rows(count, organization_names, seed):
+    rng = random.Random(f"{seed}:import")
+    today = date.today()
+    rows = []
+    for index in range(FIRST_INDEX, FIRST_INDEX + count):
+        number, birthday = resident_id(index)
+        formal = rng.random() < 0.9
+        joined = min(birthday + timedelta(days=rng.randint(18 * 365, 30 * 365)), today)
+        rows.append(
+            {
+                "name": person_name(rng),
+                "id_number": number,
+                "gender": "male" if int(number[16]) % 2 else "female",
+                "organization_id": organization_names[index % len(organization_names)],
+                "status": "formal" if formal else "probationary",
+                "date_join": joined,
+                "date_formal": min(joined + timedelta(days=365), today) if formal else None,
+                "party_post": "组织委员" if index % 40 == 0 else None,
+                "work_unit": f"导入单位{index % 300}",
+                "mobile_phone": f"139{rng.randint(10000000, 99999999)}",
+                "is_mobile": rng.random() < 0.03,
+                "is_lost_contact": False,
+            }
+        )
+    return rows
+
+
+def roster_cells(rows, headers=tuple(ROSTER_LABELS)):
+    chinese = {"male": "男", "female": "女", "formal": "正式党员", "probationary": "预备党员"}
+    cells = []
+    for row in rows:
+        line = []
+        for header in headers:
+            value = row.get(ROSTER_LABELS.get(header))
+            if isinstance(value, bool):
+                value = "是" if value else "否"
+            elif isinstance(value, str):
+                value = chinese.get(value, value)
+            line.append(value)
+        cells.append(line)
+    return cells
+
+
+def stock_cells(rows):
+    cells = []
+    for row in rows:
+        line = []
+        for field in STOCK_FIELDS:
+            value = row[field]
+            if isinstance(value, bool):
+                value = "True" if value else "False"
+            elif isinstance(value, date):
+                value = value.isoformat()
+            line.append(value)
+        cells.append(line)
+    return cells
+
+
+def xlsx(headers, cells):
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(list(headers))
+    for line in cells:
+        sheet.append(line)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def xls(headers, cells):
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("党员")
+    date_style = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    for column, header in enumerate(headers):
+        sheet.write(0, column, header)
+    for row_index, line in enumerate(cells, start=1):
+        for column, value in enumerate(line):
+            if value is None:
+                continue
+            if isinstance(value, date):
+                sheet.write(row_index, column, value, date_style)
+            else:
+                sheet.write(row_index, column, value)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,579 @@
+"""Data generator: fills a scratch database with a realistic zone, reproducibly from a seed.
+
+Volume goes through PostgreSQL ``COPY``: each bulk table gets rows cloned from a template
+record that the ORM created (so every required column and default is what Odoo writes),
+with the varying columns overridden. What the ORM computes from them (parent_path, complete
+names, member counts, deadline lights) is either created through the ORM (the 2,000
+organizations) or recomputed through the ORM after the copy (member counts).
+
+The zone grows in stages (``Zone.grow``): the same seed and the same targets give the same
+rows, so N = 100, N = 10,000 and the full size are prefixes of one another.
+"""
+
+import io
+import logging
+import random
+import time
+from datetime import date, datetime, timedelta
+
+from odoo import Command
+
+_logger = logging.getLogger("org_bench")
+
+NO_TRACKING = {
+    "tracking_disable": True,
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+    "mail_notrack": True,
+    "no_reset_password": True,
+}
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+)
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红娥文辉建国志强海燕晓东"
+CHECK_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+CHECK_CHARS = "10X98765432"
+PASSWORD = "bench-password"  # the scratch database's bench users
+BLOCK = 100  # organizations per committee block: 1 committee, 9 general branches, 90 branches
+BRANCH_KINDS = ("branch", "joint_branch", "temporary_branch")
+
+
+def resident_id(index):
+    """A valid, unique 18-character resident ID number for person ``index``."""
+    birthday = date(1950, 1, 1) + timedelta(days=(index // 1000) * 97 % 15000)
+    first17 = f"420100{birthday:%Y%m%d}{index % 1000:03d}"
+    total = sum(int(char) * weight for char, weight in zip(first17, CHECK_WEIGHTS, strict=True))
+    return first17 + CHECK_CHARS[total % 11], birthday
+
+
+def person_name(rng):
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _i in range(rng.choice((1, 2))))
+
+
+def copy_value(value):
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, dict):
+        import json
+
+        value = json.dumps(value, ensure_ascii=False)
+    text = str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def reserve_ids(cr, table, count):
+    """``count`` consecutive ids from the table's sequence."""
+    cr.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
+    sequence = cr.fetchone()[0]
+    cr.execute("SELECT nextval(%s)", [sequence])
+    first = cr.fetchone()[0]
+    cr.execute("SELECT setval(%s, %s)", [sequence, first + count - 1])
+    return list(range(first, first + count))
+
+
+def copy_rows(cr, table, columns, rows):
+    """COPY ``rows`` (tuples in ``columns`` order) into ``table``."""
+    buffer = io.StringIO()
+    for row in rows:
+        buffer.write("\t".join(copy_value(value) for value in row))
+        buffer.write("\n")
+    buffer.seek(0)
+    quoted = ", ".join(f'"{column}"' for column in columns)
+    cr._obj.copy_expert(f'COPY "{table}" ({quoted}) FROM STDIN', buffer)
+
+
+def clone_rows(env, record, overrides_list):
+    """Insert one row per ``overrides`` dict, each a copy of ``record``'s row with the
+    overridden columns; returns the new ids. The columns that no row overrides are formatted
+    once."""
+    cr = env.cr
+    table = record._table
+    env.flush_all()
+    cr.execute(f'SELECT * FROM "{table}" WHERE id = %s', [record.id])
+    columns = [description.name for description in cr.description]
+    template = dict(zip(columns, cr.fetchone(), strict=True))
+    ids = reserve_ids(cr, table, len(overrides_list))
+    now = datetime.now()
+    varying = ["id", "create_date", "write_date"]
+    for overrides in overrides_list[:1]:
+        varying += [column for column in overrides if column not in varying]
+    constant = [column for column in columns if column not in varying]
+    constant_text = "\t".join(copy_value(template[column]) for column in constant)
+    buffer = io.StringIO()
+    for new_id, overrides in zip(ids, overrides_list, strict=True):
+        values = [new_id, now, now] + [overrides.get(column, template[column]) for column in varying[3:]]
+        buffer.write("\t".join(copy_value(value) for value in values))
+        buffer.write("\t" + constant_text + "\n" if constant else "\n")
+    buffer.seek(0)
+    quoted = ", ".join(f'"{column}"' for column in varying + constant)
+    cr._obj.copy_expert(f'COPY "{table}" ({quoted}) FROM STDIN', buffer)
+    return ids
+
+
+def fill_required(env, model_name, vals, rng):
+    """Give every required field that our addons add, without a default, a plausible value
+    (for models of addons that are being written while this runs); Odoo's own required
+    fields are the caller's (or the model's create) business."""
+    model = env[model_name]
+    defaults = model.default_get(list(model._fields))
+    for name, field in model._fields.items():
+        if (
+            not field.required
+            or name in vals
+            or name in defaults
+            or field.compute
+            or field.related
+            or not (field._module or "").startswith("org_")
+        ):
+            continue
+        if field.type in ("char", "text", "html"):
+            vals[name] = f"{field.string} {rng.randint(1, 99999)}"
+        elif field.type == "many2one":
+            vals[name] = env[field.comodel_name].search([], limit=1).id
+        elif field.type == "selection":
+            selection = field._description_selection(env)
+            vals[name] = selection[0][0] if selection else False
+        elif field.type in ("integer", "float", "monetary"):
+            vals[name] = 1
+        elif field.type == "date":
+            vals[name] = date.today()
+        elif field.type == "datetime":
+            vals[name] = datetime.now()
+        elif field.type == "boolean":
+            vals[name] = True
+    return vals
+
+
+class Zone:
+    """The scratch zone: an organization tree, members, meetings, boards, cadres, talents."""
+
+    def __init__(self, env, seed):
+        self.env = env(context=dict(env.context, **NO_TRACKING))
+        self.seed = seed
+        self.today = date.today()
+        self.orgs = []  # ids in creation order
+        self.org_kinds = {}
+        self.org_names = {}
+        self.secretaries = []
+        self.counts = {"org": 0, "member": 0, "meeting": 0, "board_task": 0, "plain_task": 0}
+        self.board = None
+        self.plain = None
+        self.has_grassroots = "org.party.organization" in env
+
+    def rng(self, stream, start):
+        """A random generator per stream and position: growing in stages gives the same rows
+        as generating at once."""
+        return random.Random(f"{self.seed}:{stream}:{start}")
+
+    # Setup
+
+    def setup(self, officer_count=20):
+        env = self.env
+        users = env["res.users"]
+        group_ids = [env.ref("org_base.group_org_user").id]
+        vals_list = [
+            {
+                "name": f"压测组工干部{index:02d}",
+                "login": f"bench_officer_{index:02d}",
+                "group_ids" if "group_ids" in users._fields else "groups_id": [Command.set(group_ids)],
+            }
+            for index in range(officer_count)
+        ]
+        self.officers = users.create(vals_list)
+        self.set_password(self.officers)
+        self.board_type = self._board_type()
+        Project = env["project.project"]
+        self.board = Project.create(
+            {
+                "name": "压测清单看板",
+                "org_board_type_id": self.board_type.id,
+                "privacy_visibility": "employees",
+            }
+        )
+        stage_names = ["待办", "进行中", "待验收", "已完成"]
+        stages = env["project.task.type"].create(
+            [{"name": name, "sequence": i} for i, name in enumerate(stage_names)]
+        )
+        self.plain = Project.create(
+            {"name": "压测普通项目", "privacy_visibility": "employees", "type_ids": [Command.set(stages.ids)]}
+        )
+        self.board_stages = self.board.type_ids.sorted("sequence")
+        self.plain_stages = stages
+        # Templates for the COPY clones: created once through the ORM.
+        self.board_template = env["project.task"].create(
+            {"name": "模板卡片", "project_id": self.board.id, "stage_id": self.board_stages[0].id}
+        )
+        self.plain_template = env["project.task"].create(
+            {"name": "模板任务", "project_id": self.plain.id, "stage_id": self.plain_stages[0].id}
+        )
+        env.cr.execute(
+            "SELECT * FROM org_checklist_line WHERE res_model = 'project.task' AND res_id = %s ORDER BY id",
+            [self.board_template.id],
+        )
+        self.checklist_template_lines = env.cr.dictfetchall()
+        if self.has_grassroots:
+            self._setup_grassroots()
+        return self
+
+    def set_password(self, users):
+        """One password for all bench users, hashed once (hashing is slow on purpose)."""
+        users.flush_recordset()
+        hashed = users._crypt_context().hash(PASSWORD)
+        self.env.cr.execute("UPDATE res_users SET password = %s WHERE id = ANY(%s)", [hashed, users.ids])
+        users.invalidate_recordset()
+
+    def _board_type(self):
+        BoardType = self.env["org.board.type"].with_context(lang="zh_CN")
+        for board_type in BoardType.search([]):
+            if "幸福" in (board_type.name or "") or "happ" in (board_type.code or "").lower():
+                return board_type
+        return self.env.ref("org_base.board_type_key_task")
+
+    def _setup_grassroots(self):
+        env = self.env
+        group = env.ref("org_grassroots.group_party_secretary")
+        self.secretaries = env["res.users"].create(
+            [
+                {
+                    "name": f"压测书记{index:02d}",
+                    "login": f"bench_secretary_{index:02d}",
+                    "group_ids" if "group_ids" in env["res.users"]._fields else "groups_id": [
+                        Command.set([group.id])
+                    ],
+                }
+                for index in range(20)
+            ]
+        )
+        self.meeting_types = env["org.party.meeting.type"].search([])
+        self.member_template = None
+        self.meeting_template = None
+
+    # Organizations
+
+    def _org_layout(self, index):
+        """Kind and parent position of organization ``index`` (0 is the working committee)."""
+        if index == 0:
+            return "working_committee", None
+        block, position = divmod(index - 1, BLOCK)
+        base = 1 + block * BLOCK
+        if position == 0:
+            return "committee", 0
+        if position < 10:
+            return "general_branch", base
+        return "branch", base + 1 + (position - 10) // 10
+
+    def _grow_orgs(self, target):
+        Organization = self.env["org.party.organization"]
+        rng = self.rng("org", len(self.orgs))
+        while len(self.orgs) < target:
+            # One level at a time: parents exist before their children.
+            batch = []
+            for index in range(len(self.orgs), target):
+                kind, parent = self._org_layout(index)
+                if parent is not None and parent >= len(self.orgs):
+                    break
+                batch.append((index, kind, parent))
+            vals_list = []
+            for index, kind, parent in batch:
+                block = (index - 1) // BLOCK
+                name = {
+                    "working_committee": "压测开发区党工委",
+                    "committee": f"压测第{block + 1}党委",
+                    "general_branch": f"压测第{block + 1}党委第{index}党总支",
+                    "branch": f"压测第{block + 1}党委第{index}党支部",
+                }[kind]
+                if kind == "branch" and index % 7 == 0:
+                    kind = rng.choice(BRANCH_KINDS[1:])
+                term_start = self.today - timedelta(days=rng.randint(30, 5 * 365))
+                vals = {
+                    "name": name,
+                    "kind": kind,
+                    "parent_id": self.orgs[parent] if parent is not None else False,
+                    "date_founded": term_start - timedelta(days=rng.randint(0, 3000)),
+                    "date_term_start": term_start,
+                }
+                if kind == "committee" and self.secretaries:
+                    vals["secretary_user_id"] = self.secretaries[block % len(self.secretaries)].id
+                vals_list.append(vals)
+            organizations = Organization.create(vals_list)
+            for (_index, kind, _parent), organization in zip(batch, organizations, strict=True):
+                self.orgs.append(organization.id)
+                self.org_kinds[organization.id] = kind
+                self.org_names[organization.id] = organization.name
+        self.counts["org"] = len(self.orgs)
+
+    def branch_ids(self):
+        return [org_id for org_id in self.orgs if self.org_kinds[org_id] in BRANCH_KINDS]
+
+    # Members
+
+    def _grow_members(self, target):
+        start = self.counts["member"]
+        if target <= start:
+            return
+        Member = self.env["org.party.member"]
+        if self.member_template is None:
+            number, birthday = resident_id(10_000_000)
+            self.member_template = Member.create(
+                {
+                    "name": "模板党员",
+                    "id_number": number,
+                    "organization_id": self.orgs[-1],
+                    "status": "formal",
+                    "date_join": date(2000, 7, 1),
+                    "date_formal": date(2001, 7, 1),
+                }
+            )
+        branches = self.branch_ids()
+        rng = self.rng("member", start)
+        overrides = []
+        for index in range(start, target):
+            number, birthday = resident_id(index)
+            formal = rng.random() < 0.9
+            joined = birthday + timedelta(days=rng.randint(18 * 365, 30 * 365))
+            overrides.append(
+                {
+                    "name": person_name(rng),
+                    "id_number": number,
+                    "birthday": birthday,
+                    "gender": "male" if int(number[16]) % 2 else "female",
+                    "organization_id": branches[index % len(branches)],
+                    "status": "formal" if formal else "probationary",
+                    "date_join": min(joined, self.today),
+                    "date_formal": min(joined + timedelta(days=365), self.today) if formal else None,
+                    "mobile_phone": f"13{rng.randint(100000000, 999999999)}",
+                    "work_unit": f"压测单位{index % 500}",
+                    "is_mobile": rng.random() < 0.03,
+                    "is_lost_contact": rng.random() < 0.005,
+                    "party_post": None,
+                }
+            )
+        clone_rows(self.env, self.member_template, overrides)
+        self.counts["member"] = target
+
+    def _grow_meetings(self, target):
+        start = self.counts["meeting"]
+        if target <= start:
+            return
+        Meeting = self.env["org.party.meeting"]
+        if self.meeting_template is None:
+            self.meeting_template = Meeting.create(
+                {
+                    "name": "模板会议",
+                    "organization_id": self.orgs[-1],
+                    "type_id": self.meeting_types[0].id,
+                    "date": self.today - timedelta(days=400),
+                }
+            )
+        branches = self.branch_ids()
+        rng = self.rng("meeting", start)
+        overrides = []
+        for index in range(start, target):
+            meeting_type = self.meeting_types[index % len(self.meeting_types)]
+            overrides.append(
+                {
+                    "name": f"{meeting_type.name}（{index}）",
+                    "organization_id": branches[rng.randrange(len(branches))],
+                    "type_id": meeting_type.id,
+                    "date": self.today - timedelta(days=rng.randint(1, 365)),
+                    "place": "党群服务中心",
+                    "host": person_name(rng),
+                }
+            )
+        clone_rows(self.env, self.meeting_template, overrides)
+        self.counts["meeting"] = target
+
+    # Board cards and plain tasks
+
+    def _task_overrides(self, start, target, stages, rng, prefix, board):
+        overrides = []
+        stage_count = len(stages)
+        for index in range(start, target):
+            stage = stages[index % stage_count]
+            # Every other run of 80 cards is overdue: each responsible person has overdue
+            # cards at any size, so that the cron's cost compares records, not people.
+            days = rng.randint(-60, -1) if (index // 80) % 2 == 0 else rng.randint(0, 120)
+            deadline = datetime.combine(self.today, datetime.min.time()) + timedelta(days=days, hours=9)
+            values = {
+                "name": f"{prefix}{index}",
+                "stage_id": stage.id,
+                "sequence": index,
+                "date_deadline": deadline,
+                "priority": "1" if rng.random() < 0.1 else "0",
+            }
+            if board:
+                closed = bool(stage.org_closing)
+                if closed:
+                    light = "closed"
+                elif deadline.date() < self.today:
+                    light = "red"
+                elif deadline.date() <= self.today + timedelta(days=self.board_type.warning_days):
+                    light = "yellow"
+                else:
+                    light = "green"
+                values.update(
+                    {
+                        "org_deadline_status": light,
+                        "org_is_closed": closed,
+                        "org_responsible_user_id": self.officers[
+                            (index // stage_count) % len(self.officers)
+                        ].id,
+                    }
+                )
+            overrides.append(values)
+        return overrides
+
+    def _grow_tasks(self, key, target, template, stages, prefix, board):
+        start = self.counts[key]
+        if target <= start:
+            return
+        rng = self.rng(key, start)
+        overrides = self._task_overrides(start, target, stages, rng, prefix, board)
+        ids = clone_rows(self.env, template, overrides)
+        cr = self.env.cr
+        officers = self.officers.ids
+        copy_rows(
+            cr,
+            "project_task_user_rel",
+            ["task_id", "user_id"],
+            [
+                (task_id, officers[((start + n) // len(stages)) % len(officers)])
+                for n, task_id in enumerate(ids)
+            ],
+        )
+        if board and self.checklist_template_lines:
+            lines = self.checklist_template_lines
+            constant = [column for column in lines[0] if column not in ("id", "res_id", "done")]
+            line_texts = ["\t".join(copy_value(line[column]) for column in constant) for line in lines]
+            buffer = io.StringIO()
+            for n, task_id in enumerate(ids):
+                done_count = (start + n) % (len(lines) + 1)
+                for position, text in enumerate(line_texts):
+                    buffer.write(f"{task_id}\t{'t' if position < done_count else 'f'}\t{text}\n")
+            buffer.seek(0)
+            quoted = ", ".join(f'"{column}"' for column in ["res_id", "done", *constant])
+            cr._obj.copy_expert(f"COPY org_checklist_line ({quoted}) FROM STDIN", buffer)
+            done_share = {}
+            for n, task_id in enumerate(ids):
+                done = min((start + n) % (len(lines) + 1), len(lines))
+                done_share.setdefault(done, []).append(task_id)
+            for done, task_ids in done_share.items():
+                cr.execute(
+                    "UPDATE project_task SET checklist_progress = %s WHERE id = ANY(%s)",
+                    [100.0 * done / len(lines), task_ids],
+                )
+        self.counts[key] = target
+
+    def department_board(self, count):
+        """A board of its own with ``count`` cards, as a department's board is (B6)."""
+        env = self.env
+        board = env["project.project"].create(
+            {
+                "name": "压测部门看板",
+                "org_board_type_id": self.board_type.id,
+                "privacy_visibility": "employees",
+            }
+        )
+        stages = board.type_ids.sorted("sequence")
+        template = env["project.task"].create(
+            {"name": "模板卡片", "project_id": board.id, "stage_id": stages[0].id}
+        )
+        self.counts["department_task"] = 0
+        self._grow_tasks("department_task", count, template, stages, "部门卡片", True)
+        env.invalidate_all()
+        return board
+
+    # Cadres and talents
+
+    def grow_people(self, cadres, talents):
+        """Cadres (hr.employee) and talents (the org_talent model), through the ORM in batches."""
+        rng = self.rng("people", 0)
+        Employee = self.env["hr.employee"]
+        existing = Employee.search_count([("name", "like", "压测干部")])
+        vals_list = []
+        for index in range(existing, cadres):
+            number, birthday = resident_id(5_000_000 + index)
+            vals = {"name": f"压测干部{index}{person_name(rng)}", "identification_id": number}
+            vals_list.append(fill_required(self.env, "hr.employee", vals, rng))
+        for offset in range(0, len(vals_list), 500):
+            Employee.create(vals_list[offset : offset + 500])
+        model_name = self.talent_model()
+        if model_name:
+            Talent = self.env[model_name]
+            existing = Talent.search_count([])
+            rec_name = Talent._rec_name or "name"
+            vals_list = [
+                fill_required(self.env, model_name, {rec_name: f"压测人才{index}{person_name(rng)}"}, rng)
+                for index in range(existing, talents)
+            ]
+            for offset in range(0, len(vals_list), 500):
+                Talent.create(vals_list[offset : offset + 500])
+        self.env.flush_all()
+
+    def talent_model(self):
+        """The main model of org_talent, when that addon has one."""
+        names = self.env["ir.model.data"].search([("module", "=", "org_talent"), ("model", "=", "ir.model")])
+        models = self.env["ir.model"].browse(names.mapped("res_id")).filtered(lambda m: not m.transient)
+        for model in models.sorted("id"):
+            if (
+                "talent" in model.model
+                and model.model in self.env
+                and "name" in self.env[model.model]._fields
+            ):
+                return model.model
+        return None
+
+    # Growing
+
+    def grow(self, orgs, members, meetings, tasks):
+        """Add rows up to these totals, then recompute what depends on them."""
+        steps = []
+        if self.has_grassroots:
+            steps += [
+                ("organizations", lambda: self._grow_orgs(orgs)),
+                ("members", lambda: self._grow_members(members)),
+                ("meetings", lambda: self._grow_meetings(meetings)),
+            ]
+        steps += [
+            (
+                "board cards",
+                lambda: self._grow_tasks(
+                    "board_task", tasks, self.board_template, self.board_stages, "压测卡片", True
+                ),
+            ),
+            (
+                "plain tasks",
+                lambda: self._grow_tasks(
+                    "plain_task", tasks, self.plain_template, self.plain_stages, "压测任务", False
+                ),
+            ),
+            ("recompute and analyze", self.refresh),
+        ]
+        for label, step in steps:
+            start = time.perf_counter()
+            step()
+            _logger.info("  %s: %.1f s", label, time.perf_counter() - start)
+
+    def refresh(self):
+        env = self.env
+        env.invalidate_all()
+        env.registry.clear_cache()
+        if self.has_grassroots:
+            Organization = env["org.party.organization"]
+            organizations = Organization.with_context(active_test=False).search([])
+            for name in ("member_formal_count", "member_probationary_count", "member_count"):
+                env.add_to_compute(Organization._fields[name], organizations)
+            env.flush_all()
+        for table in (
+            "org_party_organization",
+            "org_party_member",
+            "org_party_meeting",
+            "project_task",
+            "project_task_user_rel",
+            "org_checklist_line",
+        ):
+            if self.has_grassroots or not table.startswith("org_party"):
+                env.cr.execute(f"ANALYZE {table}")
+        env.invalidate_all()
