@@ -112,7 +112,8 @@ class ProjectTask(models.Model):
         # A new card gets its board type's checklist.
         for vals in vals_list:
             project_id = vals.get("project_id", self.env.context.get("default_project_id"))
-            if project_id and "checklist_template_id" not in vals:
+            # The form sends an empty template: that is no choice either.
+            if project_id and not vals.get("checklist_template_id"):
                 board_type = self.env["project.project"].browse(project_id).org_board_type_id
                 if board_type.checklist_template_id:
                     vals["checklist_template_id"] = board_type.checklist_template_id.id

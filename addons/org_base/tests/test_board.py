@@ -83,6 +83,10 @@ class TestBoard(OrgBoardCommon):
         self.assertEqual(card.checklist_line_ids.mapped("name"), ["制定方案", "成效材料"])
         self.assertEqual(card.org_board_type_id, self.board_type)
         self.assertEqual(card.org_reviewer_id, self.reviewer)
+        # The web form sends the empty template field: the board's checklist still applies.
+        from_form = self._card(checklist_template_id=False)
+        self.assertEqual(from_form.checklist_template_id, self.template)
+        self.assertEqual(len(from_form.checklist_line_ids), 2)
 
     def test_shipped_department_boards(self):
         for xml_id in ("org_base.project_key_tasks", "org_base.project_rectification"):

@@ -184,8 +184,12 @@ class OrgPartyMeetingCompliance(models.Model):
             if remaining <= 0:
                 break
             period = [("type_id", "=", meeting_type.id), ("period_start", "=", start)]
-            checked = self.search([*period, ("is_final", "=", True)])
-            domain = [*self._scope_domain(meeting_type, end), ("id", "not in", checked.organization_id.ids)]
+            # One anti-join, not a list of ids that grows with every batch.
+            checked = self._search([*period, ("is_final", "=", True)])
+            domain = [
+                *self._scope_domain(meeting_type, end),
+                ("id", "not in", checked.subselect("organization_id")),
+            ]
             organizations = Organization.search(domain, limit=remaining, order="id")
             # Rows opened during the period already follow the meetings: they are only closed.
             opened = self.search([*period, ("organization_id", "in", organizations.ids)])
@@ -247,8 +251,11 @@ class OrgPartyMeetingCompliance(models.Model):
             remaining = limit - len(vals_list)
             if remaining <= 0:
                 break
-            existing = self.search([("type_id", "=", meeting_type.id), ("period_start", "=", start)])
-            domain = [*self._scope_domain(meeting_type, end), ("id", "not in", existing.organization_id.ids)]
+            existing = self._search([("type_id", "=", meeting_type.id), ("period_start", "=", start)])
+            domain = [
+                *self._scope_domain(meeting_type, end),
+                ("id", "not in", existing.subselect("organization_id")),
+            ]
             organizations = Organization.search(domain, limit=remaining, order="id")
             held = self._held_counts(organizations, meeting_type, start, end)
             for organization in organizations:

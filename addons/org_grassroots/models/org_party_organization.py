@@ -334,7 +334,10 @@ class OrgPartyOrganization(models.Model):
                     }
                 )
             bodies[organization.id] = summary
-            organization.reelection_reminder_level = level
+        for level in set(due_levels[organization.id] for organization in levels):
+            levels.filtered(
+                lambda org, level=level: due_levels[org.id] == level
+            ).reelection_reminder_level = level
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
         levels._message_log_batch(bodies=bodies)
         if len(levels) >= batch_size:

@@ -56,12 +56,6 @@ class ProjectTask(models.Model):
             service_type = by_id.get(vals.get("org_talent_service_type_id"))
             if not service_type:
                 continue
-            # A form sends an empty template: the board type's checklist still applies.
-            project_id = vals.get("project_id", self.env.context.get("default_project_id"))
-            if project_id and not vals.get("checklist_template_id"):
-                board_type = self.env["project.project"].browse(project_id).org_board_type_id
-                if board_type.checklist_template_id:
-                    vals["checklist_template_id"] = board_type.checklist_template_id.id
             if not vals.get("date_deadline"):
                 vals["date_deadline"] = self._org_talent_deadline(now, service_type)
             if service_type.user_id and not vals.get("user_ids") and not vals.get("org_responsible_user_id"):
