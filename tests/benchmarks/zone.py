@@ -499,31 +499,24 @@ class Zone:
             vals_list.append(fill_required(self.env, "hr.employee", vals, rng))
         for offset in range(0, len(vals_list), 500):
             Employee.create(vals_list[offset : offset + 500])
-        model_name = self.talent_model()
-        if model_name:
-            Talent = self.env[model_name]
+        if "org.talent" in self.env:
+            Talent = self.env["org.talent"].with_context(mail_create_nolog=True, tracking_disable=True)
+            tiers = self.env["org.talent.tier"].search([])
             existing = Talent.search_count([])
-            rec_name = Talent._rec_name or "name"
-            vals_list = [
-                fill_required(self.env, model_name, {rec_name: f"压测人才{index}{person_name(rng)}"}, rng)
-                for index in range(existing, talents)
-            ]
+            vals_list = []
+            for index in range(existing, talents):
+                number, birthday = resident_id(7_000_000 + index)
+                vals = {
+                    "name": f"压测人才{index}{person_name(rng)}",
+                    "id_type": "resident",
+                    "id_number": number,
+                    "tier_id": tiers[index % len(tiers)].id if tiers else False,
+                    "field_of_expertise": rng.choice(("智能网联汽车", "集成电路", "生物医药", "新能源")),
+                }
+                vals_list.append(fill_required(self.env, "org.talent", vals, rng))
             for offset in range(0, len(vals_list), 500):
                 Talent.create(vals_list[offset : offset + 500])
         self.env.flush_all()
-
-    def talent_model(self):
-        """The main model of org_talent, when that addon has one."""
-        names = self.env["ir.model.data"].search([("module", "=", "org_talent"), ("model", "=", "ir.model")])
-        models = self.env["ir.model"].browse(names.mapped("res_id")).filtered(lambda m: not m.transient)
-        for model in models.sorted("id"):
-            if (
-                "talent" in model.model
-                and model.model in self.env
-                and "name" in self.env[model.model]._fields
-            ):
-                return model.model
-        return None
 
     # Growing
 

@@ -40,7 +40,7 @@ class OrgPartyMeetingCompliance(models.Model):
     _sql_constraints = [
         (
             "period_uniq",
-            "unique(organization_id, type_id, period_start)",
+            "unique(type_id, period_start, organization_id)",
             "An organization has one compliance row per meeting type and period.",
         ),
     ]
