@@ -166,7 +166,7 @@ class OrgPartyMeetingCompliance(models.Model):
         }
 
     @api.model
-    def _cron_meeting_compliance(self, batch_size=500):
+    def _cron_meeting_compliance(self, batch_size=2000):
         """Monthly: for each meeting type whose period just ended, record each organization's
         compliance, and remind the secretaries of those behind with an activity; then open the
         rows of the current periods, so that everyone sees what is still to hold.
