@@ -29,7 +29,7 @@ class ProjectTask(models.Model):
     )
     org_talent_satisfaction = fields.Selection(
         SATISFACTION,
-        string="Satisfaction",
+        string="Talent Satisfaction",
         tracking=True,
         help="The talent's feedback when the request closes.",
     )
