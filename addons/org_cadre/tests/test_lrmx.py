@@ -175,8 +175,9 @@ class TestLrmx(CadreCommon):
         with self.env.cr.savepoint(flush=True) as savepoint:
             employees = Employee.browse()
             for name, content in files:
+                # Each file in a transaction of its own: the standard computations, record by record.
                 employees |= Employee._lrmx_import(content, name)
-            self.env.flush_all()
+                self.env.flush_all()
             one_by_one = self._dossiers(employees.sudo())
             savepoint.rollback()
         self.env.invalidate_all()
