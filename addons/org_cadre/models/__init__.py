@@ -3,6 +3,8 @@ from . import res_config_settings
 from . import org_cadre_category
 from . import org_cadre_indicator
 from . import org_cadre_young_rule
+from . import org_cadre_image_batch_mixin
+from . import res_partner
 from . import hr_employee
 from . import hr_department
 from . import res_users

@@ -48,7 +48,8 @@ CADRE_GROUPS = "org_cadre.group_cadre_officer,org_base.group_org_leader"
 class HrEmployee(models.Model):
     """The cadre dossier (干部档案) of an employee, its 任免审批表 and LRMX exchange."""
 
-    _inherit = "hr.employee"
+    _name = "hr.employee"
+    _inherit = ["hr.employee", "org.cadre.image.batch.mixin"]
 
     # Dossier
     is_cadre = fields.Boolean(string="Cadre", tracking=True, groups=CADRE_GROUPS)
@@ -423,7 +424,58 @@ class HrEmployee(models.Model):
             # New dossiers: one creation, without a chatter line per employee.
             employees |= self.with_context(
                 mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
-            ).create(to_create)
+            )._lrmx_create(to_create)
+        return employees
+
+    @api.model
+    def _lrmx_create(self, vals_list):
+        """Create employees with their work contacts made in one batch.
+
+        hr creates the work contact of each new employee, then assigns it record by record
+        (``employee.work_contact_id = contact``: one write and one follower subscription
+        each). Here the contacts are created first, with the values hr gives them, the
+        employees are created with them, and each employee follows its own contact with the
+        default subtypes, as the write would do: one creation of followers for the batch.
+        A single employee is created the standard way.
+        """
+        if len(vals_list) < 2:
+            return self.create(vals_list)
+        image_field = self._fields["image_1920"]
+        contacts = (
+            self.env["res.partner"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "email": vals.get("work_email", False),
+                        "mobile": vals.get("mobile_phone", False),
+                        "name": vals["name"],
+                        "image_1920": image_field._image_process(vals.get("image_1920"), self.env),
+                        "company_id": vals.get("company_id", self.env.company.id),
+                    }
+                    for vals in vals_list
+                ]
+            )
+        )
+        for vals, contact in zip(vals_list, contacts, strict=True):
+            vals["work_contact_id"] = contact.id
+        employees = self.create(vals_list)
+        customers = set(contacts.filtered("partner_share").ids)
+        Followers = self.env["mail.followers"].sudo()
+        new_followers = []
+        for employee in employees:
+            contact = employee.work_contact_id.id
+            new, _update = Followers._add_default_followers(
+                employee._name,
+                employee.ids,
+                [contact],
+                customer_ids=customers & {contact},
+                check_existing=False,
+            )
+            new_followers += [
+                dict(values, res_id=res_id) for res_id, values_list in new.items() for values in values_list
+            ]
+        Followers.with_context(default_partner_id=False).create(new_followers)
         return employees
 
     @api.model

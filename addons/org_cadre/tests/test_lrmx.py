@@ -108,6 +108,94 @@ class TestLrmx(CadreCommon):
         self.assertEqual(len(employees), 6)
         self.assertLess(batched, one_by_one)
 
+    def _dossiers(self, employees):
+        """Everything an import stores, per ID number, without record ids."""
+        images = ("image_1920", "image_1024", "image_512", "image_256", "image_128")
+        employees = employees.with_context(bin_size=False)
+        dossiers = {}
+        for employee in employees:
+            contact = employee.work_contact_id
+            followers = self.env["mail.followers"].search(
+                [("res_model", "=", "hr.employee"), ("res_id", "=", employee.id)]
+            )
+            attachments = self.env["ir.attachment"].search(
+                [
+                    ("res_model", "in", ("hr.employee", "res.partner")),
+                    ("res_id", "in", (employee.id, contact.id)),
+                ]
+            )
+            dossiers[employee.identification_id] = {
+                "fields": [
+                    employee[name]
+                    for name in (
+                        "name",
+                        "birthday",
+                        "gender",
+                        "is_cadre",
+                        "is_young_cadre",
+                        "cadre_completeness",
+                    )
+                ],
+                "images": [employee[name] for name in images],
+                "contact": [contact.name, contact.company_id, contact.email, contact.mobile]
+                + [contact[name] for name in images],
+                "attachments": sorted(
+                    (att.res_model, att.res_field or "", att.checksum, att.mimetype) for att in attachments
+                ),
+                "followers": sorted(
+                    (follower.partner_id == contact, tuple(sorted(follower.subtype_ids.ids)))
+                    for follower in followers
+                ),
+                "tags": sorted(employee.category_ids.mapped("name")),
+                "resume": [
+                    (line.date_start, line.date_end, line.name) for line in employee.cadre_resume_line_ids
+                ],
+                "family": [
+                    (m.sequence, m.relation, m.name, m.birth_date, m.political_status, m.work_unit_post)
+                    for m in employee.cadre_family_member_ids
+                ],
+                "results": sorted((r.year, r.grade) for r in employee.cadre_annual_result_ids),
+            }
+        return dossiers
+
+    def test_zip_and_one_by_one_store_the_same_dossiers(self):
+        """The batched zip import stores exactly what importing the files one by one stores:
+        fields, photo and its resized copies (on the employee and its work contact), followers,
+        resume lines, family members, assessment results."""
+        from PIL import Image
+
+        buffer = io.BytesIO()
+        Image.new("RGB", (300, 400), (200, 30, 30)).save(buffer, "JPEG")
+        large = base64.b64encode(buffer.getvalue()).decode()
+        files = [
+            (f"{i}.lrmx", lrmx_bytes(name=f"干部{i}", number=resident_id(order=700 + i), ZhaoPian=photo))
+            for i, photo in enumerate([PHOTO.decode(), large, "", large, PHOTO.decode()])
+        ]
+        Employee = self.env["hr.employee"].with_user(self.user_officer)
+        with self.env.cr.savepoint(flush=True) as savepoint:
+            employees = Employee.browse()
+            for name, content in files:
+                # Each file in a transaction of its own: the standard computations, record by record.
+                employees |= Employee._lrmx_import(content, name)
+                self.env.flush_all()
+            one_by_one = self._dossiers(employees.sudo())
+            savepoint.rollback()
+        self.env.invalidate_all()
+        employees = Employee._lrmx_import(zip_bytes(files), "all.zip")
+        self.env.flush_all()
+        batched = self._dossiers(employees.sudo())
+        self.assertEqual(len(batched), 5)
+        self.assertTrue(batched[resident_id(order=701)]["images"][4], "the large photo has its copies")
+        self.assertNotEqual(
+            batched[resident_id(order=701)]["images"][0], batched[resident_id(order=701)]["images"][4]
+        )
+        self.assertIn(
+            (True, tuple(sorted(self.env["mail.message.subtype"].default_subtypes("hr.employee")[0].ids))),
+            batched[resident_id(order=700)]["followers"],
+            "the employee follows its work contact",
+        )
+        self.assertEqual(batched, one_by_one)
+
     def test_bad_files_name_the_element(self):
         cases = [
             (b"", "empty"),
