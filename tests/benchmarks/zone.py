@@ -513,7 +513,7 @@ class Zone:
                     "tier_id": tiers[index % len(tiers)].id if tiers else False,
                     "field_of_expertise": rng.choice(("智能网联汽车", "集成电路", "生物医药", "新能源")),
                 }
-                vals_list.append(fill_required(self.env, "org.talent", vals, rng))
+                vals_list.append(vals)  # the contact is created from the talent
             for offset in range(0, len(vals_list), 500):
                 Talent.create(vals_list[offset : offset + 500])
         self.env.flush_all()
