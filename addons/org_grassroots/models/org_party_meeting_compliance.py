@@ -102,6 +102,19 @@ class OrgPartyMeetingCompliance(models.Model):
         )
 
     @api.model
+    def _row_vals(self, organization, meeting_type, start, end, count, **extra):
+        """Values of a new row: ``organization`` held ``count`` meetings of the type in the period."""
+        return {
+            "organization_id": organization.id,
+            "type_id": meeting_type.id,
+            "period_start": start,
+            "period_end": end,
+            "meeting_count": count,
+            "is_compliant": bool(count),
+            **extra,
+        }
+
+    @api.model
     def _sync_meetings(self, keys):
         """Bring the rows of ``keys`` (organization id, type, meeting date) up to date with the
         meetings recorded: a meeting held late turns its period green, a first meeting of the
@@ -134,16 +147,7 @@ class OrgPartyMeetingCompliance(models.Model):
                     if row.meeting_count != count:
                         row.write({"meeting_count": count, "is_compliant": bool(count)})
                 elif count:
-                    vals_list.append(
-                        {
-                            "organization_id": organization.id,
-                            "type_id": meeting_type.id,
-                            "period_start": start,
-                            "period_end": end,
-                            "meeting_count": count,
-                            "is_compliant": True,
-                        }
-                    )
+                    vals_list.append(self._row_vals(organization, meeting_type, start, end, count))
         return self.create(vals_list)
 
     def action_record_meeting(self):
@@ -196,19 +200,12 @@ class OrgPartyMeetingCompliance(models.Model):
             finalized |= opened
             missing = organizations - opened.organization_id
             held = self._held_counts(missing, meeting_type, start, end)
-            for organization in missing:
-                count = held.get(organization, 0)
-                vals_list.append(
-                    {
-                        "organization_id": organization.id,
-                        "type_id": meeting_type.id,
-                        "period_start": start,
-                        "period_end": end,
-                        "meeting_count": count,
-                        "is_compliant": bool(count),
-                        "is_final": True,
-                    }
+            vals_list += [
+                self._row_vals(
+                    organization, meeting_type, start, end, held.get(organization, 0), is_final=True
                 )
+                for organization in missing
+            ]
         finalized.write({"is_final": True})
         rows = finalized | self.create(vals_list)
         behind = rows.filtered(lambda row: not row.is_compliant)
@@ -258,16 +255,8 @@ class OrgPartyMeetingCompliance(models.Model):
             ]
             organizations = Organization.search(domain, limit=remaining, order="id")
             held = self._held_counts(organizations, meeting_type, start, end)
-            for organization in organizations:
-                count = held.get(organization, 0)
-                vals_list.append(
-                    {
-                        "organization_id": organization.id,
-                        "type_id": meeting_type.id,
-                        "period_start": start,
-                        "period_end": end,
-                        "meeting_count": count,
-                        "is_compliant": bool(count),
-                    }
-                )
+            vals_list += [
+                self._row_vals(organization, meeting_type, start, end, held.get(organization, 0))
+                for organization in organizations
+            ]
         return self.create(vals_list)
