@@ -200,12 +200,19 @@ class Bench:
         )
 
     def b2_measure(self, stage):
+        sql_dir = os.environ.get("ORG_BENCH_SQL_DIR")
         for name, (model_name, func) in self.b2_subjects().items():
+            queries = [] if sql_dir else None
             try:
-                count = views.count_queries(self.env, func)
+                count = views.count_queries(self.env, func, queries)
             except Exception as error:
                 _logger.exception("B2 %s failed", name)
                 count = f"error: {error}"
+            if sql_dir:
+                os.makedirs(sql_dir, exist_ok=True)
+                file_name = "".join(c if c.isalnum() or c in "._-" else "_" for c in f"{stage} {name}")
+                with open(os.path.join(sql_dir, file_name + ".sql"), "w", encoding="utf-8") as dump:
+                    dump.write("\n".join(queries) + "\n")
             records = self.env[model_name].with_context(active_test=False).search_count([])
             self.b2_counts.setdefault(name, {})[stage] = (count, records)
 

@@ -1,7 +1,8 @@
 """Call a list or kanban first page the way Odoo 18's web client does, and count queries."""
 
+import logging
 import time
-from contextlib import closing
+from contextlib import closing, contextmanager
 
 from lxml import etree
 
@@ -135,13 +136,45 @@ def action_pages(env, module_prefix="org_"):
     return pages
 
 
-def count_queries(env, func):
+class _QueryLog(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.queries = []
+
+    def emit(self, record):
+        message = record.getMessage()
+        if "] query: " in message:
+            self.queries.append(message.split("] query: ", 1)[1])
+
+
+@contextmanager
+def logged_queries(queries):
+    """Append the text of each query issued inside the block to ``queries`` (a list), or do
+    nothing when ``queries`` is None."""
+    if queries is None:
+        yield
+        return
+    logger = logging.getLogger("odoo.sql_db")
+    handler, level, propagate = _QueryLog(), logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+        queries.extend(handler.queries)
+
+
+def count_queries(env, func, queries=None):
     """Queries that ``func`` issues with a cold record cache (a first call warms the
-    registry caches), rolled back afterwards."""
+    registry caches), rolled back afterwards; their texts go to ``queries`` when it is a list."""
     for attempt in range(2):
         env.flush_all()
         env.invalidate_all()
-        with closing(env.cr.savepoint()):
+        with closing(env.cr.savepoint()), logged_queries(queries if attempt else None):
             before = env.cr.sql_log_count
             func()
             env.flush_all()

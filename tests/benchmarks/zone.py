@@ -246,6 +246,22 @@ class Zone:
                 for index in range(20)
             ]
         )
+        # The general branches' secretaries: the n-th general branch of every committee has
+        # the n-th of them. The branches below a general branch are reminded through it, so
+        # a cron batch of 100 organizations reminds the same people at any size (Odoo
+        # subscribes each person reminded to the record: a few queries per person).
+        self.branch_secretaries = env["res.users"].create(
+            [
+                {
+                    "name": f"压测总支书记{index:02d}",
+                    "login": f"bench_general_secretary_{index:02d}",
+                    "group_ids" if "group_ids" in env["res.users"]._fields else "groups_id": [
+                        Command.set([group.id])
+                    ],
+                }
+                for index in range(9)
+            ]
+        )
         self.meeting_types = env["org.party.meeting.type"].search([])
         self.member_template = None
         self.meeting_template = None
@@ -286,7 +302,9 @@ class Zone:
                 }[kind]
                 if kind == "branch" and index % 7 == 0:
                     kind = rng.choice(BRANCH_KINDS[1:])
-                term_start = self.today - timedelta(days=rng.randint(30, 5 * 365))
+                # Committees were re-elected within the year; the branches at any time.
+                recent = kind in ("working_committee", "committee")
+                term_start = self.today - timedelta(days=rng.randint(30, 365 if recent else 5 * 365))
                 vals = {
                     "name": name,
                     "kind": kind,
@@ -296,6 +314,9 @@ class Zone:
                 }
                 if kind == "committee" and self.secretaries:
                     vals["secretary_user_id"] = self.secretaries[block % len(self.secretaries)].id
+                elif kind == "general_branch" and self.secretaries:
+                    position = (index - 1) % BLOCK - 1
+                    vals["secretary_user_id"] = self.branch_secretaries[position].id
                 vals_list.append(vals)
             organizations = Organization.create(vals_list)
             for (_index, kind, _parent), organization in zip(batch, organizations, strict=True):
@@ -392,9 +413,13 @@ class Zone:
         stage_count = len(stages)
         for index in range(start, target):
             stage = stages[index % stage_count]
-            # Every other run of 80 cards is overdue: each responsible person has overdue
-            # cards at any size, so that the cron's cost compares records, not people.
-            days = rng.randint(-60, -1) if (index // 80) % 2 == 0 else rng.randint(0, 120)
+            # Every other run of 100 cards is overdue, a run sharing its deadline, the oldest
+            # being the first run: the overdue cron's batch (the 100 oldest, one INSERT) then
+            # holds one run, which spreads over all responsible people at any size. Odoo
+            # subscribes each person reminded (a few queries per person), so the cron's count
+            # compares records, not people.
+            run = index // 100
+            days = -60 + (run // 2) % 60 if run % 2 == 0 else rng.randint(0, 120)
             deadline = datetime.combine(self.today, datetime.min.time()) + timedelta(days=days, hours=9)
             values = {
                 "name": f"{prefix}{index}",

@@ -19,6 +19,17 @@ class TestMeetingCompliance(GrassrootsCommon):
         cls.Meeting = cls.env["org.party.meeting"]
         cls.Compliance = cls.env["org.party.meeting.compliance"]
 
+    def _run_compliance(self):
+        """Run the cron as Odoo's cron runner does: again while it triggers itself (a run
+        handles one type and period); returns every row it wrote."""
+        rows = self.Compliance.browse()
+        for _run in range(50):
+            batch = self.Compliance._cron_meeting_compliance()
+            if not batch:
+                return rows
+            rows |= batch
+        raise AssertionError("the compliance cron never ran out of work")
+
     def _rows(self, organization, meeting_type, start):
         return self.Compliance.search(
             [
@@ -80,7 +91,7 @@ class TestMeetingCompliance(GrassrootsCommon):
             ]
         )
         with freeze_time("2024-04-03"):
-            rows = self.Compliance._cron_meeting_compliance()
+            rows = self._run_compliance()
         march = datetime.date(2024, 3, 1)
         self.assertTrue(self._rows(self.branch_a1, self.theme_day, march).is_compliant)
         self.assertEqual(self._rows(self.branch_a1, self.theme_day, march).meeting_count, 1)
@@ -104,7 +115,7 @@ class TestMeetingCompliance(GrassrootsCommon):
         self.assertEqual(len(self._activities(self.branch_a2)), len(activities))
 
         with freeze_time("2024-05-02"):
-            self.Compliance._cron_meeting_compliance()
+            self._run_compliance()
         april = self._rows(self.branch_a2, self.theme_day, datetime.date(2024, 4, 1))
         self.assertTrue(april.is_compliant)
         self.assertTrue(april.is_final)
@@ -117,7 +128,7 @@ class TestMeetingCompliance(GrassrootsCommon):
         with freeze_time("2024-04-03"):
             first = self.Compliance._cron_meeting_compliance(batch_size=3)
             self.assertEqual(len(first), 3)
-            rest = self.Compliance._cron_meeting_compliance()
+            rest = self._run_compliance()
         self.assertFalse(first & rest)
         ours = (first | rest).filtered(
             lambda row: row.organization_id in self.branch_a1 | self.branch_a2 | self.branch_b1
@@ -127,7 +138,7 @@ class TestMeetingCompliance(GrassrootsCommon):
 
     def test_open_period_turns_green_when_a_meeting_is_recorded(self):
         with freeze_time("2024-04-03"):
-            self.Compliance._cron_meeting_compliance()
+            self._run_compliance()
         april = datetime.date(2024, 4, 1)
         row = self._rows(self.branch_a1, self.theme_day, april)
         self.assertEqual(row.state, "pending")
@@ -152,14 +163,14 @@ class TestMeetingCompliance(GrassrootsCommon):
         self.assertEqual(may.meeting_count, 0)
         # At the end of April the open row is checked and the secretary reminded.
         with freeze_time("2024-05-03"):
-            rows = self.Compliance._cron_meeting_compliance()
+            rows = self._run_compliance()
         self.assertIn(row, rows)
         self.assertEqual(row.state, "behind")
         self.assertTrue(self._activities(self.branch_a1).filtered(lambda a: "2024-04-30" in a.summary))
 
     def test_a_late_meeting_turns_a_checked_period_green(self):
         with freeze_time("2024-04-03"):
-            self.Compliance._cron_meeting_compliance()
+            self._run_compliance()
         march = self._rows(self.branch_a1, self.theme_day, datetime.date(2024, 3, 1))
         self.assertEqual(march.state, "behind")
         self.Meeting.create(
@@ -194,7 +205,7 @@ class TestMeetingCompliance(GrassrootsCommon):
         with self.assertRaises(AccessError):
             Meeting.browse(meeting_b.id).read(["name"])
         with freeze_time("2024-04-03"):
-            self.Compliance._cron_meeting_compliance()
+            self._run_compliance()
         rows = self.Compliance.with_user(self.secretary_a).search([])
         self.assertTrue(rows)
         self.assertLessEqual(rows.organization_id, self.org_a | self.branch_a1 | self.branch_a2)
