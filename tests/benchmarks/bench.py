@@ -58,8 +58,8 @@ NOTES = [
     "with the ORM's INSERTs of 100 rows: below their batch size their count grows by about one "
     "query per 100 rows written.",
     "B4: the stock figure reads the same kanban (list) view without the fields our addons add, "
-    "on a project without board type holding as many tasks; the member list is compared with "
-    "the stock task list of that project.",
+    "on a project without board type holding as many tasks in as many columns; the member list "
+    "is compared with the stock task list of that project.",
     f"B6: the users log in one per second, then for {B6_SECONDS} s each opens the kanban (read "
     "group, progress bars, each column's cards), a card's form, writes it and moves it, thinking "
     f"0.5-1.5 × {B6_THINK} s between actions; p95 is over those requests, the log-ins "

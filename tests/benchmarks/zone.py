@@ -192,14 +192,14 @@ class Zone:
                 "privacy_visibility": "employees",
             }
         )
-        stage_names = ["待办", "进行中", "待验收", "已完成"]
+        self.board_stages = self.board.type_ids.sorted("sequence")
+        # The plain project has as many columns as the board (B4 compares the same work).
         stages = env["project.task.type"].create(
-            [{"name": name, "sequence": i} for i, name in enumerate(stage_names)]
+            [{"name": f"普通阶段{i + 1}", "sequence": i} for i in range(len(self.board_stages))]
         )
         self.plain = Project.create(
             {"name": "压测普通项目", "privacy_visibility": "employees", "type_ids": [Command.set(stages.ids)]}
         )
-        self.board_stages = self.board.type_ids.sorted("sequence")
         self.plain_stages = stages
         # Templates for the COPY clones: created once through the ORM.
         self.board_template = env["project.task"].create(
