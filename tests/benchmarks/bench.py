@@ -49,17 +49,20 @@ B6_SECONDS = 60
 B6_MAX_REQUESTS = 4_000
 B6_THINK = 5.0
 NOTES = [
-    "Times are medians of repeated runs rolled back in a savepoint, on this machine as it is "
-    "(shared, noisy): compare the ratios, not the absolute figures.",
+    "Times are medians of repeated runs rolled back in a savepoint (a figure and its baseline "
+    "called in turn), on this machine as it is (shared, noisy): compare the ratios, not the "
+    "absolute figures.",
     "B2: queries with a cold record cache (registry caches warm), cron runs rolled back; size is "
     "the number of records of the action's model. A kanban column whose first page is full costs "
     "one COUNT more than a column that is not (Odoo's web_search_read), so the small size has "
     "250 board cards: every column's first page (40) is full at both sizes. Batched crons write "
     "with the ORM's INSERTs of 100 rows: below their batch size their count grows by about one "
     "query per 100 rows written.",
-    "B4: the stock figure reads the same kanban (list) view without the fields our addons add, "
-    "on a project without board type holding as many tasks in as many columns; the member list "
-    "is compared with the stock task list of that project.",
+    "B4: the 幸福清单 menu opens its own kanban over every 幸福清单 board; the board kanban is "
+    "what the Project app shows for the board (Odoo's task kanban with the fields our addons "
+    "add). The stock figure reads Odoo's task kanban without those fields, on a project without "
+    "board type holding as many tasks in as many columns; the member list is compared with the "
+    "stock task list of that project.",
     f"B6: the users log in one per second, then for {B6_SECONDS} s each opens the kanban (read "
     "group, progress bars, each column's cards), a card's form, writes it and moves it, thinking "
     f"0.5-1.5 × {B6_THINK} s between actions; p95 is over those requests, the log-ins "
@@ -279,21 +282,32 @@ class Bench:
 
     def b4(self):
         env = self.env
-        ours = self.board_page()
         stock = self.board_page(self.zone.plain, exclude_modules=("org_",))
-        t_ours = views.median_time(env, ours.open)
-        t_stock = views.median_time(env, stock.open)
-        ratio = t_ours / t_stock
-        board_name = self.zone.board_type.with_context(lang="zh_CN").name
-        self.table.add(
-            f"B4 board kanban first page ({board_name})",
-            f"{self.zone.counts['board_task']:,} cards",
-            ms(t_ours),
-            f"{ms(t_stock)} stock task kanban",
-            f"{ratio:.2f}",
-            "≤ 1.2",
-            ratio <= 1.2,
+        rows = []
+        happiness = "org.party.organization" in env and env.ref(
+            "org_grassroots.project_task_action_happiness", raise_if_not_found=False
         )
+        if happiness and self.zone.board_type.code == "happiness":
+            rows.append(
+                (
+                    f"B4 {happiness.with_context(lang='zh_CN').name} kanban first page (its menu)",
+                    views.action_page(env, happiness),
+                )
+            )
+        board_name = self.zone.board_type.with_context(lang="zh_CN").name
+        rows.append((f"B4 board kanban first page ({board_name} board from Project)", self.board_page()))
+        for name, page in rows:
+            t_ours, t_stock = views.median_times(env, [page.open, stock.open])
+            ratio = t_ours / t_stock
+            self.table.add(
+                name,
+                f"{self.zone.counts['board_task']:,} cards",
+                ms(t_ours),
+                f"{ms(t_stock)} stock task kanban",
+                f"{ratio:.2f}",
+                "≤ 1.2",
+                ratio <= 1.2,
+            )
         if "org.party.member" not in env:
             self.table.not_measured("B4 party member list first page", "", "≤ 1.2", "org_grassroots absent")
             return
@@ -306,8 +320,7 @@ class Bench:
             {},
             ("org_",),
         )
-        t_members = views.median_time(env, member_page.open)
-        t_list = views.median_time(env, stock_list.open)
+        t_members, t_list = views.median_times(env, [member_page.open, stock_list.open])
         ratio = t_members / t_list
         self.table.add(
             "B4 party member list first page",
@@ -340,8 +353,7 @@ class Bench:
         secretary_page = self.member_page(secretary_env)
         admin_page = self.member_page(admin_env)
         visible = secretary_env["org.party.member"].search_count([])
-        t_secretary = views.median_time(env, secretary_page.open)
-        t_admin = views.median_time(env, admin_page.open)
+        t_secretary, t_admin = views.median_times(env, [secretary_page.open, admin_page.open])
         ratio = t_secretary / t_admin
         self.table.add(
             "B5 secretary (subtree rule) member list",

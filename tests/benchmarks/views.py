@@ -99,6 +99,30 @@ def action_pages(env, module_prefix="org_"):
     data = env["ir.model.data"].search(
         [("module", "=like", f"{module_prefix}%"), ("model", "=", "ir.actions.act_window")]
     )
+    for xmlid in data.sorted(lambda d: (d.module, d.name)):
+        action = env["ir.actions.act_window"].browse(xmlid.res_id)
+        page = action_page(env, action)
+        if page is not None:
+            pages[f"{xmlid.module}.{xmlid.name} ({page.view_type})"] = page
+    return pages
+
+
+def action_page(env, action):
+    """The first page of a window action's first view as the web client opens it from its
+    menu (its domain and context), or None when that view is not a list or a kanban."""
+    if isinstance(action, str):
+        action = env.ref(action)
+    if action.res_model not in env or env[action.res_model]._transient or action.target == "new":
+        return None
+    view_type = (action.view_mode or "list").split(",")[0]
+    if view_type not in ("list", "kanban"):
+        return None
+    view_id = False
+    for view_line in action.view_ids:
+        if view_line.view_mode == view_type:
+            view_id = view_line.view_id.id
+    if not view_id and action.view_id.type == view_type:
+        view_id = action.view_id.id
     eval_context = {
         "uid": env.uid,
         "user": env.user,
@@ -109,31 +133,16 @@ def action_pages(env, module_prefix="org_"):
         "allowed_company_ids": env.companies.ids,
         "current_company_id": env.company.id,
     }
-    for xmlid in data.sorted(lambda d: (d.module, d.name)):
-        action = env["ir.actions.act_window"].browse(xmlid.res_id)
-        if action.res_model not in env or env[action.res_model]._transient or action.target == "new":
-            continue
-        view_type = (action.view_mode or "list").split(",")[0]
-        if view_type not in ("list", "kanban"):
-            continue
-        view_id = False
-        for view_line in action.view_ids:
-            if view_line.view_mode == view_type:
-                view_id = view_line.view_id.id
-        if not view_id and action.view_id.type == view_type:
-            view_id = action.view_id.id
-        try:
-            domain = safe_eval(action.domain or "[]", eval_context)
-            context = safe_eval(action.context or "{}", eval_context)
-        except Exception:
-            continue
-        if not isinstance(context, dict):
-            context = {}
-        model = env[action.res_model].with_context(
-            **{k: v for k, v in context.items() if k.startswith("default_")}
-        )
-        pages[f"{xmlid.module}.{xmlid.name} ({view_type})"] = Page(model, view_type, view_id, domain, context)
-    return pages
+    try:
+        domain = safe_eval(action.domain or "[]", eval_context)
+        context = safe_eval(action.context or "{}", eval_context)
+    except Exception:
+        return None
+    if not isinstance(context, dict):
+        context = {}
+    defaults = {key: value for key, value in context.items() if key.startswith("default_")}
+    model = env[action.res_model].with_context(**defaults)
+    return Page(model, view_type, view_id, domain, context)
 
 
 class _QueryLog(logging.Handler):
@@ -183,6 +192,16 @@ def count_queries(env, func, queries=None):
         if attempt:
             return count
     return count
+
+
+def median_times(env, funcs, repeat=9):
+    """Median wall times of ``funcs``, called in turn ``repeat`` times each (a figure and its
+    baseline then share the machine's slow and fast moments), cold record cache, rolled back."""
+    times = [[] for _func in funcs]
+    for _attempt in range(repeat):
+        for func, func_times in zip(funcs, times, strict=True):
+            func_times.append(median_time(env, func, repeat=1))
+    return [sorted(func_times)[len(func_times) // 2] for func_times in times]
 
 
 def median_time(env, func, repeat=5):

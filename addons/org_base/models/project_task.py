@@ -27,6 +27,7 @@ class ProjectTask(models.Model):
     org_board_type_id = fields.Many2one(
         related="project_id.org_board_type_id", store=True, index="btree_not_null", string="Board Type"
     )
+    org_board_type_code = fields.Char(related="org_board_type_id.code", string="Board Type Code")
     org_unit_id = fields.Many2one(
         "hr.department", string="Responsible Unit", index="btree_not_null", tracking=True
     )

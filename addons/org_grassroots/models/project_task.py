@@ -24,7 +24,6 @@ class ProjectTask(models.Model):
         tracking=True,
         ondelete="restrict",
     )
-    org_board_type_code = fields.Char(related="project_id.org_board_type_id.code", string="Board Type Code")
 
     # 幸福清单: residents' and enterprises' 急难愁盼
     org_happiness_community = fields.Char(string="Community / Compound", help="社区 / 小区.")

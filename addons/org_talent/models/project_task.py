@@ -16,7 +16,6 @@ class ProjectTask(models.Model):
 
     _inherit = "project.task"
 
-    org_board_type_code = fields.Char(related="org_board_type_id.code", string="Board Type Code")
     org_talent_id = fields.Many2one(
         "org.talent", string="Talent", index="btree_not_null", ondelete="restrict", tracking=True
     )
