@@ -13,7 +13,7 @@ import xlwt
 from ..tools.resident_id import check_char
 
 
-def resident_id(area="420102", birth="19850315", order=421):
+def resident_id(area="420115", birth="19850315", order=421):
     """A valid 18-character number for the area, birth date (YYYYMMDD) and order number."""
     first17 = f"{area}{birth}{order:03d}"
     return first17 + check_char(first17)

@@ -3,7 +3,7 @@ import io
 
 from odoo.tests import TransactionCase, new_test_user
 
-from odoo.addons.org_base.tools.resident_id import check_char
+from odoo.addons.org_base.tests.roster_fixtures import resident_id
 
 # A 2×2 PNG, small enough to be stored as it is.
 PHOTO = base64.b64encode(
@@ -11,12 +11,6 @@ PHOTO = base64.b64encode(
         "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGM8ISfHwMDAxMDAwMDAAAANBAEIfXHKZgAAAABJRU5ErkJggg=="
     )
 )
-
-
-def resident_id(area="420115", birth="19850315", order=421):
-    """A valid 18-character resident ID number (GB 11643 check character)."""
-    first17 = f"{area}{birth}{order:03d}"
-    return first17 + check_char(first17)
 
 
 def lrmx_bytes(name="张三", number=None, birth="198503", encoding="UTF-8", **extra):

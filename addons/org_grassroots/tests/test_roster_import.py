@@ -1,11 +1,10 @@
 import base64
 import datetime
-import io
-
-import openpyxl
 
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
+
+from odoo.addons.org_base.tests.roster_fixtures import build_xlsx
 
 from .common import GrassrootsCommon, resident_id
 
@@ -22,19 +21,6 @@ HEADERS = [
 ]
 
 
-def build_xlsx(rows):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["测试党委党员花名册"])
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
-    sheet.append(HEADERS)
-    for row in rows:
-        sheet.append(row)
-    content = io.BytesIO()
-    book.save(content)
-    return content.getvalue()
-
-
 @tagged("post_install", "-at_install")
 class TestPartyMemberRoster(GrassrootsCommon):
     def _wizard(self, rows):
@@ -44,7 +30,7 @@ class TestPartyMemberRoster(GrassrootsCommon):
             .create(
                 {
                     "roster": "party_member",
-                    "file": base64.b64encode(build_xlsx(rows)),
+                    "file": base64.b64encode(build_xlsx(rows, HEADERS, title="测试党委党员花名册")),
                     "file_name": "党员花名册.xlsx",
                 }
             )

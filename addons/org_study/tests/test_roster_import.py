@@ -8,28 +8,15 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
-from odoo.addons.org_base.tools.resident_id import check_char
+from odoo.addons.org_base.tests import roster_fixtures
+from odoo.addons.org_base.tests.roster_fixtures import resident_id
 
 from .common import OrgStudyCommon
 
 
-def resident_id(birth="19850315", order=421):
-    first17 = f"420115{birth}{order:03d}"
-    return first17 + check_char(first17)
-
-
 def build_xlsx(headers, rows, title="经开区学习签到表"):
     """A real .xlsx as officers make them: a merged title row above the header row."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append([title])
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    content = io.BytesIO()
-    book.save(content)
-    return content.getvalue()
+    return roster_fixtures.build_xlsx(rows, headers, title=title)
 
 
 @tagged("post_install", "-at_install")
@@ -38,7 +25,7 @@ class TestStudyRosterImport(OrgStudyCommon):
     def setUpClass(cls):
         super().setUpClass()
         Employee = cls.env["hr.employee"]
-        cls.id_wang = resident_id("19900101", 135)
+        cls.id_wang = resident_id(birth="19900101", order=135)
         cls.wang_1 = Employee.create({"name": "王伟", "barcode": "1001", "identification_id": cls.id_wang})
         cls.wang_2 = Employee.create({"name": "王伟", "barcode": "1002"})
         cls.zhao = Employee.create({"name": "赵求是"})

@@ -2,13 +2,7 @@ from datetime import date
 
 from odoo.tests import TransactionCase, new_test_user
 
-from odoo.addons.org_base.tools.resident_id import check_char
-
-
-def resident_id(area="420115", birth="19850315", order=421):
-    """A valid 18-character resident ID number (GB 11643 check character)."""
-    first17 = f"{area}{birth}{order:03d}"
-    return first17 + check_char(first17)
+from odoo.addons.org_base.tests.roster_fixtures import resident_id
 
 
 class TalentCommon(TransactionCase):

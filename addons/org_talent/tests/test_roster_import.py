@@ -1,9 +1,8 @@
 import base64
-import io
-
-import openpyxl
 
 from odoo.tests import tagged
+
+from odoo.addons.org_base.tests.roster_fixtures import build_xlsx
 
 from .common import TalentCommon, resident_id
 
@@ -21,17 +20,6 @@ HEADERS = [
 ]
 
 
-def build_xlsx(rows):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(HEADERS)
-    for row in rows:
-        sheet.append(row)
-    content = io.BytesIO()
-    book.save(content)
-    return content.getvalue()
-
-
 @tagged("post_install", "-at_install")
 class TestTalentRoster(TalentCommon):
     def _wizard(self, rows):
@@ -41,7 +29,7 @@ class TestTalentRoster(TalentCommon):
             .create(
                 {
                     "roster": "talent",
-                    "file": base64.b64encode(build_xlsx(rows)),
+                    "file": base64.b64encode(build_xlsx(rows, HEADERS)),
                     "file_name": "人才花名册.xlsx",
                 }
             )
