@@ -521,9 +521,12 @@ class Zone:
         for index in range(existing, cadres):
             number, birthday = resident_id(5_000_000 + index)
             vals = {"name": f"压测干部{index}{person_name(rng)}", "identification_id": number}
+            if "is_cadre" in Employee._fields:
+                vals["is_cadre"] = True
             vals_list.append(fill_required(self.env, "hr.employee", vals, rng))
         for offset in range(0, len(vals_list), 500):
             Employee.create(vals_list[offset : offset + 500])
+        self.counts["cadre"] = max(existing, cadres)
         if "org.talent" in self.env:
             Talent = self.env["org.talent"].with_context(mail_create_nolog=True, tracking_disable=True)
             tiers = self.env["org.talent.tier"].search([])
@@ -541,6 +544,7 @@ class Zone:
                 vals_list.append(vals)  # the contact is created from the talent
             for offset in range(0, len(vals_list), 500):
                 Talent.create(vals_list[offset : offset + 500])
+            self.counts["talent"] = max(existing, talents)
         self.env.flush_all()
 
     # Growing

@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 
 from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_resident_id
 
@@ -665,8 +666,35 @@ class HrEmployee(models.Model):
 
     @api.model
     def _cron_recompute_young_cadres(self):
-        """Yearly: ages change, so the young-cadre flags of every cadre are computed again."""
-        cadres = self.sudo().search([("is_cadre", "=", True)])
-        self.env.add_to_compute(self._fields["is_young_cadre"], cadres)
-        cadres.flush_recordset(["is_young_cadre"])
-        return True
+        """Daily, and when a young-cadre rule changes: the flags that no longer match the
+        cadre's age and the age limits are computed again (one search for the stale flags,
+        whatever the number of cadres). Returns the cadres whose flag was recomputed."""
+        today = fields.Date.context_today(self)
+        limits = self.env["org.cadre.young.rule"].sudo()._age_limits_by_rank()
+        # Young while born after this day; a flag is stale on either side of it.
+        still_young = [
+            expression.AND(
+                [
+                    [("cadre_rank_id", "=", rank_id)],
+                    [("birthday", ">", today - relativedelta(years=limit + 1))],
+                ]
+            )
+            for rank_id, limit in limits.items()
+        ]
+        should_be_young = expression.OR(still_young)
+        stale = self.sudo().search(
+            [
+                ("is_cadre", "=", True),
+                "|",
+                "&",
+                ("is_young_cadre", "=", True),
+                "!",
+                *expression.normalize_domain(should_be_young),
+                "&",
+                ("is_young_cadre", "=", False),
+                *expression.normalize_domain(should_be_young),
+            ]
+        )
+        self.env.add_to_compute(self._fields["is_young_cadre"], stale)
+        stale.flush_recordset(["is_young_cadre"])
+        return stale

@@ -54,9 +54,14 @@ class TestDossier(CadreCommon):
                 }
             )
             self.assertTrue(employee.is_young_cadre)
-        with freeze_time("2022-06-01"):
-            self.env["hr.employee"]._cron_recompute_young_cadres()
+        with freeze_time("2021-12-31"):
+            # 35 years old on the last day of 2021: still young, nothing to recompute.
+            self.assertNotIn(employee, self.env["hr.employee"]._cron_recompute_young_cadres())
+            self.assertTrue(employee.is_young_cadre)
+        with freeze_time("2022-01-01"):
+            self.assertIn(employee, self.env["hr.employee"]._cron_recompute_young_cadres())
             self.assertFalse(employee.is_young_cadre)
+            self.assertNotIn(employee, self.env["hr.employee"]._cron_recompute_young_cadres(), "done once")
         division = self.env.ref("org_base.rank_l08")
         with freeze_time("2022-06-01"):
             employee.cadre_rank_id = division

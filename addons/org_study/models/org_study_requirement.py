@@ -2,6 +2,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
+PACE_LIST_LIMIT = 50  # people named in the monthly pace activity
+
 
 class OrgStudyRequirement(models.Model):
     """Study hours (学时) a group of people must reach in a year, e.g. 110 a year for cadres."""
@@ -79,22 +81,35 @@ class OrgStudyRequirement(models.Model):
         ]
         if not behind:
             return Activity
-        behind.sort(key=lambda line: (line[0].sequence, line[0].id, line[1].name or ""))
+        # The furthest behind first; the note names PACE_LIST_LIMIT of them, the ledger has all.
+        behind.sort(key=lambda line: (line[2] - line[3], line[1].id))
+        shown = behind[:PACE_LIST_LIMIT]
+        # Read the names of the people shown only, not of everyone the ledger grouped.
+        names = {
+            employee.id: employee.name
+            for employee in self.env["hr.employee"].browse([line[1].id for line in shown])
+        }
         items = Markup().join(
             Markup("<li>%s</li>")
             % self.env._(
                 "%(employee)s (%(requirement)s): %(done)s of %(due)s hours due",
-                employee=employee.name,
+                employee=names[employee.id],
                 requirement=requirement.name,
                 done=round(done, 1),
                 due=round(due, 1),
             )
-            for requirement, employee, done, due in behind
+            for requirement, employee, done, due in shown
         )
         note = Markup("<p>%s</p><ul>%s</ul>") % (
             self.env._("%(count)s people are behind their study-hour pace:", count=len(behind)),
             items,
         )
+        if len(behind) > len(shown):
+            note += Markup("<p>%s</p>") % self.env._(
+                "The %(shown)s furthest behind are listed; the study-hour ledger shows the other %(more)s.",
+                shown=len(shown),
+                more=len(behind) - len(shown),
+            )
         model_id = self.env["ir.model"]._get_id(self._name)
         return Activity.create(
             [

@@ -69,6 +69,28 @@ class TestStudyCrons(OrgStudyCommon):
                 "a new month, a new activity",
             )
 
+    def test_pace_check_names_the_furthest_behind(self):
+        # 60 more cadres without any hour: the note names the 50 furthest behind (no hour
+        # done), not 张学习 who has 2.5 hours, and leaves the others to the ledger.
+        self.session.action_mark_all_present()
+        self.session.action_set_held()
+        self.env["hr.employee"].create(
+            [
+                {"name": f"落后学员{index:02d}", "category_ids": [(6, 0, self.cadre_tag.ids)]}
+                for index in range(60)
+            ]
+        )
+        with freeze_time(datetime(2026, 6, 1, 2)):
+            activity = (
+                self.env["org.study.requirement"]
+                ._cron_check_hour_pace()
+                .filtered(lambda activity: activity.user_id == self.officer)
+            )
+        self.assertEqual(activity.note.count("<li>"), 50)
+        self.assertEqual(activity.note.count(": 0.0 of 45.8 hours due"), 50)
+        self.assertNotIn("张学习", activity.note, "2.5 hours done: not among the 50 furthest behind")
+        self.assertIn("the study-hour ledger shows the other", activity.note)
+
     def test_pace_check_notifies_officers_once(self):
         # Employee A (cadre, 110 hours a year) has 2.5 hours by June: behind 110 × 5/12.
         self.session.action_mark_all_present()
