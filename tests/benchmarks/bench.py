@@ -64,7 +64,8 @@ NOTES = [
     "what the Project app shows for the board (Odoo's task kanban with the fields our addons "
     "add). The stock figure reads Odoo's task kanban without those fields, on a project without "
     "board type holding as many tasks in as many columns; the member list is compared with the "
-    "stock task list of that project.",
+    "stock task list of that project. 'As an officer': both read by one officer (group "
+    "组工干部) through Odoo's record rules and ours; the others read as the superuser.",
     f"B6: the users log in one per second, then for {B6_SECONDS} s each opens the kanban (read "
     "group, progress bars, each column's cards), a card's form, writes it and moves it, thinking "
     f"0.5-1.5 × {B6_THINK} s between actions; p95 is over those requests, the log-ins "
@@ -296,14 +297,25 @@ class Bench:
             )
         board_name = self.zone.board_type.with_context(lang="zh_CN").name
         rows.append((f"B4 board kanban first page ({board_name} board from Project)", self.board_page()))
-        for name, page in rows:
-            t_ours, t_stock = views.median_times(env, [page.open, stock.open])
+        if happiness:
+            # The same page as staff open it: through Odoo's record rules and ours.
+            officer = self.zone.officers[0]
+            rows.append(
+                (
+                    f"B4 {happiness.with_context(lang='zh_CN').name} kanban first page, as an officer",
+                    views.action_page(env, happiness).with_user(officer),
+                    stock.with_user(officer),
+                )
+            )
+        for name, page, *baseline in rows:
+            stock_page = baseline[0] if baseline else stock
+            t_ours, t_stock = views.median_times(env, [page.open, stock_page.open])
             ratio = t_ours / t_stock
             self.table.add(
                 name,
                 f"{self.zone.counts['board_task']:,} cards",
                 ms(t_ours),
-                f"{ms(t_stock)} stock task kanban",
+                f"{ms(t_stock)} stock task kanban" + (" (same officer)" if baseline else ""),
                 f"{ratio:.2f}",
                 "≤ 1.2",
                 ratio <= 1.2,

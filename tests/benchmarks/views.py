@@ -1,5 +1,6 @@
 """Call a list or kanban first page the way Odoo 18's web client does, and count queries."""
 
+import copy
 import logging
 import time
 from contextlib import closing, contextmanager
@@ -64,6 +65,12 @@ class Page:
             and model._fields[name].aggregator
             and model._fields[name].store
         ]
+
+    def with_user(self, user):
+        """The same page read by ``user`` (through their record rules)."""
+        page = copy.copy(self)
+        page.model = self.model.with_user(user)
+        return page
 
     def open(self, env=None):
         """What the client does: grouped kanban or list read group then each open group's
