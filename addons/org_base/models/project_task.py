@@ -193,7 +193,8 @@ class ProjectTask(models.Model):
             if task.stage_id.org_satisfaction_required and not task.org_satisfaction:
                 raise UserError(
                     self.env._(
-                        "Card “%(card)s” cannot enter %(stage)s: record the satisfaction of %(person)s first.",
+                        "Card “%(card)s” cannot enter %(stage)s: "
+                        "record the satisfaction of %(person)s first.",
                         card=task.display_name,
                         stage=task.stage_id.name,
                         person=task._org_satisfaction_person(),

@@ -2,6 +2,7 @@ from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
 
+
 class ProjectTask(models.Model):
     """A talent service request (人才服务) is a card of the 人才服务 board."""
 
