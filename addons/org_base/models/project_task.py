@@ -166,20 +166,28 @@ class ProjectTask(models.Model):
 
     def write(self, vals):
         closing = self.browse()
+        stage = self.env["project.task.type"].browse(vals.get("stage_id"))
         if "stage_id" in vals:
-            stage = self.env["project.task.type"].browse(vals["stage_id"])
             if stage.org_closing:
                 closing = self.filtered(lambda task: not task.stage_id.org_closing)
             else:
                 reopened = self.filtered(lambda task: task.stage_id.org_closing)
                 if reopened:
                     super(ProjectTask, reopened).write({"org_review_state": "draft"})
-        result = super().write(vals)
+        satisfaction_checked = stage.org_satisfaction_required or (
+            "org_satisfaction" in vals
+            and not vals["org_satisfaction"]
+            and any(self.stage_id.mapped("org_satisfaction_required"))
+        )
+        if not closing and not satisfaction_checked:
+            return super().write(vals)
         # Checked once written, so that what the same save records (the satisfaction, the
-        # evidence) counts; a refusal rolls the whole save back.
-        if "stage_id" in vals or "org_satisfaction" in vals:
-            self._org_check_satisfaction()
-        closing._org_check_closable()
+        # evidence) counts; a refusal undoes the write, whoever catches it.
+        with self.env.cr.savepoint():
+            result = super().write(vals)
+            if satisfaction_checked:
+                self._org_check_satisfaction()
+            closing._org_check_closable()
         return result
 
     def _org_satisfaction_person(self):
