@@ -1,3 +1,5 @@
+import ast
+
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
@@ -128,3 +130,22 @@ class TestSatisfaction(OrgBoardCommon):
         copied = cards[0].copy()
         self.assertFalse(copied.org_satisfaction, "a copy is not followed up yet")
         self.assertEqual(copied.org_satisfaction_score, 0)
+
+    def test_satisfaction_analysis_compares_boards(self):
+        self._appeal(org_satisfaction="5")
+        self._appeal(org_satisfaction="3")
+        self._appeal()
+        self._card(org_satisfaction="2")
+        action = self.env["ir.actions.act_window"]._for_xml_id("org_base.org_satisfaction_action")
+        menu = self.env.ref("org_base.menu_org_satisfaction")
+        for user in (self.leader, self.responsible):
+            self.assertIn(menu.id, self.env["ir.ui.menu"].with_user(user)._visible_menu_ids(), user.login)
+        Task = self.env["project.task"].with_user(self.leader).with_context(**action["context"])
+        views = Task.get_views([(False, "graph"), (False, "pivot"), (False, "search")])
+        self.assertIn("org_satisfaction_recorded", views["views"]["search"]["arch"])
+        # The pivot as the menu opens it: the action's domain and its default filter.
+        domain = [*ast.literal_eval(action["domain"]), ("org_satisfaction", "!=", False)]
+        groups = Task.read_group(domain, ["org_satisfaction_score:avg"], ["project_id"])
+        averages = {group["project_id"][0]: group["org_satisfaction_score"] for group in groups}
+        self.assertEqual(averages[self.appeal_board.id], 4)
+        self.assertEqual(averages[self.board.id], 2)
