@@ -140,9 +140,15 @@ class TestSatisfaction(OrgBoardCommon):
         menu = self.env.ref("org_base.menu_org_satisfaction")
         for user in (self.leader, self.responsible):
             self.assertIn(menu.id, self.env["ir.ui.menu"].with_user(user)._visible_menu_ids(), user.login)
-        Task = self.env["project.task"].with_user(self.leader).with_context(**action["context"])
-        views = Task.get_views([(False, "graph"), (False, "pivot"), (False, "search")])
-        self.assertIn("org_satisfaction_recorded", views["views"]["search"]["arch"])
+        Task = (
+            self.env["project.task"]
+            .with_user(self.leader)
+            .with_context(**ast.literal_eval(action["context"]))
+        )
+        views = Task.get_views([*action["views"], (False, "search")])["views"]
+        self.assertIn("org_satisfaction_score", views["graph"]["arch"])
+        self.assertIn("org_satisfaction_score", views["pivot"]["arch"])
+        self.assertIn("org_satisfaction_recorded", views["search"]["arch"])
         # The pivot as the menu opens it: the action's domain and its default filter.
         domain = [*ast.literal_eval(action["domain"]), ("org_satisfaction", "!=", False)]
         groups = Task.read_group(domain, ["org_satisfaction_score:avg"], ["project_id"])
