@@ -50,6 +50,12 @@ class OrgBoardType(models.Model):
         tracking=True,
         help="A card reaches the closing stage (销号) only after its reviewer accepted it.",
     )
+    satisfaction_required = fields.Boolean(
+        string="Closing Needs Satisfaction",
+        tracking=True,
+        help="A card reaches the closing stage (销号) only with the satisfaction of the person it "
+        "serves recorded (回访).",
+    )
     project_ids = fields.One2many("project.project", "org_board_type_id", string="Boards")
 
     _sql_constraints = [

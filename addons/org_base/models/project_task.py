@@ -13,6 +13,14 @@ DEADLINE_STATUSES = [
     ("red", "Overdue"),
     ("closed", "Closed"),
 ]
+# 满意度: the key is the score that reports average.
+SATISFACTION_LEVELS = [
+    ("5", "Very Satisfied"),
+    ("4", "Satisfied"),
+    ("3", "Basically Satisfied"),
+    ("2", "Dissatisfied"),
+    ("1", "Very Dissatisfied"),
+]
 DEFAULT_WARNING_DAYS = 3
 # The ORM inserts new records this many rows per statement.
 ORM_INSERT_BATCH = models.INSERT_BATCH_SIZE
@@ -79,6 +87,28 @@ class ProjectTask(models.Model):
         tracking=True,
     )
     org_is_closed = fields.Boolean(related="stage_id.org_closing", string="Closed (销号)", store=True)
+    # 回访与满意度: the person served rates the result when the card is followed up.
+    org_satisfaction = fields.Selection(
+        SATISFACTION_LEVELS,
+        string="Satisfaction",
+        tracking=True,
+        copy=False,
+        help="The satisfaction of the person the card serves, recorded at the follow-up visit (回访).",
+    )
+    org_satisfaction_note = fields.Text(string="Follow-up Feedback", copy=False)
+    org_satisfaction_score = fields.Integer(
+        string="Satisfaction Score",
+        compute="_compute_org_satisfaction_score",
+        store=True,
+        aggregator="avg",
+        help="5 (very satisfied) to 1 (very dissatisfied); 0 while no satisfaction is recorded, "
+        "so filter on “Satisfaction Recorded” before averaging.",
+    )
+    org_satisfaction_asked = fields.Boolean(
+        string="Satisfaction Asked",
+        compute="_compute_org_satisfaction_asked",
+        help="The board type or one of the board's stages asks for the satisfaction.",
+    )
 
     @api.depends("date_deadline", "stage_id.org_closing", "state", "org_board_type_id.warning_days")
     def _compute_org_deadline_status(self):
@@ -102,6 +132,18 @@ class ProjectTask(models.Model):
                 else:
                     task.org_deadline_status = "green"
 
+    @api.depends("org_satisfaction")
+    def _compute_org_satisfaction_score(self):
+        for task in self:
+            task.org_satisfaction_score = int(task.org_satisfaction or 0)
+
+    @api.depends("org_board_type_id.satisfaction_required", "project_id.type_ids.org_satisfaction_required")
+    def _compute_org_satisfaction_asked(self):
+        for task in self:
+            task.org_satisfaction_asked = task.org_board_type_id.satisfaction_required or any(
+                task.project_id.type_ids.mapped("org_satisfaction_required")
+            )
+
     @api.depends("project_id.org_reviewer_id", "project_id.user_id")
     def _compute_org_reviewer_id(self):
         for task in self:
@@ -118,18 +160,54 @@ class ProjectTask(models.Model):
                 board_type = self.env["project.project"].browse(project_id).org_board_type_id
                 if board_type.checklist_template_id:
                     vals["checklist_template_id"] = board_type.checklist_template_id.id
-        return super().create(vals_list)
+        tasks = super().create(vals_list)
+        tasks._org_check_satisfaction()
+        return tasks
 
     def write(self, vals):
+        closing = self.browse()
+        stage = self.env["project.task.type"].browse(vals.get("stage_id"))
         if "stage_id" in vals:
-            stage = self.env["project.task.type"].browse(vals["stage_id"])
             if stage.org_closing:
-                self.filtered(lambda task: not task.stage_id.org_closing)._org_check_closable()
+                closing = self.filtered(lambda task: not task.stage_id.org_closing)
             else:
                 reopened = self.filtered(lambda task: task.stage_id.org_closing)
                 if reopened:
                     super(ProjectTask, reopened).write({"org_review_state": "draft"})
-        return super().write(vals)
+        satisfaction_checked = stage.org_satisfaction_required or (
+            "org_satisfaction" in vals
+            and not vals["org_satisfaction"]
+            and any(self.stage_id.mapped("org_satisfaction_required"))
+        )
+        if not closing and not satisfaction_checked:
+            return super().write(vals)
+        # Checked once written, so that what the same save records (the satisfaction, the
+        # evidence) counts; a refusal undoes the write, whoever catches it.
+        with self.env.cr.savepoint():
+            result = super().write(vals)
+            if satisfaction_checked:
+                self._org_check_satisfaction()
+            closing._org_check_closable()
+        return result
+
+    def _org_satisfaction_person(self):
+        """Who the card serves and rates it at the follow-up visit, as the messages name them."""
+        self.ensure_one()
+        return self.env._("the person served")
+
+    def _org_check_satisfaction(self):
+        """A card enters a stage that asks for the satisfaction (回访) only with it recorded."""
+        for task in self:
+            if task.stage_id.org_satisfaction_required and not task.org_satisfaction:
+                raise UserError(
+                    self.env._(
+                        "Card “%(card)s” cannot enter %(stage)s: "
+                        "record the satisfaction of %(person)s first.",
+                        card=task.display_name,
+                        stage=task.stage_id.name,
+                        person=task._org_satisfaction_person(),
+                    )
+                )
 
     def _org_closing_problems(self, review=True):
         """What keeps this card from 销号, as translated sentences (``review``: include acceptance)."""
@@ -145,6 +223,12 @@ class ProjectTask(models.Model):
         board_type = self.org_board_type_id
         if board_type.evidence_required and not self.org_evidence_ids:
             problems.append(self.env._("no evidence is attached"))
+        if board_type.satisfaction_required and not self.org_satisfaction:
+            problems.append(
+                self.env._(
+                    "the satisfaction of %(person)s is not recorded", person=self._org_satisfaction_person()
+                )
+            )
         # A ticked item that asks for evidence has it (org.checklist.line._check_evidence).
         if review and board_type.review_required and self.org_review_state != "accepted":
             problems.append(self.env._("the reviewer has not accepted it"))

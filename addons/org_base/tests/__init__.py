@@ -3,6 +3,7 @@ from . import test_dictionary
 from . import test_security
 from . import test_checklist
 from . import test_board
+from . import test_satisfaction
 from . import test_board_tour
 from . import test_roster_import
 from . import test_form_customization

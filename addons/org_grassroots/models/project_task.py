@@ -1,14 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
-
-
-class ProjectTaskType(models.Model):
-    _inherit = "project.task.type"
-
-    org_satisfaction_required = fields.Boolean(
-        string="Satisfaction Required",
-        help="A card enters this stage (回访) only with the satisfaction of the person who raised it.",
-    )
 
 
 class ProjectTask(models.Model):
@@ -35,16 +25,6 @@ class ProjectTask(models.Model):
     )
     org_reporter = fields.Char(string="Raised By", help="The resident or enterprise who raised the item.")
     org_reporter_phone = fields.Char(string="Contact Phone")
-    org_satisfaction = fields.Selection(
-        [
-            ("very_satisfied", "Very Satisfied"),
-            ("satisfied", "Satisfied"),
-            ("basically_satisfied", "Basically Satisfied"),
-            ("dissatisfied", "Dissatisfied"),
-        ],
-        string="Satisfaction",
-        tracking=True,
-    )
     org_photo_before = fields.Image(string="Photo Before", max_width=1024, max_height=1024)
     org_photo_after = fields.Image(string="Photo After", max_width=1024, max_height=1024)
 
@@ -79,25 +59,8 @@ class ProjectTask(models.Model):
         for vals in vals_list:
             if vals.get("org_party_organization_id") and not vals.get("org_responsible_user_id"):
                 vals["org_responsible_user_id"] = reminder.get(vals["org_party_organization_id"]) or False
-        tasks = super().create(vals_list)
-        tasks._org_check_satisfaction()
-        return tasks
+        return super().create(vals_list)
 
-    def write(self, vals):
-        result = super().write(vals)
-        if "stage_id" in vals or "org_satisfaction" in vals:
-            self._org_check_satisfaction()
-        return result
-
-    def _org_check_satisfaction(self):
-        for task in self:
-            if task.stage_id.org_satisfaction_required and not task.org_satisfaction:
-                raise UserError(
-                    self.env._(
-                        "Card “%(card)s” cannot enter %(stage)s: "
-                        "record the satisfaction of %(reporter)s first.",
-                        card=task.name,
-                        stage=task.stage_id.name,
-                        reporter=task.org_reporter or self.env._("the person who raised it"),
-                    )
-                )
+    def _org_satisfaction_person(self):
+        # 幸福清单: the resident or enterprise who raised the item rates it at the 回访.
+        return self.org_reporter or super()._org_satisfaction_person()

@@ -40,11 +40,15 @@ class TestHappinessList(GrassrootsCommon):
         self.assertEqual(item.org_responsible_user_id, self.secretary_a, "the branch's reminder user")
         for stage in (self.claimed, self.handling, self.done):
             item.stage_id = stage
-        with self.assertRaisesRegex(UserError, "小区加装电梯.*王大爷"):
+        with self.assertRaisesRegex(UserError, "小区加装电梯.*Follow-up Visit.*satisfaction of 王大爷"):
             item.stage_id = self.visit
-        item.org_satisfaction = "satisfied"
+        self.assertEqual(item.stage_id, self.done)
+        item.org_satisfaction = "4"
         item.stage_id = self.visit
         self.assertTrue(item.org_is_closed)
+        self.assertEqual(item.org_satisfaction_score, 4)
+        with self.assertRaisesRegex(UserError, "小区加装电梯.*王大爷"):
+            item.org_satisfaction = False
         self.assertEqual(item.org_deadline_status, "closed")
 
     def test_past_deadline_reminds_the_secretary(self):

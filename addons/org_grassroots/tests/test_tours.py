@@ -47,6 +47,7 @@ class TestGrassrootsTours(HttpCase):
         self.assertEqual(item.project_id, self.env.ref("org_grassroots.project_happiness"))
         self.assertEqual(item.stage_id, self.env.ref("org_grassroots.stage_happiness_visit"))
         self.assertEqual(item.org_party_organization_id, self.happy_branch)
-        self.assertEqual(item.org_satisfaction, "very_satisfied")
+        self.assertEqual(item.org_satisfaction, "5")
+        self.assertEqual(item.org_satisfaction_note, "电梯已装好，很满意")
         self.assertEqual(item.org_reporter, "李阿姨")
         self.assertTrue(item.org_is_closed)

@@ -2,14 +2,6 @@ from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
 
-SATISFACTION = [
-    ("5", "Very Satisfied"),
-    ("4", "Satisfied"),
-    ("3", "Neutral"),
-    ("2", "Dissatisfied"),
-    ("1", "Very Dissatisfied"),
-]
-
 
 class ProjectTask(models.Model):
     """A talent service request (人才服务) is a card of the 人才服务 board."""
@@ -26,13 +18,6 @@ class ProjectTask(models.Model):
         ondelete="restrict",
         tracking=True,
     )
-    org_talent_satisfaction = fields.Selection(
-        SATISFACTION,
-        string="Talent Satisfaction",
-        tracking=True,
-        help="The talent's feedback when the request closes.",
-    )
-    org_talent_feedback = fields.Text(string="Talent Feedback")
     org_talent_sla_breached = fields.Boolean(
         string="Service Level Missed",
         readonly=True,
@@ -80,11 +65,9 @@ class ProjectTask(models.Model):
         """The end of the service-level day: ``sla_days`` after ``start``."""
         return datetime.combine((start + timedelta(days=service_type.sla_days)).date(), time(9, 0))
 
-    def _org_closing_problems(self, review=True):
-        problems = super()._org_closing_problems(review=review)
-        if self.org_talent_service_type_id and not self.org_talent_satisfaction:
-            problems.append(self.env._("the talent's satisfaction is not recorded"))
-        return problems
+    def _org_satisfaction_person(self):
+        # 人才服务: the talent rates the service when the request closes.
+        return self.org_talent_id.name or super()._org_satisfaction_person()
 
     @api.model
     def _cron_talent_service_sla(self, batch_size=500):

@@ -96,7 +96,7 @@ class TestCron(TalentCommon):
         late, on_time = self._requests(2, fields.Datetime.now() - timedelta(days=1))
         on_time.date_deadline = fields.Datetime.now() + timedelta(days=5)
         closed = self._requests(1, fields.Datetime.now() - timedelta(days=1))
-        closed.write({"org_talent_satisfaction": "4"})
+        closed.write({"org_satisfaction": "4"})
         closed.checklist_line_ids.write({"done": True})
         closed.stage_id = closed.project_id.type_ids.filtered("org_closing")
         Task = self.env["project.task"]
@@ -111,7 +111,7 @@ class TestCron(TalentCommon):
         Task._cron_org_overdue_activities()
         self.assertTrue(self._activities(late, "org_base.mail_activity_type_org_overdue"))
         # The mark stays once the request is closed late.
-        late.write({"org_talent_satisfaction": "3"})
+        late.write({"org_satisfaction": "3"})
         late.checklist_line_ids.write({"done": True})
         late.stage_id = late.project_id.type_ids.filtered("org_closing")
         self.assertTrue(late.org_talent_sla_breached)

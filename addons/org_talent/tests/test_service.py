@@ -43,14 +43,16 @@ class TestService(TalentCommon):
     def test_closing_needs_the_checklist_and_the_satisfaction(self):
         task = self._request()
         closed = self.board.type_ids.filtered("org_closing")
-        with self.assertRaisesRegex(UserError, "satisfaction is not recorded"):
+        with self.assertRaisesRegex(UserError, "satisfaction of 张测试 is not recorded"):
             task.stage_id = closed
         task.checklist_line_ids.write({"done": True})
-        with self.assertRaisesRegex(UserError, "测试人才公寓申请.*satisfaction is not recorded"):
+        with self.assertRaisesRegex(UserError, "测试人才公寓申请.*satisfaction of 张测试 is not recorded"):
             task.stage_id = closed
-        task.org_talent_satisfaction = "5"
-        task.stage_id = closed
+        self.assertFalse(task.org_is_closed)
+        # The satisfaction recorded in the same save as the move counts.
+        task.write({"org_satisfaction": "5", "org_satisfaction_note": "入住顺利", "stage_id": closed.id})
         self.assertTrue(task.org_is_closed)
+        self.assertEqual(task.org_satisfaction_score, 5)
         self.assertEqual(task.org_deadline_status, "closed")
 
     def test_officer_files_a_request_in_the_form(self):

@@ -47,6 +47,7 @@ class TestTalentTour(HttpCase):
         self.assertEqual((claims - paid).state, "draft", "the double claim was refused")
         request = talent.service_task_ids
         self.assertTrue(request.org_is_closed)
-        self.assertEqual(request.org_talent_satisfaction, "5")
+        self.assertEqual(request.org_satisfaction, "5")
+        self.assertEqual(request.org_satisfaction_note, "入住很快，感谢")
         self.assertEqual(request.org_talent_service_type_id.sla_days, 15)
         self.assertEqual((request.date_deadline - request.create_date).days, 14)

@@ -86,14 +86,19 @@ registry.category("web_tour.tours").add("org_grassroots_happiness_tour", {
             run: "click",
         },
         {
-            content: "Open the happiness list page again",
-            trigger: '.o_notebook_headers a[name="org_happiness"]',
+            content: "Open the follow-up page",
+            trigger: '.o_notebook_headers a[name="org_satisfaction"]',
             run: "click",
         },
         {
             content: "Record the satisfaction",
-            trigger: '.o_field_widget[name="org_satisfaction"] select',
-            run: 'select "very_satisfied"',
+            trigger: '.o_field_widget[name="org_satisfaction"] input[data-value="5"]',
+            run: "click",
+        },
+        {
+            content: "Record what the resident said",
+            trigger: '.o_field_widget[name="org_satisfaction_note"] textarea',
+            run: "edit 电梯已装好，很满意",
         },
         {
             content: "Save",

@@ -79,11 +79,16 @@ registry.category("web_tour.tours").add("org_talent_tour", {
             trigger: `.o_field_widget[name="checklist_line_ids"] .o_data_row:eq(${index}) .o_field_boolean_toggle input`,
             run: "click",
         })),
-        { content: "Open the satisfaction", trigger: '.o_notebook_headers a[name="org_talent_satisfaction"]', run: "click" },
+        { content: "Open the follow-up", trigger: '.o_notebook_headers a[name="org_satisfaction"]', run: "click" },
         {
             content: "Very satisfied",
-            trigger: '.o_field_widget[name="org_talent_satisfaction"] input[data-value="5"]',
+            trigger: '.o_field_widget[name="org_satisfaction"] input[data-value="5"]',
             run: "click",
+        },
+        {
+            content: "The talent's feedback",
+            trigger: '.o_field_widget[name="org_satisfaction_note"] textarea',
+            run: "edit 入住很快，感谢",
         },
         { content: "Save", trigger: ".o_form_button_save", run: "click" },
         { content: "Show the folded stages", trigger: ".o_form_saved .o_statusbar_status .dropdown-toggle.o_first", run: "click" },
