@@ -113,3 +113,23 @@ class CadreCommon(TransactionCase):
             (0, 0, {"date_start": "2008-07-01", "date_end": "2016-09-01", "name": "经开区管委会科员"}),
         ]
         cls.cadre_b.cadre_resume_line_ids = [(0, 0, {"date_start": "2012-07-01", "name": "经开区财政局科员"})]
+
+    @classmethod
+    def _spring_bamboo_program(cls):
+        """A 24-hour 春笋计划 of 2023 created by the officer, both cadres enrolled."""
+        return (
+            cls.env["org.cadre.training.program"]
+            .with_user(cls.user_officer)
+            .create(
+                {
+                    "name": "2023年春笋计划",
+                    "kind": "spring_bamboo",
+                    "date_start": "2023-05-08",
+                    "hours": 24.0,
+                    "enrollment_ids": [
+                        (0, 0, {"employee_id": cls.cadre.id}),
+                        (0, 0, {"employee_id": cls.cadre_b.id}),
+                    ],
+                }
+            )
+        )

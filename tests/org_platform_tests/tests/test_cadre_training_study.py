@@ -11,22 +11,7 @@ class TestCadreTrainingStudyLedger(CadreCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.program = (
-            cls.env["org.cadre.training.program"]
-            .with_user(cls.user_officer)
-            .create(
-                {
-                    "name": "2023年春笋计划",
-                    "kind": "spring_bamboo",
-                    "date_start": "2023-05-08",
-                    "hours": 24.0,
-                    "enrollment_ids": [
-                        (0, 0, {"employee_id": cls.cadre.id}),
-                        (0, 0, {"employee_id": cls.cadre_b.id}),
-                    ],
-                }
-            )
-        )
+        cls.program = cls._spring_bamboo_program()
 
     def test_hours_reach_the_study_ledger(self):
         enrollment = self.program.enrollment_ids.filtered(lambda e: e.employee_id == self.cadre)
