@@ -1,5 +1,7 @@
 from datetime import datetime, time, timedelta
 
+import pytz
+
 from odoo import api, fields, models
 
 
@@ -62,8 +64,11 @@ class ProjectTask(models.Model):
 
     @api.model
     def _org_talent_deadline(self, start, service_type):
-        """The end of the service-level day: ``sla_days`` after ``start``."""
-        return datetime.combine((start + timedelta(days=service_type.sla_days)).date(), time(9, 0))
+        """The end of the service-level day (17:00 where the office is, as the deadline light
+        reads it): ``sla_days`` after the day of ``start`` (UTC), in UTC."""
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.company.partner_id.tz or "Asia/Shanghai")
+        day = pytz.utc.localize(start).astimezone(tz).date() + timedelta(days=service_type.sla_days)
+        return tz.localize(datetime.combine(day, time(17, 0))).astimezone(pytz.utc).replace(tzinfo=None)
 
     def _org_satisfaction_person(self):
         # 人才服务: the talent rates the service when the request closes.

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from freezegun import freeze_time
 
@@ -73,4 +73,11 @@ class TestService(TalentCommon):
             {"name": "测试就医", "code": "t_med", "sla_days": 2}
         )
         task.org_talent_service_type_id = medical
-        self.assertEqual(task.date_deadline.date(), (task.create_date + timedelta(days=2)).date())
+        self.assertEqual(task.date_deadline, task._org_talent_deadline(task.create_date, medical))
+
+    def test_deadline_counts_days_where_the_office_is(self):
+        Task = self.env["project.task"].with_context(tz="Asia/Shanghai")
+        # 2025-06-01 20:00 UTC is 2025-06-02 04:00 in Shanghai: ten days from June 2, at 17:00.
+        deadline = Task._org_talent_deadline
+        self.assertEqual(deadline(datetime(2025, 6, 1, 20, 0), self.housing), datetime(2025, 6, 12, 9, 0))
+        self.assertEqual(deadline(datetime(2025, 6, 1, 15, 59), self.housing), datetime(2025, 6, 11, 9, 0))

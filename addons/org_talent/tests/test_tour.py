@@ -1,3 +1,5 @@
+import pytz
+
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -50,4 +52,9 @@ class TestTalentTour(HttpCase):
         self.assertEqual(request.org_satisfaction, "5")
         self.assertEqual(request.org_satisfaction_note, "入住很快，感谢")
         self.assertEqual(request.org_talent_service_type_id.sla_days, 15)
-        self.assertEqual((request.date_deadline - request.create_date).days, 14)
+        # Due at 17:00 in Shanghai on the 15th day after the request's day there.
+        shanghai = pytz.timezone("Asia/Shanghai")
+        created = pytz.utc.localize(request.create_date).astimezone(shanghai)
+        due = pytz.utc.localize(request.date_deadline).astimezone(shanghai)
+        self.assertEqual((due.date() - created.date()).days, 15)
+        self.assertEqual((due.hour, due.minute), (17, 0))
