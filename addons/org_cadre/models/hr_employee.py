@@ -673,12 +673,7 @@ class HrEmployee(models.Model):
         limits = self.env["org.cadre.young.rule"].sudo()._age_limits_by_rank()
         # Young while born after this day; a flag is stale on either side of it.
         still_young = [
-            expression.AND(
-                [
-                    [("cadre_rank_id", "=", rank_id)],
-                    [("birthday", ">", today - relativedelta(years=limit + 1))],
-                ]
-            )
+            [("cadre_rank_id", "=", rank_id), ("birthday", ">", today - relativedelta(years=limit + 1))]
             for rank_id, limit in limits.items()
         ]
         should_be_young = expression.OR(still_young)

@@ -188,19 +188,25 @@ class OrgPartyMeetingCompliance(models.Model):
         return rows
 
     @api.model
+    def _organizations_without_row(self, meeting_type, end, row_domain, limit):
+        """Up to ``limit`` organizations in the type's scope (by id) that have no row matching
+        ``row_domain``: one anti-join, not a list of ids that grows with every batch."""
+        rows = self._search(row_domain)
+        return self.env["org.party.organization"].search(
+            [*self._scope_domain(meeting_type, end), ("id", "not in", rows.subselect("organization_id"))],
+            limit=limit,
+            order="id",
+        )
+
+    @api.model
     def _close_last_periods(self, today, limit):
         """Check up to ``limit`` organizations of the first period that ended with last month
         and still has organizations to check; remind the secretaries of those behind."""
-        Organization = self.env["org.party.organization"]
         for meeting_type, (start, end) in self._last_periods(today).items():
             period = [("type_id", "=", meeting_type.id), ("period_start", "=", start)]
-            # One anti-join, not a list of ids that grows with every batch.
-            checked = self._search([*period, ("is_final", "=", True)])
-            domain = [
-                *self._scope_domain(meeting_type, end),
-                ("id", "not in", checked.subselect("organization_id")),
-            ]
-            organizations = Organization.search(domain, limit=limit, order="id")
+            organizations = self._organizations_without_row(
+                meeting_type, end, [*period, ("is_final", "=", True)], limit
+            )
             if not organizations:
                 continue
             # Rows opened during the period already follow the meetings: they are only closed.
@@ -250,14 +256,10 @@ class OrgPartyMeetingCompliance(models.Model):
     def _open_current_periods(self, today, limit):
         """Create up to ``limit`` missing rows of the first current period that lacks some (not
         held yet, unless a meeting was already recorded)."""
-        Organization = self.env["org.party.organization"]
         for meeting_type, (start, end) in self._current_periods(today).items():
-            existing = self._search([("type_id", "=", meeting_type.id), ("period_start", "=", start)])
-            domain = [
-                *self._scope_domain(meeting_type, end),
-                ("id", "not in", existing.subselect("organization_id")),
-            ]
-            organizations = Organization.search(domain, limit=limit, order="id")
+            organizations = self._organizations_without_row(
+                meeting_type, end, [("type_id", "=", meeting_type.id), ("period_start", "=", start)], limit
+            )
             if not organizations:
                 continue
             held = self._held_counts(organizations, meeting_type, start, end)
