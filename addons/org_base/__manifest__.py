@@ -30,6 +30,7 @@
         "views/org_integrity_risk_views.xml",
         "wizards/org_task_reject_wizard_views.xml",
         "views/org_dictionary_item_views.xml",
+        "views/res_config_settings_views.xml",
         "views/org_base_menus.xml",
         "views/org_roster_views.xml",
         "wizards/org_roster_import_views.xml",

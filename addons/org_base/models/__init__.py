@@ -14,3 +14,5 @@ from . import project_task
 from . import org_integrity_risk
 from . import org_form_customization
 from . import org_form_customization_line
+from . import org_upload_limits
+from . import res_config_settings

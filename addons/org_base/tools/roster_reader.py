@@ -10,6 +10,7 @@ import codecs
 import csv
 import datetime
 import io
+import itertools
 import re
 import unicodedata
 import zipfile
@@ -18,6 +19,8 @@ from decimal import Decimal, InvalidOperation
 import openpyxl
 import xlrd
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+from .upload_limits import LimitError, Limits, check_file_size, check_zip_size
 
 EXTENSIONS = (".xlsx", ".xls", ".csv")
 # Rows scanned for the header row, below title rows and merged group headers.
@@ -71,29 +74,88 @@ class Sheet:
 # Reading files
 
 
-def read_sheet(data, file_name):
-    """The first worksheet of ``data``, a file named ``file_name``; raises RosterReadError."""
+def read_sheet(data, file_name, limits=None):
+    """The first worksheet of ``data``, a file named ``file_name``; raises RosterReadError,
+    or :class:`~.upload_limits.LimitError` for a file beyond ``limits`` (checked while
+    reading, so a hostile file stops at the limit: rows, columns, cell length, upload and
+    uncompressed size)."""
+    limits = limits or Limits()
     extension = next((ext for ext in EXTENSIONS if (file_name or "").lower().endswith(ext)), None)
     if not extension:
         raise RosterReadError("extension")
     if not data:
         raise RosterReadError("empty")
+    check_file_size(data, limits)
     if extension == ".csv":
-        return _read_csv(data)
+        return _read_csv(data, limits)
     # Trust the content over the name: an .xls saved as .xlsx by hand still opens.
     try:
         if data.startswith(_OLE_SIGNATURE):
-            return _read_xls(data)
+            return _read_xls(data, limits)
         if data.startswith(_ZIP_SIGNATURE):
-            return _read_xlsx(data)
-    except RosterReadError:
+            return _read_xlsx(data, limits)
+    except (RosterReadError, LimitError):
         raise
     except Exception as error:  # the libraries raise anything on a damaged file
         raise RosterReadError("damaged", detail=str(error) or type(error).__name__) from error
     raise RosterReadError("damaged", detail="unknown format")
 
 
-def _read_xlsx(data):
+def _bounded_rows(rows, limits):
+    """The rows of an iterable, trailing empty cells dropped, stopped at the first excess.
+
+    Rows are counted when they hold a value (a sheet formatted far down is not refused for
+    its empty rows, which are kept as ``()`` only between filled ones). ``rows`` are read at
+    most ``sheet_columns + 1`` cells wide: a value in the cell past the limit refuses the
+    file.
+    """
+    result = []
+    blanks = filled = 0
+    for index, row in enumerate(rows, start=1):
+        row = list(row)
+        while row and (row[-1] is None or row[-1] == ""):
+            row.pop()
+        if not row:
+            blanks += 1
+            continue
+        filled += 1
+        if filled > limits.sheet_rows:
+            raise LimitError("rows", limit=limits.sheet_rows)
+        if len(row) > limits.sheet_columns:
+            raise LimitError("columns", row=index, limit=limits.sheet_columns)
+        for column, value in enumerate(row, start=1):
+            if isinstance(value, str) and len(value) > limits.cell_length:
+                raise LimitError("cell_length", row=index, column=column, limit=limits.cell_length)
+        result.extend(itertools.repeat((), blanks))
+        blanks = 0
+        result.append(row)
+    return result
+
+
+def _refuse_wide_rows(sheet, limits):
+    """Refuse a row with a cell beyond the column limit before openpyxl pads it.
+
+    openpyxl's read-only sheet pads each row up to its last cell: one value at column XFD
+    makes a row of 16,384 cells (1 GB for 10,000 rows). Its ``_get_row`` receives the parsed
+    cells of a row first; this sheet's one checks the last cell's column there.
+    """
+    get_row = sheet._get_row
+
+    def _get_row(row, *args, **kwargs):
+        if row and row[-1]["column"] > limits.sheet_columns:
+            raise LimitError("columns", row=row[-1]["row"], limit=limits.sheet_columns)
+        return get_row(row, *args, **kwargs)
+
+    sheet._get_row = _get_row
+
+
+def _read_xlsx(data, limits):
+    try:
+        check_zip_size(data, limits)
+    except LimitError as error:
+        if error.code == "zip_damaged":
+            raise RosterReadError("damaged", **error.params) from error
+        raise
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError) as error:
@@ -104,24 +166,28 @@ def _read_xlsx(data):
         sheet = book.worksheets[0]
         # Files written by other programs often carry a wrong used range; read every row.
         sheet.reset_dimensions()
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        _refuse_wide_rows(sheet, limits)
+        rows = _bounded_rows(sheet.iter_rows(values_only=True), limits)
         datemode = 1 if book.epoch == CALENDAR_MAC_1904 else 0
     finally:
         book.close()
     return Sheet(rows, datemode)
 
 
-def _read_xls(data):
+def _read_xls(data, limits):
     # xlrd reports oddities of the file on its log file, standard output by default.
     book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=io.StringIO())
     try:
         if not book.nsheets:
             raise RosterReadError("empty")
         sheet = book.sheet_by_index(0)
-        rows = [
-            [_xls_cell_value(cell, book.datemode) for cell in sheet.row(index)]
-            for index in range(sheet.nrows)
-        ]
+        rows = _bounded_rows(
+            (
+                [_xls_cell_value(cell, book.datemode) for cell in sheet.row(index)]
+                for index in range(sheet.nrows)
+            ),
+            limits,
+        )
     finally:
         book.release_resources()
     return Sheet(rows, book.datemode)
@@ -154,7 +220,7 @@ def _decode_csv(data):
     raise RosterReadError("encoding")
 
 
-def _read_csv(data):
+def _read_csv(data, limits):
     text = _decode_csv(data)
     if "\x00" in text:
         raise RosterReadError("damaged", detail="binary content")
@@ -165,10 +231,13 @@ def _read_csv(data):
         key=lambda candidate: max((len(row) for row in csv.reader(sample, delimiter=candidate)), default=0),
     )
     try:
-        rows = [
-            [cell if cell != "" else None for cell in row]
-            for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-        ]
+        rows = _bounded_rows(
+            (
+                [cell if cell != "" else None for cell in row]
+                for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+            ),
+            limits,
+        )
     except csv.Error as error:
         raise RosterReadError("damaged", detail=str(error)) from error
     return Sheet(rows)

@@ -18,6 +18,7 @@ from odoo.service.model import _as_validation_error
 
 from ..tools import roster_reader
 from ..tools.resident_id import ResidentIdError, normalize_resident_id
+from ..tools.upload_limits import LimitError
 
 _logger = logging.getLogger(__name__)
 
@@ -183,8 +184,12 @@ class OrgRosterImport(models.TransientModel):
         if not self.file:
             raise UserError(self.env._("Choose the spreadsheet file to import."))
         file_name = self.file_name or ""
+        Limits = self.env["org.upload.limits"]
         try:
-            return roster_reader.read_sheet(base64.b64decode(self.file), file_name)
+            return roster_reader.read_sheet(base64.b64decode(self.file), file_name, Limits._get_limits())
+        except LimitError as error:
+            _logger.info("Roster file %s refused: %s %s", file_name, error.code, error.params)
+            Limits._raise_limit_error(error, file_name)
         except roster_reader.RosterReadError as error:
             _logger.info("Roster file %s cannot be read: %s %s", file_name, error.code, error.params)
             problems = {

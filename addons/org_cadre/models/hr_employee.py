@@ -10,6 +10,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
+from odoo.addons.org_base.tools import upload_limits
 from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_resident_id
 
 from ..tools import lrmx
@@ -479,29 +480,40 @@ class HrEmployee(models.Model):
         Followers.with_context(default_partner_id=False).create(new_followers)
         return employees
 
+    def _org_photo_formats(self, vals):
+        # A cadre's photo is the ID photo of the 任免审批表 and of LRMX: JPEG or PNG only, when
+        # a person brings it (hr writes its generated SVG avatar as superuser).
+        if not self.env.su and vals.get("is_cadre", any(self.mapped("is_cadre"))):
+            return upload_limits.ID_PHOTO_FORMATS
+        return super()._org_photo_formats(vals)
+
     @api.model
     def _lrmx_files(self, data, filename):
-        """``[(name, bytes)]`` of the LRMX files in ``data`` (one file, or a zip)."""
+        """``[(name, bytes)]`` of the LRMX files in ``data`` (one file, or a zip).
+
+        The upload limits apply before anything is unpacked: file size, entry count, and the
+        total unpacked size, counted while reading (a zip bomb stops at the limit).
+        """
         if not data:
             raise UserError(self.env._("The file %(file)s is empty.", file=filename or "LRMX"))
-        if data[:4] != b"PK\x03\x04":
-            return [(filename or "LRMX", data)]
+        Limits = self.env["org.upload.limits"]
         try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                files = []
-                for info in archive.infolist():
-                    if info.is_dir() or not info.filename.lower().endswith(".lrmx"):
-                        continue
-                    name = info.filename
-                    if not info.flag_bits & 0x800:
-                        # Zip tools of Chinese Windows write names in GBK without the UTF-8 flag.
-                        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
-                            name = name.encode("cp437").decode("gb18030")
-                    files.append((name, archive.read(info)))
-        except zipfile.BadZipFile as error:
-            raise UserError(
-                self.env._("%(file)s is not a readable zip archive.", file=filename or "zip")
-            ) from error
+            if data[:4] != b"PK\x03\x04":
+                upload_limits.check_file_size(data, Limits._get_limits())
+                return [(filename or "LRMX", data)]
+            members = upload_limits.read_zip_members(
+                data, Limits._get_limits(), accept=lambda info: info.filename.lower().endswith(".lrmx")
+            )
+        except upload_limits.LimitError as error:
+            Limits._raise_limit_error(error, filename or "zip")
+        files = []
+        for info, content in members:
+            name = info.filename
+            if not info.flag_bits & 0x800:
+                # Zip tools of Chinese Windows write names in GBK without the UTF-8 flag.
+                with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
+                    name = name.encode("cp437").decode("gb18030")
+            files.append((name, content))
         if not files:
             raise UserError(self.env._("The archive %(file)s holds no .lrmx file.", file=filename or "zip"))
         return files
@@ -527,10 +539,14 @@ class HrEmployee(models.Model):
             "id_number": self.env._("the element <%(element)s> holds “%(value)s”, not a valid ID number."),
             "photo": self.env._("the element <%(element)s> does not hold a base64 image."),
         }
-        reason = messages.get(error.code, error.code) % {
-            "element": error.element or "",
-            "value": error.value or "",
-        }
+        if error.code == "photo_limit":
+            # The photo of <ZhaoPian> is beyond the upload limits (error.value: the LimitError).
+            reason = self.env["org.upload.limits"]._limit_message(error.value)
+        else:
+            reason = messages.get(error.code, error.code) % {
+                "element": error.element or "",
+                "value": error.value or "",
+            }
         return self.env._("LRMX file %(file)s cannot be imported: %(reason)s", file=name, reason=reason)
 
     @api.model
@@ -611,9 +627,14 @@ class HrEmployee(models.Model):
         photo = values["ZhaoPian"]
         if photo:
             try:
-                vals["image_1920"] = base64.b64encode(base64.b64decode("".join(photo.split()), validate=True))
+                image = base64.b64decode("".join(photo.split()), validate=True)
             except ValueError as error:
                 raise lrmx.LrmxError("photo", "ZhaoPian") from error
+            try:
+                upload_limits.check_image(image, self.env["org.upload.limits"]._get_limits())
+            except upload_limits.LimitError as error:
+                raise lrmx.LrmxError("photo_limit", "ZhaoPian", error) from error
+            vals["image_1920"] = base64.b64encode(image)
         else:
             vals["image_1920"] = False
         vals["cadre_resume_line_ids"] = [Command.create(line) for line in lrmx.parse_resume(values["JianLi"])]
