@@ -212,6 +212,7 @@ class OrgTalent(models.Model):
                         "parent_id": vals.get("employer_id"),
                         "type": "contact",
                         "company_id": False,
+                        "org_talent_contact": True,
                     }
                     for vals in without_partner
                 ]
