@@ -9,3 +9,4 @@ from . import test_roster_import
 from . import test_tour
 from . import test_duties
 from . import test_concurrency
+from . import test_access_matrix

@@ -7,8 +7,8 @@ from psycopg2 import errors
 
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
-from odoo.service.model import retrying
 from odoo.modules.registry import Registry
+from odoo.service.model import retrying
 from odoo.tests import BaseCase, get_db_name, tagged
 from odoo.tools import mute_logger
 
