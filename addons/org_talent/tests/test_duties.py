@@ -119,3 +119,16 @@ class TestDuties(TalentCommon):
         self._as(self.reviewer).action_submit()
         self._as(self.receiver).action_start_review()
         self.assertEqual(self.claim.state, "first_review")
+
+    def test_the_refusal_is_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["org_talent"], ["zh_CN"], overwrite=True)
+        claim = self._as(self.receiver).with_context(lang="zh_CN")
+        claim.action_submit()
+        with self.assertRaises(UserError) as refusal:
+            claim.action_start_review()
+        self.assertEqual(
+            refusal.exception.args[0],
+            f"申请单 {self.claim.name}：人才专员 已办理该申请的受理提交，"
+            "初审须由其他人办理（不相容岗位分离）。",
+        )
