@@ -3,11 +3,14 @@ tries each model through every ORM path (search, read, read_group, export_data, 
 write, create, unlink) and the side paths (chatter messages, followers, activities,
 attachments, /web/content, the study record at /report/pdf)."""
 
+import base64
 from datetime import date, datetime
 
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.org_base.tests.roster_fixtures import build_xlsx, resident_id
 
 from .common import OrgStudyCommon
 
@@ -256,6 +259,29 @@ class TestAccessMatrix(StudyMatrixCommon):
             self.env["org.study.attendance"].with_user(self.user_a).browse(self.attendance_b.id).read(
                 ["hours"]
             )
+
+    def test_no_id_number_oracle(self):
+        """A sign-in sheet matches people by ID number as superuser (the numbers are HR's):
+        who may not record attendance learns nothing from a dry run, not even whether a
+        guessed number belongs to an employee."""
+        number = resident_id(birth="19900101", order=135)
+        self.employee_b.sudo().identification_id = number
+        content = build_xlsx([[1, "李笃行", number]], ["序号", "姓名", "公民身份号码"], title="签到表")
+        vals = {
+            "roster": "study_attendance",
+            "file": base64.b64encode(content),
+            "file_name": "签到表.xlsx",
+            "study_session_id": self.session.id,
+        }
+        for role in ("employee", "concerned", "officer", "leader", "configurator"):
+            # Officers and configurators open the wizard (org_base's rights); the dry run is
+            # refused before any row is looked up. The others cannot open it.
+            with self.subTest(role=role), self.assertRaises(AccessError):
+                self.env["org.roster.import"].with_user(self.users[role]).create(vals).action_dry_run()
+        # A study officer, who records attendance, gets the match.
+        wizard = self.env["org.roster.import"].with_user(self.users["study"]).create(vals)
+        wizard.action_dry_run()
+        self.assertFalse(wizard.error_line_ids)
 
 
 @tagged("post_install", "-at_install")
