@@ -54,6 +54,12 @@ class TestConcurrentSteps(BaseCase):
 
     def _remove(self):
         with self.registry.cursor() as cr:
+            for model, ids in (
+                ("org.talent.application", tuple(self.claim_ids)),
+                ("org.talent", (self.ids["talent"],)),
+            ):
+                cr.execute("DELETE FROM mail_message WHERE model = %s AND res_id IN %s", [model, ids])
+                cr.execute("DELETE FROM mail_followers WHERE res_model = %s AND res_id IN %s", [model, ids])
             cr.execute("DELETE FROM org_talent_application WHERE id IN %s", [tuple(self.claim_ids)])
             cr.execute("DELETE FROM org_talent WHERE id = %s", [self.ids["talent"]])
             cr.execute("DELETE FROM res_partner WHERE id = %s", [self.ids["partner"]])
