@@ -1,7 +1,7 @@
 {
     "name": "Organization Work Platform: Talent",
     "summary": "育才聚才 · talents, policies and benefit claims, platforms, talent cards, services",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
@@ -23,6 +23,7 @@
         "views/org_talent_application_views.xml",
         "views/org_talent_card_views.xml",
         "views/project_task_views.xml",
+        "views/res_config_settings_views.xml",
         "views/org_talent_menus.xml",
     ],
     "demo": ["demo/org_talent_demo.xml"],

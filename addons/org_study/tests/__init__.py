@@ -6,3 +6,4 @@ from . import test_research
 from . import test_roster_import
 from . import test_performance
 from . import test_tour
+from . import test_access_matrix

@@ -9,3 +9,7 @@ from . import org_talent_card_benefit
 from . import org_talent_card
 from . import org_talent_service_type
 from . import project_task
+from . import res_company
+from . import res_config_settings
+from . import res_partner
+from . import mail_followers

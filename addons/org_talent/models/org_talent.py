@@ -131,6 +131,7 @@ class OrgTalent(models.Model):
         for talent in self:
             talent.card_id = talent.card_ids.filtered(lambda card: card.state == "active")[:1]
 
+    @api.depends_context("uid")
     def _compute_counts(self):
         domain_by_model = {
             "org.talent.application": "talent_id",
@@ -212,6 +213,7 @@ class OrgTalent(models.Model):
                         "parent_id": vals.get("employer_id"),
                         "type": "contact",
                         "company_id": False,
+                        "org_talent_contact": True,
                     }
                     for vals in without_partner
                 ]

@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from psycopg2 import errors
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
@@ -18,6 +20,15 @@ CLAIMED_STATES = ("submitted", "first_review", "second_review", "notice", "appro
 # States of a claim granted: what an approval is checked against.
 GRANTED_STATES = ("approved", "paid")
 REVIEW_STATES = ("submitted", "first_review", "second_review")
+# Separation of duties: who did each step of a claim, in order.
+DUTY_FIELDS = {
+    "submit": "submit_user_id",
+    "first_review": "first_review_user_id",
+    "second_review": "second_review_user_id",
+    "approve": "approve_user_id",
+    "pay": "pay_user_id",
+}
+DOUBLE_CLAIM_INDEX = "org_talent_application_no_double_claim"
 
 
 class OrgTalentApplication(models.Model):
@@ -98,6 +109,25 @@ class OrgTalentApplication(models.Model):
         tracking=True,
     )
     reject_reason = fields.Text(copy=False, tracking=True)
+    # Who did each step (separation of duties, see the company's settings).
+    submit_user_id = fields.Many2one(
+        "res.users",
+        string="Received By",
+        copy=False,
+        readonly=True,
+        tracking=True,
+        help="Who received the talent's file and submitted the claim.",
+    )
+    first_review_user_id = fields.Many2one(
+        "res.users", string="First Review By", copy=False, readonly=True, tracking=True
+    )
+    second_review_user_id = fields.Many2one(
+        "res.users", string="Second Review By", copy=False, readonly=True, tracking=True
+    )
+    approve_user_id = fields.Many2one(
+        "res.users", string="Approved By", copy=False, readonly=True, tracking=True
+    )
+    pay_user_id = fields.Many2one("res.users", string="Paid By", copy=False, readonly=True, tracking=True)
     note = fields.Html()
     eligible = fields.Boolean(compute="_compute_eligibility")
     eligibility_note = fields.Text(string="Eligibility", compute="_compute_eligibility")
@@ -322,12 +352,15 @@ class OrgTalentApplication(models.Model):
 
     def _check_claim(self, step, counted_states):
         """Refuse the step when the claim is not grantable. The talent's row is locked first,
-        so two claims of one talent are checked one after the other, never side by side."""
-        talents = self.talent_id
-        if talents:
-            self.env.cr.execute(
-                "SELECT id FROM org_talent WHERE id IN %s ORDER BY id FOR UPDATE", [tuple(talents.ids)]
-            )
+        so two claims of one talent are checked one after the other, never side by side.
+
+        The lock is a no-op update, not a ``SELECT ... FOR UPDATE``: Odoo's transactions are
+        REPEATABLE READ, where a transaction that waited for a mere lock goes on with the
+        snapshot it took before the other one committed, and would not see the claim the other
+        one just filed (write skew). Waiting for an updated row instead fails with a
+        serialization error, and Odoo runs the request again on fresh data, where the check
+        sees the other claim and refuses with its reason."""
+        self._lock_talents()
         for application in self:
             problems = application._claim_problems(counted_states)
             if problems:
@@ -339,6 +372,14 @@ class OrgTalentApplication(models.Model):
                         problems="\n".join(f"- {problem}" for problem in problems),
                     )
                 )
+
+    def _lock_talents(self):
+        talents = self.talent_id
+        if talents:
+            self.env.cr.execute(
+                "UPDATE org_talent SET write_date = write_date WHERE id IN %s",
+                [tuple(sorted(talents.ids))],
+            )
 
     def _check_state(self, *states):
         for application in self:
@@ -353,17 +394,93 @@ class OrgTalentApplication(models.Model):
                     )
                 )
 
+    # Separation of duties
+
+    @api.model
+    def _duty_labels(self):
+        return {
+            "submit": self.env._("receipt and submission"),
+            "start_review": self.env._("acceptance for review"),
+            "first_review": self.env._("first review"),
+            "second_review": self.env._("second review"),
+            "approve": self.env._("approval"),
+            "pay": self.env._("payment"),
+        }
+
+    def _duties_to_differ(self, step):
+        """The earlier steps whose person may not do ``step``, by the company's settings."""
+        self.ensure_one()
+        company = self.company_id
+        reviews = ("first_review", "second_review")
+        earlier = []
+        if step in reviews and company.org_talent_sod_review:
+            earlier.append("submit")
+        if step == "second_review" and company.org_talent_sod_second_review:
+            earlier.append("first_review")
+        if step == "approve" and company.org_talent_sod_approve:
+            earlier += ["submit", *reviews]
+        if step == "pay" and company.org_talent_sod_pay:
+            earlier += ["submit", *reviews, "approve"]
+        return earlier
+
+    def _check_duties(self, step):
+        """Refuse ``step`` to whoever already did a step of the claim that the settings keep
+        apart from it. Code running as superuser (crons, data) is not a person and passes."""
+        if self.env.su:
+            return
+        user = self.env.user
+        labels = self._duty_labels()
+        for application in self:
+            for earlier in application._duties_to_differ(step):
+                if application[DUTY_FIELDS[earlier]] == user:
+                    raise UserError(
+                        self.env._(
+                            "Claim %(claim)s: %(user)s already did its %(done)s; its %(step)s must "
+                            "be done by someone else (separation of duties).",
+                            claim=application.name,
+                            user=user.name,
+                            done=labels[earlier],
+                            step=labels[step],
+                        )
+                    )
+
+    def _write_step(self, step, vals):
+        """Write the step and who did it. The database's guard against two granted claims of
+        one period is turned into a clear refusal (another officer granted the same claim, or
+        another claim of the same period, at the same moment); nothing is stored then."""
+        vals = dict(vals, **({DUTY_FIELDS[step]: self.env.user.id} if step in DUTY_FIELDS else {}))
+        try:
+            with self.env.cr.savepoint():
+                self.write(vals)
+                self.flush_recordset()
+        except errors.UniqueViolation as error:
+            if error.diag.constraint_name != DOUBLE_CLAIM_INDEX:
+                raise
+            raise UserError(
+                self.env._(
+                    "Claim %(claim)s: its %(step)s was refused: %(talent)s was granted item %(item)s for "
+                    "%(period)s at the same moment (by another officer). Reload the claim to see it.",
+                    claim=self[:1].name,
+                    step=self._duty_labels().get(step, step),
+                    talent=self[:1].talent_id.name,
+                    item=self[:1].policy_item_id.name,
+                    period=self[:1]._period_label(),
+                )
+            ) from None
+
     # Workflow
 
     def action_submit(self):
         self._check_state("draft")
+        self._check_duties("submit")
         self._check_claim(self.env._("submitted"), CLAIMED_STATES)
-        self.write({"state": "submitted"})
+        self._write_step("submit", {"state": "submitted"})
         return True
 
     def action_start_review(self):
         """受理: the officer accepts the file; required documents must be complete."""
         self._check_state("submitted")
+        self._check_duties("first_review")
         for application in self:
             if application._checklist_open_required_lines():
                 raise UserError(
@@ -373,32 +490,37 @@ class OrgTalentApplication(models.Model):
                         items="、".join(application._checklist_open_required_lines().mapped("name")),
                     )
                 )
-        self.write({"state": "first_review"})
+        self._write_step("start_review", {"state": "first_review"})
         return True
 
     def action_pass_first_review(self):
         self._check_state("first_review")
-        self.write({"state": "second_review"})
+        self._check_duties("first_review")
+        self._write_step("first_review", {"state": "second_review"})
         return True
 
     def action_pass_second_review(self):
         self._check_state("second_review")
+        self._check_duties("second_review")
         today = fields.Date.context_today(self)
-        self.write(
-            {"state": "notice", "date_notice_start": today, "date_notice_end": today + timedelta(days=5)}
+        self._write_step(
+            "second_review",
+            {"state": "notice", "date_notice_start": today, "date_notice_end": today + timedelta(days=5)},
         )
         return True
 
     def action_approve(self):
         self._check_state("notice")
+        self._check_duties("approve")
         self._check_claim(self.env._("approved"), GRANTED_STATES)
-        self.write({"state": "approved", "date_approved": fields.Date.context_today(self)})
+        self._write_step("approve", {"state": "approved", "date_approved": fields.Date.context_today(self)})
         self.activity_unlink(["org_talent.mail_activity_type_application_stuck"])
         return True
 
     def action_pay(self):
         self._check_state("approved")
-        self.write({"state": "paid", "date_paid": fields.Date.context_today(self)})
+        self._check_duties("pay")
+        self._write_step("pay", {"state": "paid", "date_paid": fields.Date.context_today(self)})
         return True
 
     def action_reject(self):
@@ -415,8 +537,9 @@ class OrgTalentApplication(models.Model):
         return True
 
     def action_reset_draft(self):
+        """Back to draft after a rejection: a new round, whose steps are recorded anew."""
         self._check_state("rejected")
-        self.write({"state": "draft", "reject_reason": False})
+        self.write({"state": "draft", "reject_reason": False, **dict.fromkeys(DUTY_FIELDS.values(), False)})
         return True
 
     # Crons

@@ -7,3 +7,6 @@ from . import test_cron
 from . import test_performance
 from . import test_roster_import
 from . import test_tour
+from . import test_duties
+from . import test_concurrency
+from . import test_access_matrix

@@ -17,6 +17,11 @@ class TestTalentTour(HttpCase):
             lang="zh_CN",
             name="人才专员",
         )
+        # The tour walks one officer through every step of a claim: separation of duties,
+        # proven in test_duties, is off here.
+        cls.env.company.write(
+            {"org_talent_sod_review": False, "org_talent_sod_approve": False, "org_talent_sod_pay": False}
+        )
         cls.tier = cls.env["org.talent.tier"].create({"name": "巡检领军人才", "code": "tour_leading"})
         policy = cls.env["org.talent.policy"].create({"name": "巡检黄金十条", "date_start": "2020-01-01"})
         cls.item = cls.env["org.talent.policy.item"].create(
