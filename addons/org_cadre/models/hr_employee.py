@@ -7,10 +7,10 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 
-from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_resident_id
+from odoo.addons.org_base.tools.resident_id import ResidentIdError, mask_resident_id, parse_resident_id
 
 from ..tools import lrmx
 
@@ -249,14 +249,48 @@ class HrEmployee(models.Model):
         return self.env.ref("org_cadre.action_report_cadre_form").report_action(self)
 
     def action_cadre_lrmx_export(self):
-        filename, content = self._lrmx_export()
-        attachment = self.env["ir.attachment"].create(
-            {"name": filename, "raw": content, "res_model": self._name, "res_id": self[:1].id}
-        )
+        """Download the LRMX file (a zip for several cadres), streamed by
+        ``controllers/lrmx.py`` to the requester alone: nothing is stored."""
+        if not self:
+            raise UserError(self.env._("Select at least one cadre to export."))
+        self._cadre_check_dossier_access()
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
+            "url": "/org_cadre/lrmx/" + ",".join(str(employee_id) for employee_id in self.ids),
             "target": "download",
+        }
+
+    def _cadre_check_dossier_access(self):
+        """Refuse, with a clear message, whoever may not read these cadres' dossiers."""
+        if self.env.su:
+            return
+        if not self.env.user.has_groups(CADRE_GROUPS):
+            raise AccessError(
+                self.env._(
+                    "%(names)s: only cadre officers and leaders read the cadre dossier.",
+                    names="、".join(self.sudo().mapped("name")),
+                )
+            )
+        self.check_access("read")
+
+    def _cadre_identity(self):
+        """Birth date, gender, place of birth and ID number for the form and the LRMX file.
+
+        hr keeps these fields to HR officers; leaders read and print the dossier they exist
+        for (任免审批表, LRMX) with the ID number masked. The dossier is checked readable first,
+        so only the four values are read as superuser; birth dates leave as year and month.
+        """
+        self.ensure_one()
+        self._cadre_check_dossier_access()
+        private = self.sudo()
+        number = private.identification_id or ""
+        if number and not self._fields["identification_id"].is_accessible(self.env):
+            number = mask_resident_id(number)
+        return {
+            "birthday": private.birthday,
+            "gender": private.gender,
+            "place_of_birth": private.place_of_birth or "",
+            "identification_id": number,
         }
 
     # 任免审批表 (report/cadre_form_report.xml)
@@ -271,14 +305,16 @@ class HrEmployee(models.Model):
         self.ensure_one()
         month = lrmx.format_month
         at = self.cadre_age_date or fields.Date.context_today(self)
+        identity = self._cadre_identity()
+        birthday = identity["birthday"]
         birth = ""
-        if self.birthday:
+        if birthday:
             birth = self.env._(
                 "%(date)s (%(age)s years)",
-                date=month(self.birthday),
-                age=relativedelta(at, self.birthday).years,
+                date=month(birthday),
+                age=relativedelta(at, birthday).years,
             )
-        values = self._lrmx_values()
+        values = self._lrmx_values(identity)
         if self.cadre_reward_summary:
             rewards = self.cadre_reward_summary
         else:
@@ -286,8 +322,9 @@ class HrEmployee(models.Model):
                 f"{month(reward.date)}  {reward.name}" for reward in self.cadre_reward_ids.sorted("date")
             )
         return {
-            "gender": GENDER_TEXT.get(self.gender, ""),
+            "gender": GENDER_TEXT.get(identity["gender"], ""),
             "birth": birth,
+            "place_of_birth": identity["place_of_birth"],
             "party_join": month(self.cadre_party_join_date),
             "work_start": month(self.cadre_work_start_date),
             "fulltime": "\n".join(filter(None, [self.cadre_fulltime_education, self.cadre_fulltime_degree])),
@@ -317,9 +354,11 @@ class HrEmployee(models.Model):
 
     # LRMX
 
-    def _lrmx_values(self):
-        """The dict of element texts (see tools/lrmx.py) of one employee."""
+    def _lrmx_values(self, identity=None):
+        """The dict of element texts (see tools/lrmx.py) of one employee; the ID number is
+        masked for those who may not read it (see :meth:`_cadre_identity`)."""
         self.ensure_one()
+        identity = identity or self._cadre_identity()
         lines = [
             {"date_start": line.date_start, "date_end": line.date_end, "name": line.name}
             for line in self.cadre_resume_line_ids
@@ -329,11 +368,11 @@ class HrEmployee(models.Model):
         ]
         return {
             "XingMing": self.name,
-            "XingBie": GENDER_TEXT.get(self.gender, ""),
-            "ChuShengNianYue": self.birthday,
+            "XingBie": GENDER_TEXT.get(identity["gender"], ""),
+            "ChuShengNianYue": identity["birthday"],
             "MinZu": self.cadre_ethnicity_id.name,
             "JiGuan": self.cadre_native_place,
-            "ChuShengDi": self.place_of_birth,
+            "ChuShengDi": identity["place_of_birth"],
             "RuDangShiJian": self.cadre_party_join_date,
             "CanJiaGongZuoShiJian": self.cadre_work_start_date,
             "JianKangZhuangKuang": self.cadre_health,
@@ -359,7 +398,7 @@ class HrEmployee(models.Model):
             "JiSuanNianLingShiJian": self.cadre_age_date,
             "TianBiaoShiJian": self.cadre_form_date,
             "TianBiaoRen": self.cadre_form_filler,
-            "ShenFenZheng": self.identification_id,
+            "ShenFenZheng": identity["identification_id"],
             lrmx.FAMILY: [
                 {
                     "ChengWei": member.relation,
