@@ -1,8 +1,11 @@
 """The access matrix through plain HTTP: generated files, /web/content and /report/pdf."""
 
+import importlib.util
+
 from lxml import etree
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
+from odoo.tools.misc import file_path
 
 from odoo.addons.org_base.tests.roster_fixtures import resident_id
 from odoo.addons.org_base.tools.resident_id import mask_resident_id
@@ -120,3 +123,28 @@ class TestAccessHttp(HttpCase):
                 self.assertIn("only cadre officers and leaders read the cadre dossier", body)
                 self.assertNotIn("经开区招商局副局长", body)
                 self.assertNotIn("1985.03", body)
+
+
+@tagged("post_install", "-at_install")
+class TestLrmxAttachmentCleanup(TransactionCase):
+    def test_migration_removes_stored_exports(self):
+        """The files earlier versions stored on employees are deleted; a posted file stays."""
+        path = file_path("org_cadre/migrations/18.0.1.0.1/post-migrate.py")
+        spec = importlib.util.spec_from_file_location("org_cadre_post_migrate", path)
+        script = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(script)
+        employee = self.env["hr.employee"].create({"name": "旧导出干部", "is_cadre": True})
+        Attachment = self.env["ir.attachment"]
+        stored = Attachment.create(
+            [
+                {"name": name, "raw": b"<Person/>", "res_model": "hr.employee", "res_id": employee.id}
+                for name in ("旧导出干部.lrmx", "任免审批表.zip")
+            ]
+        )
+        posted = Attachment.create(
+            {"name": "外单位.lrmx", "raw": b"<Person/>", "res_model": "hr.employee", "res_id": employee.id}
+        )
+        employee.message_post(body="外单位转来", attachment_ids=posted.ids)
+        script.migrate(self.env.cr, "18.0.1.0.0")
+        self.assertFalse(stored.exists())
+        self.assertTrue(posted.exists())

@@ -463,6 +463,15 @@ class TestAccessMatrixMail(AccessMatrixCommon):
                 with self.subTest(role=role, model=model), self.assertRaises(AccessError):
                     self.env[model].with_user(self.users[role]).browse(record.id).read(["display_name"])
 
+    def test_cadre_concerned_in_the_group_lists_no_message(self):
+        """Even in the supervision group, the cadre concerned lists no message, activity or
+        attachment of their own measure (the measure itself is hidden from them)."""
+        user = self.users["self"]
+        user.groups_id = [(4, self.env.ref("org_cadre.group_cadre_supervision").id)]
+        listed = self._listed(user)
+        del listed["mail.followers"]  # the known limit of readme/SECURITY.md
+        self.assertEqual(set(listed.values()), {False})
+
     def test_nobody_else_changes_the_activity(self):
         for role in self.outsiders:
             with self.subTest(role=role), self.assertRaises(AccessError):
