@@ -273,25 +273,27 @@ class HrEmployee(models.Model):
             )
         self.check_access("read")
 
-    def _cadre_identity(self):
-        """Birth date, gender, place of birth and ID number for the form and the LRMX file.
+    def _cadre_identities(self):
+        """``{employee id: values}`` of birth date, gender, place of birth and ID number, for
+        the form and the LRMX file.
 
-        hr keeps these fields to HR officers; leaders read and print the dossier they exist
-        for (任免审批表, LRMX) with the ID number masked. The dossier is checked readable first,
-        so only the four values are read as superuser; birth dates leave as year and month.
+        hr keeps these fields to HR officers; leaders read and print the dossiers they exist
+        for (任免审批表, LRMX) with the ID number masked. The dossiers are checked readable
+        first (once for all), so only these four values are read as superuser; the form and
+        the file print the birth date as year and month.
         """
-        self.ensure_one()
         self._cadre_check_dossier_access()
-        private = self.sudo()
-        number = private.identification_id or ""
-        if number and not self._fields["identification_id"].is_accessible(self.env):
-            number = mask_resident_id(number)
-        return {
-            "birthday": private.birthday,
-            "gender": private.gender,
-            "place_of_birth": private.place_of_birth or "",
-            "identification_id": number,
-        }
+        raw = self._fields["identification_id"].is_accessible(self.env)
+        identities = {}
+        for employee in self.sudo():
+            number = employee.identification_id or ""
+            identities[employee.id] = {
+                "birthday": employee.birthday,
+                "gender": employee.gender,
+                "place_of_birth": employee.place_of_birth or "",
+                "identification_id": number if raw or not number else mask_resident_id(number),
+            }
+        return identities
 
     # 任免审批表 (report/cadre_form_report.xml)
 
@@ -300,12 +302,13 @@ class HrEmployee(models.Model):
         installed = dict(self.env["res.lang"].get_installed())
         return "zh_CN" if "zh_CN" in installed else self.env.lang
 
-    def _cadre_form_values(self):
-        """Texts of the form that need formatting: dates as YYYY.MM, age, education, resume."""
+    def _cadre_form_values(self, identity=None):
+        """Texts of the form that need formatting: dates as YYYY.MM, age, education, resume;
+        ``identity``: this employee's entry of :meth:`_cadre_identities`."""
         self.ensure_one()
         month = lrmx.format_month
         at = self.cadre_age_date or fields.Date.context_today(self)
-        identity = self._cadre_identity()
+        identity = identity or self._cadre_identities()[self.id]
         birthday = identity["birthday"]
         birth = ""
         if birthday:
@@ -356,9 +359,9 @@ class HrEmployee(models.Model):
 
     def _lrmx_values(self, identity=None):
         """The dict of element texts (see tools/lrmx.py) of one employee; the ID number is
-        masked for those who may not read it (see :meth:`_cadre_identity`)."""
+        masked for those who may not read it (see :meth:`_cadre_identities`)."""
         self.ensure_one()
-        identity = identity or self._cadre_identity()
+        identity = identity or self._cadre_identities()[self.id]
         lines = [
             {"date_start": line.date_start, "date_end": line.date_end, "name": line.name}
             for line in self.cadre_resume_line_ids
@@ -415,15 +418,17 @@ class HrEmployee(models.Model):
         """``(filename, bytes)``: one employee gives an .lrmx file, several a .zip of them."""
         if not self:
             raise UserError(self.env._("Select at least one cadre to export."))
+        identities = self._cadre_identities()
         if len(self) == 1:
-            return f"{self.name}.lrmx", lrmx.build_lrmx(self._lrmx_values())
+            return f"{self.name}.lrmx", lrmx.build_lrmx(self._lrmx_values(identities[self.id]))
         buffer = io.BytesIO()
         used = defaultdict(int)
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for employee in self:
                 used[employee.name] += 1
                 suffix = f"_{used[employee.name]}" if used[employee.name] > 1 else ""
-                archive.writestr(f"{employee.name}{suffix}.lrmx", lrmx.build_lrmx(employee._lrmx_values()))
+                values = employee._lrmx_values(identities[employee.id])
+                archive.writestr(f"{employee.name}{suffix}.lrmx", lrmx.build_lrmx(values))
         return "任免审批表.zip", buffer.getvalue()
 
     @api.model
