@@ -486,6 +486,33 @@ class TestAccessMatrixMail(AccessMatrixCommon):
         )
         self.assertFalse(self.env["mail.message"].with_user(leader).search([("id", "=", message.id)]))
 
+    def test_leader_changes_nothing_around_the_records(self):
+        """Leaders read appointments but post, schedule, change activities and attach nothing
+        (mail lists a record's activities to those who may post on it: not to leaders)."""
+        appointment = self.records["org.cadre.appointment"]
+        activity = appointment.with_user(self.users["cadre_officer"]).activity_schedule(
+            "mail.mail_activity_data_todo", summary="组织考察", user_id=self.users["cadre_officer"].id
+        )
+        leader = self.users["leader"]
+        as_leader = appointment.with_user(leader)
+        attempts = {
+            "message_post": lambda: as_leader.message_post(body="领导批示", message_type="comment"),
+            "activity_schedule": lambda: as_leader.activity_schedule(
+                "mail.mail_activity_data_todo", user_id=leader.id
+            ),
+            "activity write": lambda: activity.with_user(leader).write({"summary": "改写"}),
+            "activity unlink": lambda: activity.with_user(leader).unlink(),
+            "attachment": lambda: self.env["ir.attachment"]
+            .with_user(leader)
+            .create(
+                {"name": "批示.pdf", "raw": b"%PDF", "res_model": appointment._name, "res_id": appointment.id}
+            ),
+        }
+        for path, attempt in attempts.items():
+            with self.subTest(path=path), self.assertRaises(AccessError):
+                attempt()
+        self.assertEqual(activity.summary, "组织考察")
+
     def test_blocked_promotion_leaves_nothing_for_the_cadre(self):
         """The appointment refuses a candidate under admonishment without a trace the cadre
         concerned can read: no message on the appointment names the reason."""
