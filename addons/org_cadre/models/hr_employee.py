@@ -7,11 +7,11 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 
 from odoo.addons.org_base.tools import upload_limits
-from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_resident_id
+from odoo.addons.org_base.tools.resident_id import ResidentIdError, mask_resident_id, parse_resident_id
 
 from ..tools import lrmx
 
@@ -250,15 +250,51 @@ class HrEmployee(models.Model):
         return self.env.ref("org_cadre.action_report_cadre_form").report_action(self)
 
     def action_cadre_lrmx_export(self):
-        filename, content = self._lrmx_export()
-        attachment = self.env["ir.attachment"].create(
-            {"name": filename, "raw": content, "res_model": self._name, "res_id": self[:1].id}
-        )
+        """Download the LRMX file (a zip for several cadres), streamed by
+        ``controllers/lrmx.py`` to the requester alone: nothing is stored."""
+        if not self:
+            raise UserError(self.env._("Select at least one cadre to export."))
+        self._cadre_check_dossier_access()
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
+            "url": "/org_cadre/lrmx/" + ",".join(str(employee_id) for employee_id in self.ids),
             "target": "download",
         }
+
+    def _cadre_check_dossier_access(self):
+        """Refuse, with a clear message, whoever may not read these cadres' dossiers."""
+        if self.env.su:
+            return
+        if not self.env.user.has_groups(CADRE_GROUPS):
+            raise AccessError(
+                self.env._(
+                    "%(names)s: only cadre officers and leaders read the cadre dossier.",
+                    names="、".join(self.sudo().mapped("name")),
+                )
+            )
+        self.check_access("read")
+
+    def _cadre_identities(self):
+        """``{employee id: values}`` of birth date, gender, place of birth and ID number, for
+        the form and the LRMX file.
+
+        hr keeps these fields to HR officers; leaders read and print the dossiers they exist
+        for (任免审批表, LRMX) with the ID number masked. The dossiers are checked readable
+        first (once for all), so only these four values are read as superuser; the form and
+        the file print the birth date as year and month.
+        """
+        self._cadre_check_dossier_access()
+        raw = self._fields["identification_id"].is_accessible(self.env)
+        identities = {}
+        for employee in self.sudo():
+            number = employee.identification_id or ""
+            identities[employee.id] = {
+                "birthday": employee.birthday,
+                "gender": employee.gender,
+                "place_of_birth": employee.place_of_birth or "",
+                "identification_id": number if raw or not number else mask_resident_id(number),
+            }
+        return identities
 
     # 任免审批表 (report/cadre_form_report.xml)
 
@@ -267,19 +303,22 @@ class HrEmployee(models.Model):
         installed = dict(self.env["res.lang"].get_installed())
         return "zh_CN" if "zh_CN" in installed else self.env.lang
 
-    def _cadre_form_values(self):
-        """Texts of the form that need formatting: dates as YYYY.MM, age, education, resume."""
+    def _cadre_form_values(self, identity=None):
+        """Texts of the form that need formatting: dates as YYYY.MM, age, education, resume;
+        ``identity``: this employee's entry of :meth:`_cadre_identities`."""
         self.ensure_one()
         month = lrmx.format_month
         at = self.cadre_age_date or fields.Date.context_today(self)
+        identity = identity or self._cadre_identities()[self.id]
+        birthday = identity["birthday"]
         birth = ""
-        if self.birthday:
+        if birthday:
             birth = self.env._(
                 "%(date)s (%(age)s years)",
-                date=month(self.birthday),
-                age=relativedelta(at, self.birthday).years,
+                date=month(birthday),
+                age=relativedelta(at, birthday).years,
             )
-        values = self._lrmx_values()
+        values = self._lrmx_values(identity)
         if self.cadre_reward_summary:
             rewards = self.cadre_reward_summary
         else:
@@ -287,8 +326,9 @@ class HrEmployee(models.Model):
                 f"{month(reward.date)}  {reward.name}" for reward in self.cadre_reward_ids.sorted("date")
             )
         return {
-            "gender": GENDER_TEXT.get(self.gender, ""),
+            "gender": GENDER_TEXT.get(identity["gender"], ""),
             "birth": birth,
+            "place_of_birth": identity["place_of_birth"],
             "party_join": month(self.cadre_party_join_date),
             "work_start": month(self.cadre_work_start_date),
             "fulltime": "\n".join(filter(None, [self.cadre_fulltime_education, self.cadre_fulltime_degree])),
@@ -318,9 +358,11 @@ class HrEmployee(models.Model):
 
     # LRMX
 
-    def _lrmx_values(self):
-        """The dict of element texts (see tools/lrmx.py) of one employee."""
+    def _lrmx_values(self, identity=None):
+        """The dict of element texts (see tools/lrmx.py) of one employee; the ID number is
+        masked for those who may not read it (see :meth:`_cadre_identities`)."""
         self.ensure_one()
+        identity = identity or self._cadre_identities()[self.id]
         lines = [
             {"date_start": line.date_start, "date_end": line.date_end, "name": line.name}
             for line in self.cadre_resume_line_ids
@@ -330,11 +372,11 @@ class HrEmployee(models.Model):
         ]
         return {
             "XingMing": self.name,
-            "XingBie": GENDER_TEXT.get(self.gender, ""),
-            "ChuShengNianYue": self.birthday,
+            "XingBie": GENDER_TEXT.get(identity["gender"], ""),
+            "ChuShengNianYue": identity["birthday"],
             "MinZu": self.cadre_ethnicity_id.name,
             "JiGuan": self.cadre_native_place,
-            "ChuShengDi": self.place_of_birth,
+            "ChuShengDi": identity["place_of_birth"],
             "RuDangShiJian": self.cadre_party_join_date,
             "CanJiaGongZuoShiJian": self.cadre_work_start_date,
             "JianKangZhuangKuang": self.cadre_health,
@@ -360,7 +402,7 @@ class HrEmployee(models.Model):
             "JiSuanNianLingShiJian": self.cadre_age_date,
             "TianBiaoShiJian": self.cadre_form_date,
             "TianBiaoRen": self.cadre_form_filler,
-            "ShenFenZheng": self.identification_id,
+            "ShenFenZheng": identity["identification_id"],
             lrmx.FAMILY: [
                 {
                     "ChengWei": member.relation,
@@ -377,15 +419,17 @@ class HrEmployee(models.Model):
         """``(filename, bytes)``: one employee gives an .lrmx file, several a .zip of them."""
         if not self:
             raise UserError(self.env._("Select at least one cadre to export."))
+        identities = self._cadre_identities()
         if len(self) == 1:
-            return f"{self.name}.lrmx", lrmx.build_lrmx(self._lrmx_values())
+            return f"{self.name}.lrmx", lrmx.build_lrmx(self._lrmx_values(identities[self.id]))
         buffer = io.BytesIO()
         used = defaultdict(int)
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for employee in self:
                 used[employee.name] += 1
                 suffix = f"_{used[employee.name]}" if used[employee.name] > 1 else ""
-                archive.writestr(f"{employee.name}{suffix}.lrmx", lrmx.build_lrmx(employee._lrmx_values()))
+                values = employee._lrmx_values(identities[employee.id])
+                archive.writestr(f"{employee.name}{suffix}.lrmx", lrmx.build_lrmx(values))
         return "任免审批表.zip", buffer.getvalue()
 
     @api.model

@@ -11,3 +11,5 @@ from . import test_roster
 from . import test_queries
 from . import test_tour
 from . import test_upload_limits
+from . import test_access_matrix
+from . import test_access_http

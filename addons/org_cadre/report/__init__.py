@@ -1,0 +1,1 @@
+from . import cadre_form_report
