@@ -91,7 +91,9 @@ class TestExportXlsxText(HttpCase):
     def setUp(self):
         super().setUp()
         self.departments = self.env["hr.department"].create([{"name": text} for text in FORMULA_TEXTS])
-        self.user = new_test_user(self.env, "export_officer", groups="base.group_user,base.group_allow_export")
+        self.user = new_test_user(
+            self.env, "export_officer", groups="base.group_user,base.group_allow_export"
+        )
         self.authenticate(self.user.login, self.user.login)
 
     def _export(self, **params):

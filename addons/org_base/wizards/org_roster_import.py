@@ -557,8 +557,12 @@ class OrgRosterImport(models.TransientModel):
 
         Employees are looked up in hr.employee.public when the user cannot read hr.employee:
         names are public to every internal user, ID and badge numbers are not. A field the user
-        may not read is refused with an AccessError before anything is searched.
+        may not read is refused with an AccessError before anything is searched, when the file
+        fills it (a template's empty column is no matter).
         """
+        found = defaultdict(set)
+        if not keys:
+            return found
         model = comodel
         if model._name == "hr.employee" and not model.has_access("read"):
             model = self.env["hr.employee.public"]
@@ -572,10 +576,8 @@ class OrgRosterImport(models.TransientModel):
                     field=comodel._fields[field_name]._description_string(self.env),
                 )
             )
-        found = defaultdict(set)
-        if keys:
-            for record in model.search([(field_name, "in", list(keys))]):
-                found[roster_reader.clean_text(record[field_name])].add(record.id)
+        for record in model.search([(field_name, "in", list(keys))]):
+            found[roster_reader.clean_text(record[field_name])].add(record.id)
         return found
 
     @api.model
