@@ -614,3 +614,24 @@ class TestFormCustomization(OrgBaseCommon):
         # The configurator alone cannot read risks: the count tells them nothing.
         self.assertEqual(line.value_count, 0)
         self.assertIsNone(line._count_values())
+
+    def test_refusals_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["org_base"], ["zh_CN"], overwrite=True)
+        Customization = self.Customization.with_context(lang="zh_CN")
+        with self.assertRaisesRegex(ValidationError, "关联记录.*不能关联到"):
+            Customization.create(
+                {
+                    "name": "关联",
+                    "model_id": self.risk_model.id,
+                    "line_ids": [(0, 0, self._link_line("hr.employee"))],
+                }
+            )
+        customization = Customization.create(
+            {"name": "备注", "model_id": self.risk_model.id, "line_ids": [(0, 0, {"label": "备注一"})]}
+        )
+        customization.action_apply()
+        with self.assertRaisesRegex(UserError, "备注一.*无权查看"):
+            customization.line_ids.unlink()
+        with self.assertRaisesRegex(AccessError, "不能手工指定"):
+            customization.line_ids.write({"new_field_id": self._field("org.integrity.risk", "name").id})
