@@ -14,6 +14,20 @@ DEFAULT_ALLOWED_MODELS = "org.*,hr.employee,project.task"
 EXCLUDED_MODELS = ("org.form.customization*",)
 EXTENSION_PAGE = "org_extension"
 EXTENSION_GROUP = "org_extension_fields"
+# Models a new "link to a record" field may point to: a link shows the linked record's name
+# to everyone who reads the form (Odoo reads it as superuser), so only models whose names are
+# no secret are listed. Other addons add theirs by overriding _form_designer_link_models().
+LINK_MODELS = (
+    "org.dictionary.item",
+    "hr.department",
+    "hr.job",
+    "res.country",
+    "res.country.state",
+)
+# Never a link target, whatever an addon adds: confidential or personal records.
+FORBIDDEN_LINK_MODELS = frozenset(
+    ("org.cadre.supervision", "org.party.member", "hr.employee", "res.users", "res.partner")
+)
 EXPORT_FORMAT = "org.form.customization"
 EXPORT_VERSION = 1
 
@@ -138,6 +152,9 @@ class OrgFormCustomization(models.Model):
         """Create or update the custom fields, then one inherited view per view type."""
         self.check_access("write")
         for customization in self:
+            # Lines stored before a rule changed are checked again before any field is made.
+            customization.line_ids._check_new_field()
+            customization.line_ids._check_new_field_id()
             customization._remove_views()
             for line in customization.field_line_ids:
                 line._sync_field()
@@ -248,6 +265,18 @@ class OrgFormCustomization(models.Model):
             lambda model: any(fnmatch.fnmatchcase(model.model, pattern) for pattern in patterns)
             and not any(fnmatch.fnmatchcase(model.model, pattern) for pattern in EXCLUDED_MODELS)
         ).with_env(self.env)
+
+    @api.model
+    def _form_designer_link_models(self):
+        """Names of the models a new many2one field may link to; extend with ``super()``."""
+        return list(LINK_MODELS)
+
+    @api.model
+    def _link_models(self):
+        """The ``ir.model`` records a new many2one field may link to (never a forbidden one)."""
+        names = set(self._form_designer_link_models()) - FORBIDDEN_LINK_MODELS
+        names = [name for name in names if name in self.env and not self.env[name]._transient]
+        return self.env["ir.model"].sudo().search([("model", "in", names)]).with_env(self.env)
 
     def _existing_labels(self, exclude):
         """The labels (casefolded) of the model's fields, but those of the lines ``exclude``."""

@@ -4,7 +4,7 @@ import uuid
 from lxml import etree
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 FIELD_TYPES = [
     ("char", "Text (One Line)"),
@@ -17,7 +17,8 @@ FIELD_TYPES = [
     ("selection", "Choice from a List"),
     ("many2one", "Link to a Record"),
 ]
-FIELD_NAME_RE = re.compile(r"^x_org_[a-z0-9_]+$")
+# Matched with fullmatch: "$" would let a trailing newline through.
+FIELD_NAME_RE = re.compile(r"x_org_[a-z0-9_]+")
 # Changes of these line fields are logged on the customization's chatter.
 TRACKED_FIELDS = (
     "label",
@@ -65,8 +66,9 @@ class OrgFormCustomizationLine(models.Model):
         "ir.model",
         string="Linked Records",
         ondelete="cascade",
-        domain=lambda self: [("id", "in", self.env["org.form.customization"]._allowed_models().ids)],
-        help="The kind of record the new field links to.",
+        domain=lambda self: [("id", "in", self.env["org.form.customization"]._link_models().ids)],
+        help="The kind of record the new field links to: only kinds whose names are no secret, "
+        "such as dictionary entries and departments.",
     )
     position = fields.Selection(
         [("page", "Extended Information Tab"), ("after", "After a Field")], default="page"
@@ -105,13 +107,14 @@ class OrgFormCustomizationLine(models.Model):
         help="How many records hold a value in the new field.",
     )
 
+    @api.depends_context("uid")
     def _compute_value_count(self):
         for line in self:
-            line.value_count = line._count_values()
+            line.value_count = line._count_values() or 0
 
     @api.constrains("operation", "label", "field_type", "selection_options", "comodel_id", "position")
     def _check_new_field(self):
-        allowed = self.env["org.form.customization"]._allowed_models()
+        allowed = self.env["org.form.customization"]._link_models()
         for line in self.filtered(lambda line: line.operation == "add"):
             if not line.label or not line.field_type:
                 raise ValidationError(
@@ -129,7 +132,18 @@ class OrgFormCustomizationLine(models.Model):
                         label=line.label,
                     )
                 )
-            if line.field_type == "many2one" and line.comodel_id not in allowed:
+            if line.field_type == "many2one" and line.comodel_id and line.comodel_id not in allowed:
+                raise ValidationError(
+                    self.env._(
+                        "Form customization %(name)s: the field %(label)s cannot link to %(model)s; "
+                        "a new field links only to %(allowed)s.",
+                        name=line.customization_id.name,
+                        label=line.label,
+                        model=line.comodel_id.sudo().name,
+                        allowed="、".join(allowed.mapped("name")),
+                    )
+                )
+            if line.field_type == "many2one" and not line.comodel_id:
                 raise ValidationError(
                     self.env._(
                         "Form customization %(name)s: choose which records the field %(label)s links to.",
@@ -169,6 +183,36 @@ class OrgFormCustomizationLine(models.Model):
                         field=field.field_description,
                     )
                 )
+
+    @api.constrains("new_field_id", "field_name", "operation", "customization_id")
+    def _check_new_field_id(self):
+        """A line acts only on the field it created itself: on its form's model, with its name."""
+        for line in self.sudo().filtered("new_field_id"):
+            field = line.new_field_id
+            if not line._is_own_field(field):
+                raise ValidationError(
+                    self.env._(
+                        "Form customization %(name)s: the line %(line)s can only act on the field the "
+                        "form designer created for it, not on %(field)s of %(model)s.",
+                        name=line.customization_id.name,
+                        line=line.display_name,
+                        field=field.name,
+                        model=field.model,
+                    )
+                )
+
+    def _is_own_field(self, field):
+        """Whether ``field`` (ir.model.fields) is the custom field the designer made for the line."""
+        self.ensure_one()
+        line = self.sudo()
+        field = field.sudo()
+        return bool(
+            line.operation == "add"
+            and field.state == "manual"
+            and field.model_id == line.customization_id.model_id
+            and field.name == line.field_name
+            and FIELD_NAME_RE.fullmatch(field.name or "")
+        )
 
     @api.constrains("anchor_field_id", "target_field_id")
     def _check_fields_of_model(self):
@@ -219,7 +263,7 @@ class OrgFormCustomizationLine(models.Model):
     @api.constrains("field_name")
     def _check_field_name(self):
         for line in self.sudo().filtered("field_name"):
-            if not FIELD_NAME_RE.match(line.field_name):
+            if not FIELD_NAME_RE.fullmatch(line.field_name):
                 raise ValidationError(
                     self.env._(
                         "The technical name %(field)s must start with x_org_ and hold only lowercase "
@@ -240,9 +284,21 @@ class OrgFormCustomizationLine(models.Model):
                     )
                 )
 
+    @api.model
+    def _check_new_field_id_vals(self, vals):
+        """Only the designer itself (``_sync_field``) sets the custom field of a line."""
+        if vals.get("new_field_id") and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "The custom field of a form customization line is set by the form designer when "
+                    "the customization is applied; it cannot be chosen."
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._check_new_field_id_vals(vals)
             if vals.get("operation", "add") == "add" and not vals.get("field_name"):
                 vals["field_name"] = f"x_org_{uuid.uuid4().hex[:10]}"
         lines = super().create(vals_list)
@@ -256,21 +312,14 @@ class OrgFormCustomizationLine(models.Model):
         return lines
 
     def write(self, vals):
+        self._check_new_field_id_vals(vals)
         if {"field_type", "comodel_id"} & set(vals):
             for line in self.filtered("new_field_id"):
                 changed = vals.get("field_type", line.field_type) != line.field_type or (
                     vals.get("comodel_id", line.comodel_id.id) != line.comodel_id.id
                 )
-                count = line._count_values()
-                if changed and count:
-                    raise UserError(
-                        self.env._(
-                            "The type of the field %(label)s cannot change: %(count)s records hold values "
-                            "in it. Add a new field instead.",
-                            label=line.label,
-                            count=count,
-                        )
-                    )
+                if changed:
+                    line._check_no_values()
         if "field_name" in vals and any(line.new_field_id for line in self):
             raise UserError(self.env._("The technical name of a field that exists cannot change."))
         tracked = [name for name in TRACKED_FIELDS if name in vals]
@@ -291,6 +340,15 @@ class OrgFormCustomizationLine(models.Model):
         confirmed = self.env.context.get("org_form_delete_confirmed")
         for line in self.filtered("new_field_id"):
             count = line._count_values()
+            if count is None and not confirmed:
+                raise UserError(
+                    self.env._(
+                        "The field %(label)s may hold values in records of %(model)s that you cannot "
+                        "read: deleting it deletes them. Use the delete button of the line to confirm.",
+                        label=line.label,
+                        model=line.model_id.name,
+                    )
+                )
             if count and not confirmed:
                 raise UserError(
                     self.env._(
@@ -302,7 +360,11 @@ class OrgFormCustomizationLine(models.Model):
                 )
         customizations = self.customization_id
         applied = customizations.filtered(lambda customization: customization.state == "applied")
-        new_fields = self.sudo().new_field_id
+        # Only fields the designer created for these lines are dropped, never another one.
+        new_fields = self.env["ir.model.fields"].sudo()
+        for line in self.sudo().filtered("new_field_id"):
+            if line._is_own_field(line.new_field_id):
+                new_fields |= line.new_field_id
         for line in self:
             line.customization_id.message_post(body=self.env._("Removed: %(line)s", line=line.display_name))
         customizations._remove_views()
@@ -324,7 +386,7 @@ class OrgFormCustomizationLine(models.Model):
         """Delete the line; ask first when its field holds data."""
         self.ensure_one()
         count = self._count_values()
-        if not count:
+        if count == 0:
             self.unlink()
             return {"type": "ir.actions.client", "tag": "soft_reload"}
         wizard = self.env["org.form.customization.delete"].create({"line_id": self.id})
@@ -338,13 +400,45 @@ class OrgFormCustomizationLine(models.Model):
         }
 
     def _count_values(self):
-        """How many records hold a value in the custom field of the line."""
+        """How many records the current user can read hold a value in the line's custom field;
+        ``None`` when the user cannot read the records of the model.
+
+        Runs with the user's own rights and only on the field the designer created for the
+        line, so that it tells nothing about records or fields the user may not read.
+        """
         self.ensure_one()
         field = self.sudo().new_field_id
-        if not field or field.model not in self.env or field.name not in self.env[field.model]._fields:
+        if not field or not self._is_own_field(field):
             return 0
-        Model = self.env[field.model].sudo().with_context(active_test=False)
+        if field.model not in self.env or field.name not in self.env[field.model]._fields:
+            return 0
+        Model = self.env[field.model].with_context(active_test=False)
+        if not Model.has_access("read") or not Model._fields[field.name].is_accessible(self.env):
+            return None
         return Model.search_count([(field.name, "!=", False)])
+
+    def _check_no_values(self):
+        """Refuse to change the type of the line's field while records hold values in it."""
+        self.ensure_one()
+        count = self._count_values()
+        if count is None:
+            raise UserError(
+                self.env._(
+                    "The type of the field %(label)s cannot change: you cannot read the records of "
+                    "%(model)s to see whether they hold values in it. Add a new field instead.",
+                    label=self.label,
+                    model=self.model_id.name,
+                )
+            )
+        if count:
+            raise UserError(
+                self.env._(
+                    "The type of the field %(label)s cannot change: %(count)s records hold values "
+                    "in it. Add a new field instead.",
+                    label=self.label,
+                    count=count,
+                )
+            )
 
     def _selection_values(self):
         values = []
@@ -371,18 +465,23 @@ class OrgFormCustomizationLine(models.Model):
         Fields = self.env["ir.model.fields"].sudo().with_context(lang="en_US")
         field = self.sudo().new_field_id
         name = self.sudo().field_name
+        if field and not self._is_own_field(field):
+            field = Fields
         if field and (field.ttype != self.field_type or field.relation != (self.comodel_id.model or False)):
-            if self._count_values():
-                raise UserError(
-                    self.env._(
-                        "The type of the field %(label)s cannot change: records hold values in it.",
-                        label=self.label,
-                    )
-                )
+            self._check_no_values()
             field.unlink()
             field = Fields
-        if not field:
-            field = Fields.search([("model_id", "=", self.model_id.id), ("name", "=", name)])
+        if not field and Fields.search_count([("model_id", "=", self.model_id.id), ("name", "=", name)]):
+            # Another field has the name: never take it over.
+            raise UserError(
+                self.env._(
+                    "Form customization %(name)s: %(model)s already has a field %(field)s that the form "
+                    "designer did not create for this line; choose another technical name.",
+                    name=self.customization_id.name,
+                    model=self.model_id.name,
+                    field=name,
+                )
+            )
         vals = self._field_values()
         if field:
             field.write(vals)

@@ -5,9 +5,9 @@ from unittest.mock import patch
 from lxml import etree
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
-from odoo.addons.org_base.models.org_form_customization import OrgFormCustomization
+from odoo.addons.org_base.models.org_form_customization import FORBIDDEN_LINK_MODELS, OrgFormCustomization
 
 from .common import OrgBaseCommon
 
@@ -106,9 +106,9 @@ class TestFormCustomization(OrgBaseCommon):
                         0,
                         0,
                         {
-                            "label": "排查人",
+                            "label": "责任部门",
                             "field_type": "many2one",
-                            "comodel_id": self.employee_model.id,
+                            "comodel_id": self.env["ir.model"]._get("hr.department").id,
                             "position": "after",
                             "anchor_field_id": self._field("org.integrity.risk", "post").id,
                         },
@@ -183,9 +183,9 @@ class TestFormCustomization(OrgBaseCommon):
         customization.action_apply()
         names = self._names(customization)
         arch = self._arch("org.integrity.risk")
-        reviewer = arch.xpath(f"//field[@name='{names['排查人']}']")[0]
-        self.assertEqual(reviewer.getprevious().get("name"), "post")
-        self.assertEqual(self._field("org.integrity.risk", names["排查人"]).relation, "hr.employee")
+        department_node = arch.xpath(f"//field[@name='{names['责任部门']}']")[0]
+        self.assertEqual(department_node.getprevious().get("name"), "post")
+        self.assertEqual(self._field("org.integrity.risk", names["责任部门"]).relation, "hr.department")
         post = arch.xpath("//field[@name='post']")[0]
         self.assertEqual((post.get("string"), post.get("readonly")), ("岗位", "1"))
         self.assertTrue(arch.xpath(f"//page[@name='org_extension']//field[@name='{names['发生次数']}']"))
@@ -199,7 +199,7 @@ class TestFormCustomization(OrgBaseCommon):
         risk_form = Form(self.env["org.integrity.risk"].with_user(self.user_officer))
         risk_form.name = "新的风险点"
         risk_form[names["发生次数"]] = 3
-        risk_form[names["排查人"]] = self.employee
+        risk_form[names["责任部门"]] = self.env["hr.department"].create({"name": "纪检组"})
         risk = risk_form.save()
         self.assertEqual(risk[names["发生次数"]], 3)
 
@@ -255,8 +255,9 @@ class TestFormCustomization(OrgBaseCommon):
             raw = attachment.raw
             data = json.loads(raw)
             self.assertEqual(data["model"], model)
-            # Another database: the customization is not there, the file is.
-            customization.unlink()
+            # Another database: the customization is not there, the file is. The configurator
+            # cannot read the records, so deleting the fields needs the confirmation.
+            customization.with_context(org_form_delete_confirmed=True).unlink()
             self.assertNotIn(data["lines"][0]["field_name"], self.env[model]._fields)
             wizard = (
                 self.env["org.form.customization.import"]
@@ -284,12 +285,26 @@ class TestFormCustomization(OrgBaseCommon):
         fname = line.sudo().field_name
         other = self.env["hr.employee"].create({"name": "另一名员工"})
         (self.employee | other).write({fname: "13800000000"})
+        # An HR configurator reads employees: the count is theirs to see.
+        hr_configurator = new_test_user(
+            self.env, "test_hr_configurator", groups="org_base.group_org_configurator,hr.group_hr_user"
+        )
+        hr_line = line.with_user(hr_configurator)
+        self.assertEqual(hr_line.value_count, 2)
         with self.assertRaisesRegex(UserError, "2 records hold values"):
+            hr_line.unlink()
+        action = hr_line.action_delete()
+        wizard = self.env[action["res_model"]].with_user(hr_configurator).browse(action["res_id"])
+        self.assertEqual(wizard.value_count, 2)
+        self.assertIn("2 records", wizard.message)
+        # The configurator cannot read employees: no count, yet a confirmation all the same.
+        self.assertEqual(line.value_count, 0)
+        with self.assertRaisesRegex(UserError, "cannot read"):
             line.unlink()
         action = line.action_delete()
         wizard = self.env[action["res_model"]].with_user(self.user_configurator).browse(action["res_id"])
-        self.assertEqual(wizard.value_count, 2)
-        self.assertIn("2 records", wizard.message)
+        self.assertEqual(wizard.value_count, 0)
+        self.assertIn("cannot read", wizard.message)
         wizard.action_confirm()
         self.assertFalse(line.exists())
         self.assertFalse(self._field("hr.employee", fname))
@@ -297,16 +312,28 @@ class TestFormCustomization(OrgBaseCommon):
         arch = self._arch("hr.employee")
         self.assertFalse(arch.xpath(f"//field[@name='{fname}']"))
         self.assertEqual(arch.xpath("//field[@name='work_email']")[0].get("invisible"), "1", "others stay")
-        # A field without data goes at once.
+        # A field without data goes at once, for whom can see that it holds none.
         empty = customization.field_line_ids
         empty_name = empty.sudo().field_name
-        empty.action_delete()
+        self.assertEqual(empty.action_delete()["res_model"], "org.form.customization.delete")
+        self.assertTrue(self._field("hr.employee", empty_name))
+        empty.with_user(hr_configurator).action_delete()
         self.assertFalse(self._field("hr.employee", empty_name))
 
     def test_type_change(self):
         customization = self._risk_customization()
         customization.action_apply()
         line = customization.field_line_ids.filtered(lambda line: line.label == "发生次数")
+        # The configurator cannot read risks: the type stays, as they cannot see the data.
+        with self.assertRaisesRegex(UserError, "cannot read the records"):
+            line.field_type = "float"
+        officer_configurator = new_test_user(
+            self.env,
+            "test_officer_configurator",
+            groups="org_base.group_org_configurator,org_base.group_org_user",
+        )
+        line = line.with_user(officer_configurator)
+        customization = customization.with_user(officer_configurator)
         fname = line.sudo().field_name
         # No data yet: the field is created again with its new type.
         line.field_type = "float"
@@ -375,7 +402,7 @@ class TestFormCustomization(OrgBaseCommon):
             self.Customization.create(
                 {"name": "联系人", "model_id": self.env["ir.model"]._get("res.partner").id}
             )
-        with self.assertRaisesRegex(ValidationError, "links to"):
+        with self.assertRaisesRegex(ValidationError, "cannot link to"):
             self.Customization.create(
                 {
                     "name": "关联",
@@ -424,3 +451,187 @@ class TestFormCustomization(OrgBaseCommon):
         self.assertNotIn(self.env["ir.model"]._get("org.form.customization"), allowed)
         self.env["ir.config_parameter"].set_param("org_base.form_designer_models", "hr.employee")
         self.assertEqual(self.Customization._allowed_models(), self.employee_model)
+
+    # The configurator reaches no confidential data through the designer (issue 14)
+
+    def _link_line(self, comodel, label="关联记录"):
+        return {"label": label, "field_type": "many2one", "comodel_id": self.env["ir.model"]._get(comodel).id}
+
+    def test_links_only_to_the_allow_list(self):
+        refused = [name for name in FORBIDDEN_LINK_MODELS if name in self.env] + ["org.integrity.risk"]
+        self.assertIn("hr.employee", refused)
+        for comodel in refused:
+            with self.assertRaisesRegex(ValidationError, "cannot link to", msg=comodel):
+                self.Customization.create(
+                    {
+                        "name": "关联",
+                        "model_id": self.risk_model.id,
+                        "line_ids": [(0, 0, self._link_line(comodel))],
+                    }
+                )
+        link_models = self.Customization._link_models()
+        self.assertIn("org.dictionary.item", link_models.mapped("model"))
+        self.assertFalse(set(link_models.mapped("model")) & (FORBIDDEN_LINK_MODELS | {"org.integrity.risk"}))
+        domain = (
+            self.env["org.form.customization.line"]
+            ._fields["comodel_id"]
+            .get_domain_list(self.env["org.form.customization.line"])
+        )
+        self.assertEqual(set(domain[0][2]), set(link_models.ids))
+
+        # An addon extends the list through the hook, but never with a forbidden model.
+        def link_models_hook(self):
+            return ["org.dictionary.item", "org.integrity.risk", "hr.employee", "res.partner"]
+
+        with patch.object(OrgFormCustomization, "_form_designer_link_models", link_models_hook):
+            self.assertEqual(
+                set(self.Customization._link_models().mapped("model")),
+                {"org.dictionary.item", "org.integrity.risk"},
+            )
+            self.Customization.create(
+                {
+                    "name": "关联",
+                    "model_id": self.risk_model.id,
+                    "line_ids": [(0, 0, self._link_line("org.integrity.risk"))],
+                }
+            )
+            with self.assertRaisesRegex(ValidationError, "cannot link to"):
+                self.Customization.create(
+                    {
+                        "name": "关联",
+                        "model_id": self.risk_model.id,
+                        "line_ids": [(0, 0, self._link_line("hr.employee"))],
+                    }
+                )
+
+    def test_stored_link_to_a_forbidden_model_is_not_applied(self):
+        customization = self.Customization.create(
+            {
+                "name": "关联",
+                "model_id": self.risk_model.id,
+                "line_ids": [(0, 0, self._link_line("hr.department"))],
+            }
+        )
+        # A line stored before the allow-list (or written around it) still points at employees.
+        self.env.cr.execute(
+            "UPDATE org_form_customization_line SET comodel_id = %s WHERE id = %s",
+            (self.employee_model.id, customization.line_ids.id),
+        )
+        customization.line_ids.invalidate_recordset()
+        with self.assertRaisesRegex(ValidationError, "cannot link to"):
+            customization.action_apply()
+        self.assertFalse(self._field("org.integrity.risk", customization.line_ids.sudo().field_name))
+
+    def test_technical_name_is_matched_whole(self):
+        for name in ("x_org_note\n", "x_org_note\n ", "x_org_Note", "note"):
+            with self.assertRaisesRegex(ValidationError, "must start with x_org_", msg=repr(name)):
+                self.Customization.create(
+                    {
+                        "name": "名称",
+                        "model_id": self.risk_model.id,
+                        "line_ids": [(0, 0, {"label": "备注一", "field_name": name})],
+                    }
+                )
+        data = {
+            "format": "org.form.customization",
+            "model": "org.integrity.risk",
+            "lines": [{"label": "备注一", "field_type": "char", "field_name": "x_org_note\n"}],
+        }
+        wizard = (
+            self.env["org.form.customization.import"]
+            .with_user(self.user_configurator)
+            .create({"file": base64.b64encode(json.dumps(data).encode()), "file_name": "x.json"})
+        )
+        with self.assertRaisesRegex(ValidationError, "must start with x_org_"):
+            wizard.action_import()
+
+    def test_line_acts_only_on_its_own_field(self):
+        risk_customization = self._risk_customization()
+        risk_customization.action_apply()
+        risk_field = self._field("org.integrity.risk", self._names(risk_customization)["发生次数"])
+        self.risk.write({risk_field.name: 4})
+        customization = self.Customization.create(
+            {"name": "备注", "model_id": self.employee_model.id, "line_ids": [(0, 0, {"label": "备注一"})]}
+        )
+        line = customization.line_ids
+        # The configurator cannot choose the field a line acts on, neither on create nor on write.
+        with self.assertRaises(AccessError):
+            line.write({"new_field_id": risk_field.id})
+        with self.assertRaises(AccessError):
+            self.env["org.form.customization.line"].with_user(self.user_configurator).create(
+                {"customization_id": customization.id, "label": "备注二", "new_field_id": risk_field.id}
+            )
+        # Even written as superuser, a line refuses another model's field or one it did not create.
+        with self.assertRaisesRegex(ValidationError, "only act on the field"):
+            line.sudo().write({"new_field_id": risk_field.id})
+        work_email = self._field("hr.employee", "work_email")
+        with self.assertRaisesRegex(ValidationError, "only act on the field"):
+            line.sudo().write({"new_field_id": work_email.id})
+        # A line tampered with in the database neither counts nor deletes the other field.
+        self.env.cr.execute(
+            "UPDATE org_form_customization_line SET new_field_id = %s WHERE id = %s", (risk_field.id, line.id)
+        )
+        line.invalidate_recordset()
+        officer_configurator = new_test_user(
+            self.env,
+            "test_officer_configurator",
+            groups="org_base.group_org_configurator,org_base.group_org_user",
+        )
+        self.assertEqual(line.with_user(officer_configurator).value_count, 0)
+        line.with_context(org_form_delete_confirmed=True).unlink()
+        self.assertTrue(risk_field.exists())
+        self.assertEqual(self.risk[risk_field.name], 4)
+        # Nor does a line take over a field of the same name it did not create.
+        taken = self.Customization.create(
+            {
+                "name": "同名",
+                "model_id": self.risk_model.id,
+                "line_ids": [(0, 0, {"label": "备注一", "field_name": "x_org_taken"})],
+            }
+        )
+        self.env["ir.model.fields"].create(
+            {
+                "name": "x_org_taken",
+                "model_id": self.risk_model.id,
+                "ttype": "char",
+                "field_description": "手工",
+            }
+        )
+        with self.assertRaisesRegex(UserError, "did not create"):
+            taken.action_apply()
+
+    def test_value_count_runs_with_the_configurators_rights(self):
+        customization = self._risk_customization()
+        customization.action_apply()
+        line = customization.field_line_ids.filtered(lambda line: line.label == "发生次数")
+        self.risk.write({line.sudo().field_name: 2})
+        officer_configurator = new_test_user(
+            self.env,
+            "test_officer_configurator",
+            groups="org_base.group_org_configurator,org_base.group_org_user",
+        )
+        self.assertEqual(line.with_user(officer_configurator).value_count, 1)
+        # The configurator alone cannot read risks: the count tells them nothing.
+        self.assertEqual(line.value_count, 0)
+        self.assertIsNone(line._count_values())
+
+    def test_refusals_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["org_base"], ["zh_CN"], overwrite=True)
+        Customization = self.Customization.with_context(lang="zh_CN")
+        with self.assertRaisesRegex(ValidationError, "关联记录.*不能关联到"):
+            Customization.create(
+                {
+                    "name": "关联",
+                    "model_id": self.risk_model.id,
+                    "line_ids": [(0, 0, self._link_line("hr.employee"))],
+                }
+            )
+        customization = Customization.create(
+            {"name": "备注", "model_id": self.risk_model.id, "line_ids": [(0, 0, {"label": "备注一"})]}
+        )
+        customization.action_apply()
+        with self.assertRaisesRegex(UserError, "备注一.*无权查看"):
+            customization.line_ids.unlink()
+        with self.assertRaisesRegex(AccessError, "不能手工指定"):
+            customization.line_ids.write({"new_field_id": self._field("org.integrity.risk", "name").id})

@@ -4,6 +4,9 @@ from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
 from ..tools.resident_id import (
+    CHECK_CHARS,
+    PROVINCE_CODES,
+    WEIGHTS,
     ResidentIdError,
     check_resident_id,
     mask_resident_id,
@@ -74,8 +77,118 @@ class TestResidentIdTool(TransactionCase):
         self.assertRefused("990102198503154216", "area")
 
     def test_mask(self):
-        self.assertEqual(mask_resident_id(VALID_X), "4201**********158X")
+        self.assertEqual(mask_resident_id(VALID_X), "4***************8X")
+        self.assertEqual(mask_resident_id(VALID_X.lower()), "4***************8X")
         self.assertEqual(mask_resident_id("1234"), "****")
+        # Passports and permits: at most two characters at each end.
+        self.assertEqual(mask_resident_id("E12345678"), "E1*****78")
+        self.assertEqual(mask_resident_id("H12345678"), "H1*****78")
+        self.assertEqual(mask_resident_id("AB123"), "A***3")
+        self.assertEqual(mask_resident_id("ABC123456789012"), "AB***********12")
+
+    def test_mask_cannot_be_undone(self):
+        """Even knowing the birth date and the gender, the masked number leaves more than
+        10,000 numbers whose area, birth date and check character are valid."""
+        for number in (VALID, VALID_X, "11010519491231002X"):
+            _number, birthday, gender = parse_resident_id(number)
+            masked = mask_resident_id(number)
+            self.assertNotIn(birthday.strftime("%Y%m%d"), masked)
+            self.assertNotIn(number[:6], masked)
+            count = count_candidates(masked, birthday, gender)
+            self.assertGreaterEqual(count, 10_000, masked)
+            self.assertGreaterEqual(count_candidates(masked), count)
+        # The former mask (four characters at each end) left a handful: the count is real.
+        old_mask = VALID[:4] + "*" * 10 + VALID[-4:]
+        self.assertLess(count_candidates(old_mask, datetime.date(1985, 3, 15), "male"), 20)
+        self.assertIn(VALID, candidates_for_test(old_mask, datetime.date(1985, 3, 15), "male"))
+
+    def test_passport_mask_hides_most(self):
+        masked = mask_resident_id("E12345678")
+        self.assertLessEqual(len(masked.replace("*", "")), 4)
+        # 5 hidden characters of a passport: 10**5 numbers at least.
+        self.assertGreaterEqual(10 ** masked.count("*"), 10_000)
+
+
+def _position_digits(masked, position, birthday, gender):
+    """The digits the position may hold, knowing the masked number, birthday and gender."""
+    char = masked[position]
+    if char != "*":
+        return [int(char)]
+    if birthday and 6 <= position < 14:
+        return [int(birthday.strftime("%Y%m%d")[position - 6])]
+    if gender and position == 16:
+        return [digit for digit in range(10) if digit % 2 == (gender == "male")]
+    return list(range(10))
+
+
+def _residues(masked, positions, birthday, gender):
+    """``{sum of weighted digits mod 11: number of ways}`` over independent positions."""
+    counts = {0: 1}
+    for position in positions:
+        new = {}
+        for residue, ways in counts.items():
+            for digit in _position_digits(masked, position, birthday, gender):
+                key = (residue + digit * WEIGHTS[position]) % 11
+                new[key] = new.get(key, 0) + ways
+        counts = new
+    return counts
+
+
+def _combine(*parts):
+    counts = {0: 1}
+    for part in parts:
+        new = {}
+        for residue, ways in counts.items():
+            for other, other_ways in part.items():
+                key = (residue + other) % 11
+                new[key] = new.get(key, 0) + ways * other_ways
+        counts = new
+    return counts
+
+
+def count_candidates(masked, birthday=None, gender=None):
+    """How many valid 18-character numbers show as ``masked`` and fit the birthday and gender
+    (when given): a valid province, a possible birth date and the right check character."""
+    province = {}
+    for code in PROVINCE_CODES:
+        text = f"{code:02d}"
+        if all(masked[i] in ("*", text[i]) for i in range(2)):
+            key = (int(text[0]) * WEIGHTS[0] + int(text[1]) * WEIGHTS[1]) % 11
+            province[key] = province.get(key, 0) + 1
+    if birthday:
+        birth = _residues(masked, range(6, 14), birthday, gender)
+    else:
+        birth = {}
+        day = datetime.date(1900, 1, 1)
+        today = datetime.date.today()
+        while day <= today:
+            text = day.strftime("%Y%m%d")
+            if all(masked[6 + i] in ("*", text[i]) for i in range(8)):
+                key = sum(int(d) * WEIGHTS[6 + i] for i, d in enumerate(text)) % 11
+                birth[key] = birth.get(key, 0) + 1
+            day += datetime.timedelta(days=1)
+    rest = _residues(masked, [2, 3, 4, 5, 14, 15, 16], birthday, gender)
+    total = _combine(province, birth, rest)
+    check = masked[17]
+    return sum(ways for residue, ways in total.items() if check in ("*", CHECK_CHARS[residue]))
+
+
+def candidates_for_test(masked, birthday, gender):
+    """The candidates themselves, when few (positions 2-5 and 14-15 only)."""
+    import itertools
+
+    hidden = [position for position, char in enumerate(masked) if char == "*"]
+    body = list(masked)
+    for position in range(6, 14):
+        body[position] = birthday.strftime("%Y%m%d")[position - 6]
+    found = []
+    free = [position for position in hidden if not 6 <= position < 14]
+    for digits in itertools.product(*[_position_digits(masked, p, birthday, gender) for p in free]):
+        for position, digit in zip(free, digits, strict=True):
+            body[position] = str(digit)
+        if check_resident_id("".join(body)) is None:
+            found.append("".join(body))
+    return found
 
 
 @tagged("post_install", "-at_install")
@@ -87,7 +200,7 @@ class TestResidentIdOnEmployee(TransactionCase):
         self.assertEqual(employee.identification_id, VALID)
         self.assertEqual(employee.birthday, datetime.date(1985, 3, 15))
         self.assertEqual(employee.gender, "male")
-        self.assertEqual(employee.resident_id_masked, "4201**********4216")
+        self.assertEqual(employee.resident_id_masked, "4***************16")
         employee.identification_id = VALID_X.lower()
         self.assertEqual(employee.identification_id, VALID_X)
         # An explicitly given birth date is kept.
@@ -140,7 +253,7 @@ class TestResidentIdMixin(FakeModelCase):
     def test_mixin_on_any_model(self):
         holder = self.env["org.fake.id.holder"].create({"name": "甲", "id_number": VALID_X.lower()})
         self.assertEqual((holder.id_number, holder.gender), (VALID_X, "female"))
-        self.assertEqual(holder.resident_id_masked, "4201**********158X")
+        self.assertEqual(holder.resident_id_masked, "4***************8X")
         holders = self.env["org.fake.id.holder"].create(
             [{"name": "乙", "id_number": LEGACY}, {"name": "丙", "id_number": False}]
         )

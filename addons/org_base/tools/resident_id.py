@@ -106,8 +106,24 @@ def parse_resident_id(value, today=None):
 
 
 def mask_resident_id(value):
-    """``4201**********123X``: the first and last four characters stay visible."""
+    """The number with most of it hidden, for roles that may not see it whole.
+
+    An 18-character number keeps its first character and its last two: ``4***************8X``.
+    The region (6 digits) and the birth date (8 digits) are hidden whole, and so are two of the
+    three order digits: even someone who knows the person's birth date and gender, and so the
+    second-to-last digit's parity, is left with more than half a million numbers whose check
+    character fits. Other documents (passports, permits: 5 to 17 characters) keep at most two
+    characters at each end, fewer when short: ``E1*****78`` for a 9-character passport.
+    """
     number = _clean(value)
-    if len(number) <= 8:
-        return "*" * len(number)
-    return number[:4] + "*" * (len(number) - 8) + number[-4:]
+    length = len(number)
+    if length == 18:
+        return number[:1] + "*" * 15 + number[-2:]
+    keep = 2 if length >= 9 else 1 if length >= 5 else 0
+    if not keep:
+        return "*" * length
+    return number[:keep] + "*" * (length - 2 * keep) + number[-keep:]
+
+
+# Passports and permits are masked the same way.
+mask_document_number = mask_resident_id

@@ -436,3 +436,13 @@ def _date_from_number(number, datemode):
         return xlrd.xldate.xldate_as_datetime(number, datemode).date()
     except (xlrd.xldate.XLDateError, OverflowError) as error:
         raise ValueError(number) from error
+
+
+def write_text(cell, value):
+    """Put ``value`` into an openpyxl cell as text: a value that starts with ``=`` stays a
+    string, never a formula that the spreadsheet would run (``+``, ``-`` and ``@`` are
+    strings in an .xlsx already)."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell

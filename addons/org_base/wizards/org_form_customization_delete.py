@@ -12,9 +12,19 @@ class OrgFormCustomizationDelete(models.TransientModel):
     message = fields.Text(compute="_compute_message")
 
     @api.depends("line_id")
+    @api.depends_context("uid")
     def _compute_message(self):
         for wizard in self:
-            wizard.value_count = wizard.line_id._count_values()
+            count = wizard.line_id._count_values()
+            wizard.value_count = count or 0
+            if count is None:
+                wizard.message = self.env._(
+                    "The field %(label)s may hold values in records of %(model)s that you cannot read. "
+                    "Deleting the field deletes these values for good.",
+                    label=wizard.line_id.label,
+                    model=wizard.line_id.model_id.name,
+                )
+                continue
             wizard.message = self.env._(
                 "%(count)s records hold values in the field %(label)s. Deleting the field deletes "
                 "these values for good.",

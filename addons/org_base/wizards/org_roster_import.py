@@ -267,6 +267,7 @@ class OrgRosterImport(models.TransientModel):
         model.check_access("write")
         sheet = self._read_file()
         header_index, specs = self._map_header(roster, sheet, model)
+        self._check_column_access(roster, model, specs)
         rows = [
             (index + 1, row)  # the row number the user sees in Excel
             for index, row in enumerate(sheet.rows)
@@ -290,6 +291,23 @@ class OrgRosterImport(models.TransientModel):
         self._plan_writes(model, key_spec, valid_rows, plan)
         plan.errors.sort(key=lambda error: error[0])
         return plan
+
+    def _check_column_access(self, roster, model, specs):
+        """Refuse, before any cell is looked at, a column whose field the user may not read
+        or write: matching on it would answer "found / not found" for values they cannot see."""
+        for spec in specs:
+            if not spec.field.is_accessible(self.env):
+                raise AccessError(
+                    self.env._(
+                        "The roster %(roster)s fills %(field)s of %(model)s from the column %(column)s, "
+                        "which you may not read or change: remove the column from the file, or ask a "
+                        "colleague who may to import it.",
+                        roster=roster.name,
+                        field=spec.field._description_string(self.env),
+                        model=roster.model_id.sudo().name,
+                        column=spec.label,
+                    )
+                )
 
     def _check_row(self, row_number, row, specs, datemode):
         """``(vals, errors)`` of one row; empty cells are left out of ``vals``, so that they
@@ -537,6 +555,37 @@ class OrgRosterImport(models.TransientModel):
         return found
 
     @api.model
+    def _match_records(self, comodel, field_name, keys):
+        """``{text: {ids}}``: the active records of ``comodel`` whose ``field_name`` is one of
+        ``keys``, found with the importing user's own rights, so that a dry run tells nothing
+        about records or fields the user cannot read (no superuser search, no oracle).
+
+        Employees are looked up in hr.employee.public when the user cannot read hr.employee:
+        names are public to every internal user, ID and badge numbers are not. A field the user
+        may not read is refused with an AccessError before anything is searched, when the file
+        fills it (a template's empty column is no matter).
+        """
+        found = defaultdict(set)
+        if not keys:
+            return found
+        model = comodel
+        if model._name == "hr.employee" and not model.has_access("read"):
+            model = self.env["hr.employee.public"]
+        field = model._fields.get(field_name)
+        if not model.has_access("read") or not field or not field.is_accessible(self.env):
+            raise AccessError(
+                self.env._(
+                    "%(model)s are matched by %(field)s, which you may not read: remove that column "
+                    "from the file, or ask a colleague who may read it to import the file.",
+                    model=self.env["ir.model"].sudo()._get(comodel._name).name,
+                    field=comodel._fields[field_name]._description_string(self.env),
+                )
+            )
+        for record in model.search([(field_name, "in", list(keys))]):
+            found[roster_reader.clean_text(record[field_name])].add(record.id)
+        return found
+
+    @api.model
     def _lookup_dictionary(self, dictionary_code, texts):
         """``({text: {id}}, dictionary name)``: entries of the dictionary matched by code,
         short name or name (a name wins over another entry's code)."""
@@ -638,7 +687,8 @@ class OrgRosterImport(models.TransientModel):
         model = self.env[roster.model]
         key_column = roster._key_column()
         for index, column in enumerate(roster.column_ids, start=1):
-            cell = sheet.cell(row=1, column=index, value=column.label)
+            # A label is text, even one that starts with = (never a formula).
+            cell = roster_reader.write_text(sheet.cell(row=1, column=index), column.label)
             required = column.required or column == key_column
             cell.font = Font(bold=True, color="C00000" if required else None)
             letter = get_column_letter(index)

@@ -37,7 +37,7 @@ class TestPartyMember(GrassrootsCommon):
 
     def test_masked_for_those_without_the_right(self):
         number = self.member_a1.id_number
-        masked = number[:4] + "*" * 10 + number[-4:]
+        masked = number[:1] + "*" * 15 + number[-2:]
         for user in (self.secretary_a, self.user_leader):
             member = self.member_a1.with_user(user)
             self.assertEqual(member.resident_id_masked, masked)

@@ -5,7 +5,7 @@ from datetime import date
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.org_base.tests import roster_fixtures
@@ -30,11 +30,15 @@ class TestStudyRosterImport(OrgStudyCommon):
         cls.wang_2 = Employee.create({"name": "王伟", "barcode": "1002"})
         cls.zhao = Employee.create({"name": "赵求是"})
         cls.bad_id = cls.id_wang[:17] + ("0" if cls.id_wang[17] != "0" else "1")
+        # Employee and ID numbers are matched with the importer's own rights: HR's.
+        cls.hr_officer = new_test_user(
+            cls.env, "study_hr_officer", groups="org_study.group_study_officer,hr.group_hr_user"
+        )
 
     def _wizard(self, roster, content, user=None, file_name="签到表.xlsx", **vals):
         return (
             self.env["org.roster.import"]
-            .with_user(user or self.officer)
+            .with_user(user or self.hr_officer)
             .create(
                 {
                     "roster": roster,
@@ -151,6 +155,30 @@ class TestStudyRosterImport(OrgStudyCommon):
         )
         with self.assertRaisesRegex(UserError, "姓名"):
             wizard.action_dry_run()
+
+    def test_numbers_are_matched_with_the_officers_own_rights(self):
+        """A study officer who may not read ID numbers matches people by name only: a sheet
+        that fills the ID column is refused whole, whether the guessed number exists or not."""
+        headers = ("序号", "姓名", "工号", "公民身份号码")
+        names_only = self._wizard(
+            "study_attendance",
+            build_xlsx(list(headers), [[1, "张学习", None, None]]),
+            user=self.officer,
+            study_session_id=self.session.id,
+        )
+        names_only.action_dry_run()
+        self.assertEqual(names_only.error_count, 0, names_only.error_line_ids.mapped("message"))
+        for guess in (self.id_wang, resident_id(birth="19900101", order=137)):
+            wizard = self._wizard(
+                "study_attendance",
+                build_xlsx(list(headers), [[1, "王伟", None, guess]]),
+                user=self.officer,
+                study_session_id=self.session.id,
+            )
+            with self.assertRaisesRegex(AccessError, "may not read") as caught:
+                wizard.action_dry_run()
+            self.assertNotIn(guess, str(caught.exception))
+            self.assertFalse(wizard.error_line_ids)
 
     def test_damaged_file(self):
         wizard = self._wizard(

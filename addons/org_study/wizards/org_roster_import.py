@@ -73,16 +73,10 @@ class OrgRosterImport(models.TransientModel):
     def _lookup_employees(self, field_name, keys):
         """``{key: {employee ids}}`` of the active employees whose ``field_name`` is one of ``keys``.
 
-        Employee and ID numbers are readable by HR officers only: they are matched as superuser,
-        and only the employees' ids come back.
+        Matched with the importing user's own rights (org_base's ``_match_records``): employee
+        and ID numbers only for those who may read them, so that a dry run is no oracle.
         """
-        found = defaultdict(set)
-        if not keys:
-            return found
-        employees = self.env["hr.employee"].sudo().search([(field_name, "in", list(keys))])
-        for employee_id, value in employees.mapped(lambda employee: (employee.id, employee[field_name])):
-            found[roster_reader.clean_text(value)].add(employee_id)
-        return found
+        return self._match_records(self.env["hr.employee"], field_name, keys)
 
     def _employee_cell_key(self, spec, value):
         if spec.employee_match == "identification_id":

@@ -50,7 +50,7 @@ class TestTalent(TalentCommon):
             talent = self.talent_a.with_user(user)
             fields = talent.fields_get()
             self.assertEqual("id_number" in fields, raw, user.login)
-            self.assertEqual(talent.resident_id_masked, "4201**********" + self.talent_a.id_number[-4:])
+            self.assertEqual(talent.resident_id_masked, "4" + "*" * 15 + self.talent_a.id_number[-2:])
             views = self.env["org.talent"].with_user(user).get_views([(False, "form"), (False, "list")])
             self.assertEqual("id_number" in views["models"]["org.talent"]["fields"], raw, user.login)
 
