@@ -1,9 +1,11 @@
-from odoo import models
-from odoo.exceptions import AccessError
+from odoo import api, models
+from odoo.exceptions import AccessError, UserError
+from odoo.models import regex_order
 
 
 class OrgPartyScopeMixin(models.AbstractModel):
-    """Keeps a party secretary's records inside the secretary's subtree after a write.
+    """What the party records share for their scope: a secretary's records stay inside the
+    secretary's subtree after a write, and a sort order that cannot be used is refused clearly.
 
     Odoo checks the record rules of ``write`` on the records as they were before the write
     (``BaseModel.write`` calls ``check_access("write")`` first), and those of ``create`` on the
@@ -16,10 +18,55 @@ class OrgPartyScopeMixin(models.AbstractModel):
     _name = "org.party.scope.mixin"
     _description = "Party Secretary Scope Kept After Writes"
 
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if order:
+            self._check_org_order(order)
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+        if order:
+            self._check_org_order(order, groupby=groupby)
+        return super()._read_group(
+            domain, groupby=groupby, aggregates=aggregates, having=having, offset=offset, limit=limit, order=order
+        )
+
     def write(self, vals):
         result = super().write(vals)
         self._check_org_party_scope()
         return result
+
+    @api.model
+    def _check_org_order(self, order, groupby=None):
+        """Refuse with a clear message what Odoo would refuse with a bare ``ValueError``: a sort
+        on an unknown or unstored field, or, when grouping, on a field that is not grouped.
+        Fields the user may not read are refused by Odoo's own field access check."""
+        match = regex_order.match(order)
+        if not match:
+            return  # Odoo's _check_qorder refuses it with a UserError
+        for part in order.split(","):
+            term = regex_order.match(part)["term"]
+            fname = term.split(":")[0].split(".")[0]
+            field = self._fields.get(fname)
+            if groupby is not None:
+                valid = term in groupby or ":" in term or term == "__count"
+            else:
+                valid = field and (
+                    (field.store and field.column_type and ("." not in term or field.type == "properties"))
+                    or (field.type == "many2one" and field.store and term == f"{fname}.id")
+                    or (field.related and not field.store and "." not in term)
+                )
+            if not valid:
+                raise UserError(
+                    self.env._(
+                        "%(model)s cannot be sorted by “%(term)s”: sort by a stored field you can read"
+                        "%(grouped)s.",
+                        model=self.env["ir.model"]._get(self._name).name,
+                        term=part.strip(),
+                        grouped=self.env._(" that the list is grouped by") if groupby is not None else "",
+                    )
+                )
 
     def _check_org_party_scope(self):
         if not self or self.env.su or not self.env.user.org_party_secretary_scoped:

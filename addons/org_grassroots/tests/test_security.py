@@ -1,6 +1,6 @@
 from contextlib import contextmanager
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import GrassrootsCommon
@@ -372,3 +372,25 @@ class TestScopeAfterWrite(GrassrootsCommon):
             transfer.write({"organization_from_id": self.zone.id})
         transfer.invalidate_recordset()
         self.assertEqual(transfer.organization_from_id, self.branch_a1)
+
+
+@tagged("post_install", "-at_install")
+class TestSortOrder(GrassrootsCommon):
+    """A sort order that cannot be used is refused with a clear message, never a ValueError;
+    a field the user may not read cannot be used to sort (no ordering oracle)."""
+
+    def test_unusable_sort_is_refused_clearly(self):
+        Member = self.env["org.party.member"].with_user(self.secretary_a)
+        self.assertEqual(Member.search([], order="birthday desc, name"), self.member_a1)
+        with self.assertRaisesRegex(UserError, "resident_id_masked"):
+            Member.search([], order="resident_id_masked")
+        with self.assertRaisesRegex(UserError, "organization_id.name"):
+            Member.web_search_read([], {"name": {}}, order="organization_id.name desc")
+        with self.assertRaisesRegex(UserError, "id_number"):
+            Member.read_group([], ["organization_id"], ["organization_id"], orderby="id_number")
+        with self.assertRaisesRegex(AccessError, "id_number"):
+            Member.search([], order="id_number desc")
+        with self.assertRaisesRegex(AccessError, "id_number"):
+            Member.web_search_read([], {"name": {}}, order="id_number")
+        groups = Member.read_group([], ["organization_id"], ["organization_id"], orderby="organization_id desc")
+        self.assertEqual([group["organization_id"][0] for group in groups], [self.branch_a1.id])
