@@ -6,9 +6,9 @@ class MailFollowers(models.Model):
     """Followers of a party record are seen only by those who see the record.
 
     Odoo lets every employee read every ``mail.followers`` line (who follows which record id);
-    a secretary limited to their subtree (``res.users.org_party_secretary_scoped``) sees only
-    the followers of the party records and board cards they can read themselves. The filter is
-    one sub-select per scoped model, added to the search.
+    the followers of party records and boards are seen only by those who can read the record
+    itself (a secretary: their own subtree). The filter is one sub-select per party model, added
+    to the search.
     """
 
     _inherit = "mail.followers"
@@ -19,10 +19,12 @@ class MailFollowers(models.Model):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        if not self.env.su and self.env.user.org_party_secretary_scoped:
+        if not self.env.su:
             scoped = [model for model in self._org_party_scoped_models() if model in self.env]
             scope = [("res_model", "not in", scoped)]
             for model in scoped:
+                if not self.env[model].browse().has_access("read"):
+                    continue  # no access to the model: none of its followers
                 scope = expression.OR(
                     [scope, [("res_model", "=", model), ("res_id", "in", self.env[model]._search([]))]]
                 )
@@ -31,7 +33,7 @@ class MailFollowers(models.Model):
 
     def _check_access(self, operation):
         result = super()._check_access(operation)
-        if not self or self.env.su or not self.env.user.org_party_secretary_scoped:
+        if not self or self.env.su:
             return result
         allowed = self - result[0] if result else self
         scoped = set(self._org_party_scoped_models())
@@ -41,7 +43,9 @@ class MailFollowers(models.Model):
                 visible = set(
                     self.env[res_model].browse(followers.mapped("res_id"))._filtered_access("read")._ids
                 )
-                forbidden |= followers.filtered(lambda follower: follower.res_id not in visible)
+                forbidden |= followers.filtered(
+                    lambda follower, visible=visible: follower.res_id not in visible
+                )
         if not forbidden:
             return result
         forbidden = self.browse(forbidden.ids)

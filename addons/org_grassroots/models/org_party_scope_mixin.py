@@ -29,7 +29,13 @@ class OrgPartyScopeMixin(models.AbstractModel):
         if order:
             self._check_org_order(order, groupby=groupby)
         return super()._read_group(
-            domain, groupby=groupby, aggregates=aggregates, having=having, offset=offset, limit=limit, order=order
+            domain,
+            groupby=groupby,
+            aggregates=aggregates,
+            having=having,
+            offset=offset,
+            limit=limit,
+            order=order,
         )
 
     def write(self, vals):

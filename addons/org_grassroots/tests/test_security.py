@@ -392,5 +392,7 @@ class TestSortOrder(GrassrootsCommon):
             Member.search([], order="id_number desc")
         with self.assertRaisesRegex(AccessError, "id_number"):
             Member.web_search_read([], {"name": {}}, order="id_number")
-        groups = Member.read_group([], ["organization_id"], ["organization_id"], orderby="organization_id desc")
+        groups = Member.read_group(
+            [], ["organization_id"], ["organization_id"], orderby="organization_id desc"
+        )
         self.assertEqual([group["organization_id"][0] for group in groups], [self.branch_a1.id])
