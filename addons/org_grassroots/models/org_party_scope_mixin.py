@@ -64,15 +64,21 @@ class OrgPartyScopeMixin(models.AbstractModel):
                     or (field.related and not field.store and "." not in term)
                 )
             if not valid:
-                raise UserError(
-                    self.env._(
-                        "%(model)s cannot be sorted by “%(term)s”: sort by a stored field you can read"
-                        "%(grouped)s.",
-                        model=self.env["ir.model"]._get(self._name).name,
+                model = self.env["ir.model"]._get(self._name).name
+                if groupby is not None:
+                    message = self.env._(
+                        "%(model)s grouped this way cannot be sorted by “%(term)s”: sort by a field "
+                        "it is grouped by or by a total.",
+                        model=model,
                         term=part.strip(),
-                        grouped=self.env._(" that the list is grouped by") if groupby is not None else "",
                     )
-                )
+                else:
+                    message = self.env._(
+                        "%(model)s cannot be sorted by “%(term)s”: sort by a stored field you can read.",
+                        model=model,
+                        term=part.strip(),
+                    )
+                raise UserError(message)
 
     def _check_org_party_scope(self):
         if not self or self.env.su or not self.env.user.org_party_secretary_scoped:
