@@ -7,8 +7,9 @@ class MailFollowers(models.Model):
 
     Odoo lets every employee read every ``mail.followers`` line (who follows which record id);
     the followers of party records and boards are seen only by those who can read the record
-    itself (a secretary: their own subtree). The filter is one sub-select per party model, added
-    to the search.
+    itself (a secretary: their own subtree). Officers and leaders, who read every party record,
+    are not filtered; for the others the filter is one sub-select per party model, added to the
+    search.
     """
 
     _inherit = "mail.followers"
@@ -18,8 +19,15 @@ class MailFollowers(models.Model):
         return [*self.env["org.party.scope.mixin"]._inherit_children, "project.project"]
 
     @api.model
+    def _org_party_followers_filtered(self):
+        user = self.env.user
+        return not self.env.su and not (
+            user.has_group("org_base.group_org_user") or user.has_group("org_base.group_org_leader")
+        )
+
+    @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        if not self.env.su:
+        if self._org_party_followers_filtered():
             scoped = [model for model in self._org_party_scoped_models() if model in self.env]
             scope = [("res_model", "not in", scoped)]
             for model in scoped:
@@ -33,7 +41,7 @@ class MailFollowers(models.Model):
 
     def _check_access(self, operation):
         result = super()._check_access(operation)
-        if not self or self.env.su:
+        if not self or not self._org_party_followers_filtered():
             return result
         allowed = self - result[0] if result else self
         scoped = set(self._org_party_scoped_models())
