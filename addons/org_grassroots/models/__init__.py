@@ -1,3 +1,4 @@
+from . import org_party_scope_mixin
 from . import org_party_term_rule
 from . import org_party_organization
 from . import org_party_member
@@ -11,3 +12,4 @@ from . import org_party_report
 from . import org_party_brand
 from . import org_party_evaluation
 from . import project_task
+from . import mail_followers

@@ -6,7 +6,7 @@ class OrgPartyBrand(models.Model):
 
     _name = "org.party.brand"
     _description = "Party Building Brand Project"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "org.party.scope.mixin"]
     _order = "year desc, id desc"
 
     name = fields.Char(string="Brand", required=True, tracking=True)

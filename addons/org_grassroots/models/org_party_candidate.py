@@ -80,7 +80,7 @@ class OrgPartyCandidate(models.Model):
 
     _name = "org.party.candidate"
     _description = "Party Membership Candidate"
-    _inherit = ["mail.thread", "mail.activity.mixin", "org.resident.id.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "org.resident.id.mixin", "org.party.scope.mixin"]
     _order = "stage_sequence, date_application, id"
 
     _resident_id_field = "id_number"

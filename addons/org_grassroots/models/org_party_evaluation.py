@@ -37,7 +37,7 @@ class OrgPartyEvaluation(models.Model):
 
     _name = "org.party.evaluation"
     _description = "Party Organization Evaluation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "org.party.scope.mixin"]
     _order = "date desc, id desc"
     _rec_name = "organization_id"
 

@@ -7,7 +7,7 @@ class OrgPartyMeeting(models.Model):
 
     _name = "org.party.meeting"
     _description = "Party Meeting"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "org.party.scope.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Topic", required=True, tracking=True)

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 
 class OrgPartyMember(models.Model):
@@ -7,7 +7,7 @@ class OrgPartyMember(models.Model):
 
     _name = "org.party.member"
     _description = "Party Member"
-    _inherit = ["mail.thread", "mail.activity.mixin", "org.resident.id.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "org.resident.id.mixin", "org.party.scope.mixin"]
     _order = "organization_id, name, id"
 
     _resident_id_field = "id_number"
@@ -95,33 +95,3 @@ class OrgPartyMember(models.Model):
                 "default_organization_from_id": self.organization_id.id,
             },
         }
-
-    def write(self, vals):
-        if "organization_id" in vals:
-            self._check_organization_move(vals["organization_id"])
-        return super().write(vals)
-
-    def _check_organization_move(self, organization_id):
-        """A secretary moves members only within the own subtree: anything else goes through a
-        transfer (组织关系转接) that an officer or the receiving secretary approves."""
-        if (
-            self.env.su
-            or self.env.context.get("org_party_transfer")
-            or self.env.user.has_group("org_base.group_org_user")
-        ):
-            return
-        moving = self.filtered(lambda member: member.organization_id.id != organization_id)
-        if not moving:
-            return
-        # Searched with the user's record rules: only the own subtree is found.
-        if not self.env["org.party.organization"].search_count([("id", "=", organization_id)]):
-            target = self.env["org.party.organization"].sudo().browse(organization_id)
-            raise UserError(
-                self.env._(
-                    "%(members)s cannot be moved to %(organization)s: it is outside the organizations you "
-                    "lead. Start a membership transfer (组织关系转接) instead; "
-                    "it moves the member once approved.",
-                    members="、".join(moving.mapped("name")),
-                    organization=target.display_name,
-                )
-            )

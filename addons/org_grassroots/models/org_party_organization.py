@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
 
 ORGANIZATION_KINDS = [
@@ -20,7 +20,7 @@ class OrgPartyOrganization(models.Model):
 
     _name = "org.party.organization"
     _description = "Party Organization"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "org.party.scope.mixin"]
     _parent_store = True
     _order = "parent_path, sequence, id"
     _rec_names_search = ["name", "complete_name"]
@@ -234,6 +234,8 @@ class OrgPartyOrganization(models.Model):
         return organizations
 
     def write(self, vals):
+        if "parent_id" in vals:
+            self._check_secretary_parent(vals["parent_id"])
         result = super().write(vals)
         if "secretary_user_id" in vals or "active" in vals:
             self.env.registry.clear_cache()
@@ -245,6 +247,26 @@ class OrgPartyOrganization(models.Model):
         if had_secretary:
             self.env.registry.clear_cache()
         return result
+
+    def _check_secretary_parent(self, parent_id):
+        """A secretary places organizations only below one of their own subtree: their top
+        organization keeps its higher organization, nothing is hung under another subtree."""
+        if self.env.su or not self.env.user.org_party_secretary_scoped:
+            return
+        moving = self.filtered(lambda organization: organization.parent_id.id != (parent_id or False))
+        # Searched with the secretary's record rules: only the own subtree is found.
+        if not moving or (parent_id and self.search_count([("id", "=", parent_id)])):
+            return
+        raise AccessError(
+            self.env._(
+                "%(organizations)s cannot be placed below %(parent)s: you may only move the "
+                "organizations you lead within your own subtree.",
+                organizations="、".join(moving.mapped("display_name")),
+                parent=self.sudo().browse(parent_id).display_name
+                if parent_id
+                else self.env._("no higher organization"),
+            )
+        )
 
     def action_open_children(self):
         self.ensure_one()

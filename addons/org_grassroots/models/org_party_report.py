@@ -13,7 +13,7 @@ class OrgPartyReport(models.Model):
 
     _name = "org.party.report"
     _description = "Party Request or Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "org.party.scope.mixin"]
     _order = "date_submitted desc, id desc"
 
     name = fields.Char(string="Subject", required=True, tracking=True)

@@ -8,7 +8,7 @@ class OrgPartyTransfer(models.Model):
 
     _name = "org.party.transfer"
     _description = "Party Membership Transfer"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "org.party.scope.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Reference", compute="_compute_name", store=True)
@@ -174,7 +174,7 @@ class OrgPartyTransfer(models.Model):
     def action_approve(self):
         self._check_state(("submitted",))
         self._check_approver()
-        Member = self.env["org.party.member"].sudo().with_context(org_party_transfer=True)
+        Member = self.env["org.party.member"].sudo()
         for transfer in self.sudo():
             if transfer.kind == "internal":
                 Member.browse(transfer.member_id.id).organization_id = transfer.organization_to_id

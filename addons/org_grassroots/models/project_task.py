@@ -5,7 +5,8 @@ class ProjectTask(models.Model):
     """Cards of the grassroots boards: the party organization responsible, the 幸福清单 item
     and the yearly targets of the five-year plan."""
 
-    _inherit = "project.task"
+    _name = "project.task"
+    _inherit = ["project.task", "org.party.scope.mixin"]
 
     org_party_organization_id = fields.Many2one(
         "org.party.organization",

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResUsers(models.Model):
@@ -11,3 +11,16 @@ class ResUsers(models.Model):
         help="The party organizations whose secretary the user is; record rules give the user "
         "these organizations and the ones below them.",
     )
+    org_party_secretary_scoped = fields.Boolean(
+        compute="_compute_org_party_secretary_scoped",
+        string="Limited to the Own Party Subtree",
+        help="A party secretary who is neither officer nor leader: record rules keep them to the "
+        "organizations they lead, the ones below them and the party boards' cards of those.",
+    )
+
+    @api.depends("groups_id")
+    def _compute_org_party_secretary_scoped(self):
+        for user in self:
+            user.org_party_secretary_scoped = user.has_group("org_grassroots.group_party_secretary") and not (
+                user.has_group("org_base.group_org_user") or user.has_group("org_base.group_org_leader")
+            )

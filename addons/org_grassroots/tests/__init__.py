@@ -11,3 +11,4 @@ from . import test_report_evaluation
 from . import test_happiness
 from . import test_tours
 from . import test_query_counts
+from . import test_access_matrix

@@ -12,8 +12,11 @@ class TestTransfer(GrassrootsCommon):
 
     def test_secretary_cannot_move_a_member_out_of_the_subtree(self):
         member = self.member_a1.with_user(self.secretary_a)
-        with self.assertRaisesRegex(UserError, "测试党员甲.*组织关系转接"):
+        # assertRaises (not assertRaisesRegex) rolls the refused write back to a savepoint.
+        with self.assertRaises(AccessError) as caught:
             member.organization_id = self.branch_b1
+        self.assertRegex(str(caught.exception), "测试党员甲.*组织关系转接")
+        self.member_a1.invalidate_recordset()
         self.assertEqual(self.member_a1.organization_id, self.branch_a1)
         # Within the own subtree a secretary may still correct the organization.
         member.organization_id = self.branch_a2
