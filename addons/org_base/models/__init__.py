@@ -14,3 +14,4 @@ from . import project_task
 from . import org_integrity_risk
 from . import org_form_customization
 from . import org_form_customization_line
+from . import mail_followers
