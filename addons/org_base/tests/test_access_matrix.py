@@ -243,6 +243,31 @@ class TestAccessMatrix(AccessMatrixCommon):
                 Reject = self.env["org.task.reject.wizard"].with_user(self.users[role])
                 self.assertEqual(Reject.has_access("create"), role in OFFICERS, f"{role} returns cards")
 
+    def test_employee_fields(self):
+        """The resident ID number stays with HR officers; org_base's masked copy shows to those
+        who read the employee (HR officers here, the roles areas grant elsewhere)."""
+        employee = self.env["hr.employee"].create(
+            {"name": "矩阵员工", "identification_id": "420102198503154216"}
+        )
+        hr_officer = new_test_user(self.env, "matrix_hr", groups="hr.group_hr_user")
+        for user in (*self.users.values(), hr_officer):
+            with self.subTest(login=user.login):
+                Employee = self.env["hr.employee"].with_user(user)
+                if user.has_group("hr.group_hr_user"):
+                    self.assertEqual(Employee.browse(employee.id).identification_id, "420102198503154216")
+                else:
+                    self._refused(
+                        lambda Employee=Employee: Employee.browse(employee.id).read(["identification_id"])
+                    )
+                    self._refused(
+                        lambda Employee=Employee: Employee.browse(employee.id).export_data(
+                            ["identification_id"]
+                        )
+                    )
+                if Employee.has_access("read"):
+                    masked = Employee.browse(employee.id).resident_id_masked
+                    self.assertTrue(masked and "198503154216" not in masked, masked)
+
 
 @tagged("post_install", "-at_install")
 class TestAccessSidePaths(AccessMatrixCommon):
@@ -287,6 +312,21 @@ class TestAccessSidePaths(AccessMatrixCommon):
                     self.assertRaises(AccessError, Message.browse(self.message.id).read, ["body"])
                 else:
                     self.assertTrue(Attachment.browse(self.attachment.id).read(["datas"])[0]["datas"])
+
+    def test_own_card(self):
+        """A plain employee reads the department card they are responsible for, no other."""
+        employee = self.users["employee"]
+        own = self.env["project.task"].create(
+            {"name": "矩阵本人卡片", "project_id": self.board.id, "org_responsible_user_id": employee.id}
+        )
+        Task = self.env["project.task"].with_user(employee)
+        self.assertEqual(Task.search([("project_id", "=", self.board.id)]), own)
+        self.assertEqual(Task.browse(own.id).read(["name"])[0]["name"], "矩阵本人卡片")
+        self._refused(lambda: Task.browse(own.id).write({"name": "改"}))
+
+    def _refused(self, call):
+        with self.assertRaises(AccessError):
+            call()
 
     def test_activities_and_chatter_need_write_access(self):
         """A reader of a card (the leader) posts nothing and touches no one else's activity."""
