@@ -353,6 +353,17 @@ class TestAccessSidePaths(AccessMatrixCommon):
                 self.assertEqual(self.activity.summary, "矩阵待办")
                 self.assertTrue(self.activity.exists())
 
+    def test_leader_touches_no_risk_chatter(self):
+        """On the integrity risk register, too, the leader reads and changes nothing."""
+        risk = self.env["org.integrity.risk"].create({"name": "矩阵风险", "owner_id": self.other_officer.id})
+        activity = risk.activity_schedule("mail.mail_activity_data_todo", user_id=self.other_officer.id)
+        leader = self.users["leader"]
+        self.assertEqual(risk.with_user(leader).name, "矩阵风险")
+        self._refused_post(risk.with_user(leader))
+        self._refused(lambda: activity.with_user(leader).write({"summary": "篡改"}))
+        self._refused(lambda: activity.with_user(leader).unlink())
+        self.assertTrue(activity.exists())
+
     def _refused_post(self, card):
         with self.assertRaises(AccessError):
             card.message_post(body="不应出现", message_type="comment", subtype_xmlid="mail.mt_comment")
