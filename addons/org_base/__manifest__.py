@@ -2,7 +2,7 @@
     "name": "Organization Work Platform: Base",
     "summary": "组织工作平台 shared base: app shell, groups, dictionaries, resident ID validation, "
     "checklists, checklist boards, roster import",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.1.1",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",

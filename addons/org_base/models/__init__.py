@@ -16,3 +16,4 @@ from . import org_form_customization
 from . import org_form_customization_line
 from . import org_upload_limits
 from . import res_config_settings
+from . import mail_followers

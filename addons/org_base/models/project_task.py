@@ -4,7 +4,7 @@ import pytz
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 DEADLINE_STATUSES = [
     ("none", "No Deadline"),
@@ -31,6 +31,10 @@ class ProjectTask(models.Model):
 
     _name = "project.task"
     _inherit = ["project.task", "org.checklist.mixin"]
+    # Posting on a card and touching others' activities on it need write access to the card,
+    # as on every other record of the platform (project's default is read: a leader or any
+    # reader could post, reschedule or delete activities).
+    _mail_post_access = "write"
 
     org_board_type_id = fields.Many2one(
         related="project_id.org_board_type_id", store=True, index="btree_not_null", string="Board Type"
@@ -148,7 +152,22 @@ class ProjectTask(models.Model):
     def _compute_org_reviewer_id(self):
         for task in self:
             if task.project_id:
-                task.org_reviewer_id = task.project_id._org_reviewer()
+                # The responsible person never reviews their own card: the board's manager then.
+                candidates = task.project_id._org_reviewer() | task.project_id.user_id
+                task.org_reviewer_id = (candidates - task.org_responsible_user_id)[:1]
+
+    @api.constrains("org_reviewer_id", "org_responsible_user_id")
+    def _check_org_reviewer_not_responsible(self):
+        for task in self:
+            if task.org_reviewer_id and task.org_reviewer_id == task.org_responsible_user_id:
+                raise ValidationError(
+                    self.env._(
+                        "Card “%(card)s”: %(user)s is its responsible person and cannot also be its "
+                        "reviewer; choose another reviewer.",
+                        card=task.display_name,
+                        user=task.org_reviewer_id.name,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -165,6 +184,9 @@ class ProjectTask(models.Model):
         return tasks
 
     def write(self, vals):
+        # Acceptance and return are the reviewer's, whichever path writes them (the buttons, RPC).
+        if vals.get("org_review_state") in ("accepted", "rejected") and not self.env.su:
+            self._org_check_reviewer()
         closing = self.browse()
         stage = self.env["project.task.type"].browse(vals.get("stage_id"))
         if "stage_id" in vals:
@@ -270,6 +292,14 @@ class ProjectTask(models.Model):
     def _org_check_reviewer(self):
         is_manager = self.env.user.has_group("org_base.group_org_manager")
         for task in self:
+            if self.env.user == task.org_responsible_user_id:
+                raise UserError(
+                    self.env._(
+                        "You are the responsible person of card “%(card)s”: someone else must accept "
+                        "or return it.",
+                        card=task.display_name,
+                    )
+                )
             if not is_manager and task.org_reviewer_id != self.env.user:
                 raise UserError(
                     self.env._(

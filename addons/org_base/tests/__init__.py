@@ -11,3 +11,4 @@ from . import test_form_designer_tour
 from . import test_query_counts
 from . import test_upload_limits
 from . import test_formula_injection
+from . import test_access_matrix

@@ -2,7 +2,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 
@@ -197,6 +197,46 @@ class TestBoard(OrgBoardCommon):
         card.action_org_submit_review()
         card.with_user(self.manager).action_org_accept()
         self.assertTrue(card.org_is_closed)
+
+    def test_responsible_person_neither_reviews_nor_accepts(self):
+        """Separation of duties: the responsible person is never the reviewer or the acceptor."""
+        card = self._card()
+        self._complete(card)
+        # Naming oneself reviewer is refused, by the form or by RPC; nothing changes.
+        with self.assertRaises(ValidationError) as refusal:
+            card.with_user(self.responsible).write({"org_reviewer_id": self.responsible.id})
+        self.assertRegex(str(refusal.exception), "推进重点任务.*cannot also be its reviewer")
+        card.invalidate_recordset()
+        self.assertEqual(card.org_reviewer_id, self.reviewer)
+        card.with_user(self.responsible).action_org_submit_review()
+        # Neither the button nor a direct write accepts one's own card, not even as administrator.
+        for user in (self.responsible, self.manager):
+            own = card if user == self.responsible else self._card(org_responsible_user_id=user.id)
+            if own != card:
+                self._complete(own)
+                own.with_user(user).action_org_submit_review()
+            for attempt in (
+                lambda own=own, user=user: own.with_user(user).action_org_accept(),
+                lambda own=own, user=user: own.with_user(user).write({"org_review_state": "accepted"}),
+                lambda own=own, user=user: own.with_user(user).action_org_open_reject_wizard(),
+            ):
+                with self.assertRaises(UserError) as refusal:
+                    attempt()
+                self.assertIn("responsible person of card “推进重点任务”", str(refusal.exception))
+                own.invalidate_recordset()
+                self.assertEqual(own.org_review_state, "submitted", user.login)
+                self.assertFalse(own.org_is_closed, user.login)
+        # Nor by the stage: the card needs an acceptance first.
+        with self.assertRaisesRegex(UserError, "reviewer has not accepted"):
+            card.with_user(self.responsible).stage_id = self.stage_closed
+        card.with_user(self.reviewer).action_org_accept()
+        self.assertTrue(card.org_is_closed)
+
+    def test_reviewer_defaults_past_the_responsible_person(self):
+        """A card whose responsible person reviews the board gets the board's manager instead."""
+        self.board.user_id = self.manager
+        card = self._card(org_responsible_user_id=self.reviewer.id)
+        self.assertEqual(card.org_reviewer_id, self.manager)
 
     def test_leader_reads_but_does_not_move_cards(self):
         card = self._card()

@@ -7,6 +7,8 @@ class TestBoardTour(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.officer = new_test_user(cls.env, "board_tour_officer", groups="org_base.group_org_user")
+        # The officer reviews the card of a colleague: no one accepts their own card.
+        responsible = new_test_user(cls.env, "board_tour_responsible", groups="org_base.group_org_user")
         Stage = cls.env["project.task.type"]
         stages = (
             Stage.create({"name": "问题交办", "sequence": 1})
@@ -39,7 +41,7 @@ class TestBoardTour(HttpCase):
             }
         )
         card = cls.env["project.task"].create(
-            {"name": "整改反馈问题一", "project_id": board.id, "org_responsible_user_id": cls.officer.id}
+            {"name": "整改反馈问题一", "project_id": board.id, "org_responsible_user_id": responsible.id}
         )
         evidence_line = card.checklist_line_ids.filtered("evidence_required")
         evidence_line.attachment_ids = cls.env["ir.attachment"].create(

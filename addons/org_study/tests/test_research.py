@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import OrgStudyCommon
 
@@ -54,7 +54,8 @@ class TestResearchAndService(OrgStudyCommon):
 
     def test_problem_card_closed_in_a_loop(self):
         board = self.env.ref("org_study.project_research_problems")
-        board.org_reviewer_id = self.officer
+        reviewer = new_test_user(self.env, "study_reviewer", groups="org_study.group_study_officer")
+        board.org_reviewer_id = reviewer
         enterprise = self.env["res.partner"].create({"name": "某零部件企业", "is_company": True})
         visit = (
             self.env["org.research.visit"]
@@ -78,7 +79,8 @@ class TestResearchAndService(OrgStudyCommon):
             {"name": "整改说明.pdf", "raw": b"%PDF-1.4", "res_model": card._name, "res_id": card.id}
         )
         card.action_org_submit_review()
-        card.action_org_accept()
+        # The responsible person does not accept their own card (separation of duties).
+        card.with_user(reviewer).action_org_accept()
         self.assertTrue(problem.task_closed)
         self.assertTrue(problem.task_stage_id.org_closing)
 
