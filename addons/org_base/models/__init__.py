@@ -14,3 +14,8 @@ from . import project_task
 from . import org_integrity_risk
 from . import org_form_customization
 from . import org_form_customization_line
+from . import org_audit_log
+from . import org_audit_hooks
+from . import res_config_settings
+from . import res_groups
+from . import res_users

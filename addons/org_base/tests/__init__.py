@@ -9,3 +9,6 @@ from . import test_roster_import
 from . import test_form_customization
 from . import test_form_designer_tour
 from . import test_query_counts
+from . import test_accounts
+from . import test_checklist_delete
+from . import test_audit_log
