@@ -2,7 +2,7 @@ import logging
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.modules import module as odoo_module
@@ -41,7 +41,7 @@ class OrgAuditLog(models.Model):
     _log_access = False
 
     log_date = fields.Datetime(string="Time", required=True, readonly=True, index=True)
-    user_id = fields.Many2one("res.users", string="User", readonly=True, index=True, ondelete="set null")
+    user_id = fields.Many2one("res.users", readonly=True, index=True, ondelete="set null")
     res_model = fields.Char(string="Model", required=True, readonly=True, index=True)
     res_id = fields.Many2oneReference(string="Record ID", model_field="res_model", readonly=True)
     res_name = fields.Char(string="Record", readonly=True)
@@ -54,15 +54,25 @@ class OrgAuditLog(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        raise UserError(_("The audit log is written by the platform only: rows cannot be created by hand."))
+        if vals_list:
+            raise UserError(
+                self.env._("The audit log is written by the platform only: rows cannot be created by hand.")
+            )
+        return super().create(vals_list)
 
     def write(self, vals):
-        raise UserError(_("The audit log is append-only: its rows cannot be changed."))
+        if self:
+            raise UserError(self.env._("The audit log is append-only: its rows cannot be changed."))
+        return super().write(vals)
 
     def unlink(self):
-        raise UserError(
-            _("The audit log is append-only: its rows are deleted only by the retention schedule.")
-        )
+        if self:
+            raise UserError(
+                self.env._(
+                    "The audit log is append-only: its rows are deleted only by the retention schedule."
+                )
+            )
+        return super().unlink()
 
     @api.model
     def _log(self, action, records, detail=None):
@@ -98,7 +108,7 @@ class OrgAuditLog(models.Model):
                 try:
                     with registry.cursor() as new_cr:
                         new_cr.execute(query_of(state["rows"]))
-                except Exception:  # noqa: BLE001 - the log must never hide the user's own error
+                except Exception:  # the log must never hide the user's own error
                     _logger.warning(
                         "Could not write %s audit rows after a rollback", len(state["rows"]), exc_info=True
                     )
@@ -130,7 +140,8 @@ class OrgAuditLog(models.Model):
     @api.model
     def _log_insert_query(self, rows):
         return SQL(
-            "INSERT INTO org_audit_log (log_date, user_id, res_model, res_id, res_name, action, detail, ip) VALUES %s",
+            "INSERT INTO org_audit_log (log_date, user_id, res_model, res_id, res_name, action, detail, ip)"
+            " VALUES %s",
             SQL(", ").join(SQL("(%s, %s, %s, %s, %s, %s, %s, %s)", *row) for row in rows),
         )
 
