@@ -90,6 +90,31 @@ class TestAuditLog(HttpCase):
         employees.read(["name", "resident_id_masked"])
         self.assertEqual(len(self._rows("read_identifier", user_id=self.hr_user.id)), 22)
 
+    def test_web_client_list_read_is_logged(self):
+        """The web client reads on a read-only transaction: the rows get one of their own."""
+        self.authenticate("au_hr_user", "au_hr_user")
+        response = self.url_open(
+            "/web/dataset/call_kw/hr.employee/web_search_read",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "params": {
+                        "model": "hr.employee",
+                        "method": "web_search_read",
+                        "args": [],
+                        "kwargs": {
+                            "domain": [("id", "in", self.employees.ids)],
+                            "specification": {"name": {}, "identification_id": {}},
+                        },
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertEqual(response.json()["result"]["length"], 20)
+        rows = self._rows("read_identifier", user_id=self.hr_user.id)
+        self.assertEqual(set(rows.mapped("res_id")), set(self.employees.ids))
+
     def test_read_query_count_does_not_grow_with_rows(self):
         def queries(records):
             records.invalidate_recordset()
