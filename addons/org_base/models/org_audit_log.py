@@ -109,20 +109,30 @@ class OrgAuditLog(models.Model):
             registry = self.env.registry
             query_of = self._log_insert_query
 
-            def insert_with_transaction():
-                if state["rows"]:
-                    cr.execute(query_of(state["rows"]))
-
-            def insert_after_rollback():
+            def insert_apart():
                 if not state["rows"] or (odoo_module.current_test and not registry.in_test_mode()):
                     return
                 try:
-                    with registry.cursor() as new_cr:
+                    with registry.cursor(readonly=False) as new_cr:
                         new_cr.execute(query_of(state["rows"]))
                 except Exception:  # the log must never hide the user's own error
-                    _logger.warning(
-                        "Could not write %s audit rows after a rollback", len(state["rows"]), exc_info=True
-                    )
+                    _logger.warning("Could not write %s audit rows", len(state["rows"]), exc_info=True)
+
+            def insert_with_transaction():
+                if not state["rows"]:
+                    return
+                if not cr.readonly:
+                    # Kept for insert_after_rollback: a later rollback would lose them.
+                    cr.execute(query_of(state["rows"]))
+                    return
+                # A read-only transaction that commits (the refusal was caught): apart (tests
+                # cannot open a read/write cursor beside a read-only one).
+                if not registry.in_test_mode():
+                    insert_apart()
+                state["rows"] = []
+
+            def insert_after_rollback():
+                insert_apart()
 
             cr.precommit.add(insert_with_transaction)
             cr.postrollback.add(insert_after_rollback)
