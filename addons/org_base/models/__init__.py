@@ -17,3 +17,7 @@ from . import org_form_customization_line
 from . import org_upload_limits
 from . import res_config_settings
 from . import mail_followers
+from . import org_audit_log
+from . import org_audit_hooks
+from . import res_groups
+from . import res_users

@@ -51,6 +51,19 @@ class OrgChecklistLine(models.Model):
                     )
                 )
 
+    @api.constrains("res_model")
+    def _check_res_model(self):
+        for line in self:
+            if line.res_model not in self.env:
+                raise ValidationError(
+                    self.env._(
+                        "Checklist item “%(item)s” belongs to “%(model)s”, which is not a model of "
+                        "this database: a checklist line must belong to a record of an installed model.",
+                        item=line.name,
+                        model=line.res_model,
+                    )
+                )
+
     # Access follows the record a line belongs to: reading a line needs read access to it,
     # changing a line needs write access to it (as mail.activity does).
 
@@ -65,6 +78,10 @@ class OrgChecklistLine(models.Model):
             by_model[line.res_model][line.res_id].append(line.id)
         forbidden_ids = []
         for res_model, line_ids_by_doc in by_model.items():
+            if res_model not in self.env:
+                # The line of a model no longer installed: nobody but the superuser sees it.
+                forbidden_ids.extend(line_id for line_ids in line_ids_by_doc.values() for line_id in line_ids)
+                continue
             documents = self.env[res_model].browse(line_ids_by_doc)
             if doc_result := documents._check_access(doc_operation):
                 for document in doc_result[0]:
@@ -90,9 +107,10 @@ class OrgChecklistLine(models.Model):
         allowed = {
             res_model: set(self.env[res_model].browse(ids).exists()._filtered_access("read")._ids)
             for res_model, ids in doc_ids.items()
+            if res_model in self.env
         }
         return self.browse(
-            line_id for line_id, res_model, res_id in rows if res_id in allowed[res_model]
+            line_id for line_id, res_model, res_id in rows if res_id in allowed.get(res_model, ())
         )._as_query(order)
 
     @api.model_create_multi

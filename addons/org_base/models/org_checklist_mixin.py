@@ -101,9 +101,11 @@ class OrgChecklistMixin(models.AbstractModel):
                 )
 
     def unlink(self):
-        lines = self.env["org.checklist.line"].search(
+        """Delete the lines first, as the records' deleter: whoever may delete a record may
+        delete its checklist (a line's own access is checked through its record, which must
+        still exist then)."""
+        self.check_access("unlink")
+        self.env["org.checklist.line"].sudo().search(
             [("res_model", "=", self._name), ("res_id", "in", self.ids)]
-        )
-        result = super().unlink()
-        lines.unlink()
-        return result
+        ).unlink()
+        return super().unlink()

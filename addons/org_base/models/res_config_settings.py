@@ -29,3 +29,10 @@ class ResConfigSettings(models.TransientModel):
     org_upload_image_megapixels = fields.Integer(
         string="Largest Photo (Megapixels)", config_parameter="org_base.upload_image_megapixels", default=25
     )
+
+    # Audit log (org.audit.log)
+    org_audit_retention_months = fields.Integer(
+        string="Audit Log Retention (Months)",
+        config_parameter="org_base.audit_retention_months",
+        default=36,
+    )

@@ -12,3 +12,6 @@ from . import test_query_counts
 from . import test_upload_limits
 from . import test_formula_injection
 from . import test_access_matrix
+from . import test_accounts
+from . import test_checklist_delete
+from . import test_audit_log

@@ -20,6 +20,7 @@ class OrgCadreSupervision(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _rec_name = "reference"
+    _org_audit_read = True  # every read is written to org_base's audit log
 
     reference = fields.Char(readonly=True, copy=False, default="/")
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)

@@ -13,3 +13,4 @@ from . import test_tour
 from . import test_upload_limits
 from . import test_access_matrix
 from . import test_access_http
+from . import test_audit_supervision
