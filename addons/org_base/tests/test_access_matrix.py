@@ -400,6 +400,13 @@ class TestAccessSidePaths(AccessMatrixCommon):
 class TestAccessHttp(HttpCase):
     """/web/content serves a card's file to those who read the card only."""
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The second factor (administrators, the supervision group) is TestAccounts' concern:
+        # here every role logs in with the password alone.
+        cls.env["res.groups"].search([("org_require_totp", "=", True)]).org_require_totp = False
+
     def test_web_content(self):
         users = _users(self.env, "matrix_http")
         board = self.env["project.project"].create(

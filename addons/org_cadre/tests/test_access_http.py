@@ -18,6 +18,9 @@ class TestAccessHttp(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The second factor (administrators, the supervision group) is org_base's TestAccounts'
+        # concern: here every role logs in with the password alone.
+        cls.env["res.groups"].search([("org_require_totp", "=", True)]).org_require_totp = False
         cls.manager = new_test_user(cls.env, "ah_manager", groups="org_base.group_org_manager")
         cls.leader = new_test_user(cls.env, "ah_leader", groups="org_base.group_org_leader")
         cls.officer = new_test_user(cls.env, "ah_officer", groups="org_base.group_org_user")
@@ -66,6 +69,19 @@ class TestAccessHttp(HttpCase):
         for attachment in Attachment.search([("id", ">", last), ("url", "=", False)]):
             response = self._get(self.leader.login, f"/web/content/{attachment.id}")
             self.assertNotIn(self.number.encode(), response.content)
+        # The download is in the audit log, by whom and of whom.
+        audit = (
+            self.env["org.audit.log"]
+            .sudo()
+            .search(
+                [
+                    ("action", "=", "download"),
+                    ("res_model", "=", "hr.employee"),
+                    ("res_id", "=", self.cadre.id),
+                ]
+            )
+        )
+        self.assertEqual(audit.user_id, self.manager)
 
     def test_zip_export_is_streamed(self):
         other = self.cadre.copy({"name": "接口干部乙", "identification_id": False, "user_id": False})
