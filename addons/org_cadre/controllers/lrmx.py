@@ -6,15 +6,15 @@ class CadreLrmxController(http.Controller):
     """LRMX files are streamed to the person who asked for them and never stored: nobody else
     can list or download them afterwards (no ir.attachment is created)."""
 
-    @http.route(
-        "/org_cadre/lrmx/<string:employee_ids>", type="http", auth="user", methods=["GET"], readonly=True
-    )
+    # Not a read-only route: each download writes its row of the audit log.
+    @http.route("/org_cadre/lrmx/<string:employee_ids>", type="http", auth="user", methods=["GET"])
     def lrmx_export(self, employee_ids, **kwargs):
         ids = [int(part) for part in employee_ids.split(",") if part.isdigit()]
         employees = request.env["hr.employee"].browse(ids).exists()
         # Refused with an AccessError (403) unless the requester may read every dossier.
         employees._cadre_check_dossier_access()
         filename, content = employees._lrmx_export()
+        request.env["org.audit.log"]._log("download", employees, detail=filename)
         mimetype = "application/zip" if filename.endswith(".zip") else "application/xml"
         return request.make_response(
             content,
