@@ -1,58 +1,57 @@
-import functools
-from collections import defaultdict
-
 from odoo import api, models
+from odoo.osv import expression
 
 
 class MailFollowers(models.Model):
-    """Followers are read only by those who read the record they follow (mail lists them to every
-    internal user: who follows a confidential record tells about it)."""
+    """Followers are read only by those who read the record they follow.
+
+    mail lists every follower line (who follows which record id) to every internal user: who
+    follows a supervision record, a talent's claim or another subtree's meeting tells about it.
+    A search is narrowed with one sub-select per followed model, the reader's own
+    ``_search([])`` (their record rules), after one grouped query for the models the domain
+    reaches; a model the reader cannot read at all gives no follower. ``_check_access`` does
+    the same for records read by id. The superuser is not filtered (mail's own code reads
+    followers as superuser where it must).
+    """
 
     _inherit = "mail.followers"
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if self.env.su:
+            return super()._search(domain, offset, limit, order)
+        followed = self.sudo()._read_group(domain, ["res_model"])
+        scope = expression.FALSE_DOMAIN
+        for (res_model,) in followed:
+            if res_model not in self.env or not self.env[res_model].has_access("read"):
+                continue
+            scope = expression.OR(
+                [
+                    scope,
+                    [
+                        ("res_model", "=", res_model),
+                        ("res_id", "in", self.env[res_model].with_context(active_test=False)._search([])),
+                    ],
+                ]
+            )
+        return super()._search(expression.AND([domain, scope]), offset, limit, order)
 
     def _check_access(self, operation):
         result = super()._check_access(operation)
         if operation != "read" or not self or self.env.su:
             return result
-        followers = self - result[0] if result else self
-        by_model = defaultdict(lambda: defaultdict(list))
-        for follower in followers.sudo():
-            by_model[follower.res_model][follower.res_id].append(follower.id)
-        forbidden_ids = []
-        for res_model, ids_by_doc in by_model.items():
-            if res_model not in self.env:
+        allowed = self - result[0] if result else self
+        forbidden = self.browse()
+        for res_model, followers in allowed.sudo().grouped("res_model").items():
+            if res_model not in self.env or not self.env[res_model].has_access("read"):
+                forbidden |= followers
                 continue
-            documents = self.env[res_model].browse(ids_by_doc).exists()
-            allowed = set(documents._filtered_access("read")._ids)
-            forbidden_ids.extend(
-                follower_id
-                for doc_id, follower_ids in ids_by_doc.items()
-                if doc_id not in allowed
-                for follower_id in follower_ids
-            )
-        if not forbidden_ids:
+            documents = self.env[res_model].browse(set(followers.mapped("res_id"))).exists()
+            visible = set(documents._filtered_access("read")._ids)
+            forbidden |= followers.filtered(lambda follower, visible=visible: follower.res_id not in visible)
+        if not forbidden:
             return result
-        forbidden = self.browse(forbidden_ids)
+        forbidden = self.browse(forbidden.ids)
         if result:
-            return (result[0] + forbidden, result[1])
-        return (forbidden, functools.partial(self.env["ir.rule"]._make_access_error, operation, forbidden))
-
-    @api.model
-    def _search(self, domain, offset=0, limit=None, order=None):
-        query = super()._search(domain, offset, limit, order)
-        if self.env.su:
-            return query
-        rows = self.env.execute_query(
-            query.select(*[self._field_to_sql(self._table, fname) for fname in ("id", "res_model", "res_id")])
-        )
-        doc_ids = defaultdict(set)
-        for _follower_id, res_model, res_id in rows:
-            doc_ids[res_model].add(res_id)
-        allowed = {
-            res_model: set(self.env[res_model].browse(ids).exists()._filtered_access("read")._ids)
-            for res_model, ids in doc_ids.items()
-            if res_model in self.env
-        }
-        return self.browse(
-            follower_id for follower_id, res_model, res_id in rows if res_id in allowed.get(res_model, ())
-        )._as_query(order)
+            return result[0] | forbidden, result[1]
+        return forbidden, lambda: self.env["ir.rule"]._make_access_error(operation, forbidden)

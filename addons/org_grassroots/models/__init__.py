@@ -12,4 +12,3 @@ from . import org_party_report
 from . import org_party_brand
 from . import org_party_evaluation
 from . import project_task
-from . import mail_followers
