@@ -9,7 +9,7 @@ import openpyxl
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, TransactionCase, new_test_user, tagged
+from odoo.tests import Form, HttpCase, TransactionCase, new_test_user, tagged
 
 from ..tools import roster_reader
 from ..wizards.org_roster_import import CellError
@@ -443,20 +443,20 @@ class TestRosterImport(RosterImportCase):
         wizard = self.env["org.roster.import"].with_user(self.officer).create({"roster": "employee"})
         action = wizard.action_download_template()
         self.assertEqual(action["type"], "ir.actions.act_url")
-        attachment_id = int(action["url"].split("/web/content/")[1].split("?")[0])
-        attachment = self.env["ir.attachment"].with_user(self.officer).browse(attachment_id)
-        self.assertTrue(attachment.name.endswith(".xlsx"))
-        book = openpyxl.load_workbook(io.BytesIO(attachment.raw), read_only=True)
+        self.assertEqual(action["url"], f"/org_base/roster_template/{wizard.id}")
+        file_name, raw = wizard._template_file()
+        self.assertTrue(file_name.endswith(".xlsx"))
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True)
         first_row = next(book.worksheets[0].iter_rows(values_only=True))
         self.assertEqual(list(first_row), self.roster.column_ids.mapped("label"))
         self.assertEqual(list(first_row), list(fx.CLEAN_HEADERS))
         # The template, filled in, imports.
-        template = openpyxl.load_workbook(io.BytesIO(attachment.raw))
+        template = openpyxl.load_workbook(io.BytesIO(raw))
         for row in fx.employee_rows(3):
             template.active.append(row)
         content = io.BytesIO()
         template.save(content)
-        filled = self._wizard(content.getvalue(), attachment.name)
+        filled = self._wizard(content.getvalue(), file_name)
         filled.action_import()
         self.assertEqual((filled.error_count, filled.created_count), (0, 3))
 
@@ -616,3 +616,41 @@ class TestRosterImportBenchmark(RosterImportCase):
             reimported,
             count / reimported,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestRosterImportOwner(HttpCase):
+    """An import, its rows and its template are its creator's alone; the template is streamed."""
+
+    def test_import_and_template_are_the_creators(self):
+        owner = new_test_user(self.env, "roster_owner", groups="org_base.group_org_user,hr.group_hr_user")
+        other = new_test_user(self.env, "roster_other", groups="org_base.group_org_manager")
+        data = fx.build_xlsx(fx.employee_rows(2))
+        wizard = (
+            self.env["org.roster.import"]
+            .with_user(owner)
+            .create({"roster": "employee", "file": base64.b64encode(data), "file_name": "花名册.xlsx"})
+        )
+        wizard.action_dry_run()
+        Wizard = self.env["org.roster.import"].with_user(other)
+        self.assertFalse(Wizard.search([("id", "=", wizard.id)]))
+        with self.assertRaises(AccessError):
+            Wizard.browse(wizard.id).read(["file", "file_name"])
+        self.assertFalse(
+            self.env["org.roster.import.line"].with_user(other).search([("import_id", "=", wizard.id)])
+        )
+        last = self.env["ir.attachment"].sudo().search([], order="id desc", limit=1).id
+        self.authenticate(owner.login, owner.login)
+        response = self.url_open(f"/org_base/roster_template/{wizard.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content[:4], b"PK\x03\x04")
+        self.assertIn("no-store", response.headers["Cache-Control"])
+        self.assertFalse(
+            self.env["ir.attachment"]
+            .sudo()
+            .search([("id", ">", last), ("res_model", "=", "org.roster.import")])
+        )
+        # Administrators too: the template of someone else's import is refused.
+        self.env["res.groups"].search([("org_require_totp", "=", True)]).org_require_totp = False
+        self.authenticate(other.login, other.login)
+        self.assertEqual(self.url_open(f"/org_base/roster_template/{wizard.id}").status_code, 403)

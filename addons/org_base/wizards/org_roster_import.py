@@ -153,23 +153,21 @@ class OrgRosterImport(models.TransientModel):
         return self._action_reopen()
 
     def action_download_template(self):
-        """An .xlsx whose first row holds the roster's headers, as an attachment to download."""
+        """Download an .xlsx whose first row holds the roster's headers; streamed by
+        ``/org_base/roster_template/<wizard>`` to the wizard's owner, never stored."""
         self.ensure_one()
-        roster = self._get_roster()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": self.env._("%(roster)s template", roster=roster.name) + ".xlsx",
-                "raw": self._template_content(roster),
-                "mimetype": XLSX_MIMETYPE,
-                "res_model": self._name,
-                "res_id": self.id,
-            }
-        )
+        self._get_roster()
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
+            "url": f"/org_base/roster_template/{self.id}",
             "target": "download",
         }
+
+    def _template_file(self):
+        """``(file name, bytes)`` of the roster's import template."""
+        self.ensure_one()
+        roster = self._get_roster()
+        return self.env._("%(roster)s template", roster=roster.name) + ".xlsx", self._template_content(roster)
 
     # Checking
 
