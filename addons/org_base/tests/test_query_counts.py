@@ -157,10 +157,12 @@ class TestBoardQueryCounts(OrgBoardCommon):
     def test_deadline_light_refresh(self):
         """The nightly light refresh (part of the cron) recomputes in batches."""
         Task = self.env["project.task"]
-        self._fill(SMALL, date_deadline=datetime(2026, 6, 12, 4))
+        cards = self._fill(SMALL, date_deadline=datetime(2026, 6, 12, 4))
         small = self._queries(Task._org_refresh_deadline_lights)
-        self._fill(LARGE - SMALL, date_deadline=datetime(2026, 6, 12, 4))
+        self.assertEqual(Task._org_refresh_deadline_lights() & cards, cards, "every card's light recomputed")
+        cards |= self._fill(LARGE - SMALL, date_deadline=datetime(2026, 6, 12, 4))
         large = self._queries(Task._org_refresh_deadline_lights)
+        self.assertEqual(Task._org_refresh_deadline_lights() & cards, cards, "every card's light recomputed")
         self._assert_same(small, large, "deadline light refresh")
 
     def test_integrity_risk_list_first_page(self):
