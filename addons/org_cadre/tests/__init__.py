@@ -10,3 +10,4 @@ from . import test_department
 from . import test_roster
 from . import test_queries
 from . import test_tour
+from . import test_reward
