@@ -11,8 +11,12 @@ exits non-zero when one fails.
 """
 
 import argparse
+import os
 import re
 import sys
+
+# Odoo's source, as bin/lib.sh finds it (bin/test runs this script with the platform's venv).
+sys.path.insert(0, os.environ.get("ODOO_SRC", "/opt/odoo-18.0"))
 
 import odoo
 from odoo import SUPERUSER_ID, api

@@ -37,6 +37,9 @@ PASSWORD = "bench-password"  # the scratch database's bench users
 BLOCK = 100  # organizations per committee block: 1 committee, 9 general branches, 90 branches
 # Models whose rows their cron makes (the cron's work is counted over organizations).
 MADE_BY_CRON = {"org.party.meeting.compliance": "org.party.organization"}
+# Models the zone grows itself (the organization tree, members, meetings; B3 and B5 depend on
+# their sizes): grow_subjects leaves them as the stage made them.
+GROWN_BY_ZONE = ("org.party.organization", "org.party.member", "org.party.meeting")
 BRANCH_KINDS = ("branch", "joint_branch", "temporary_branch")
 
 
@@ -628,7 +631,12 @@ class Zone:
         ordered = sorted(subjects.values(), key=lambda subject: subject[0] == "org.study.attendance")
         for model_name, domain, model in ordered:
             key = (model_name, repr(domain))
-            if key in done or model_name in ("project.task",) and not domain or model_name in MADE_BY_CRON:
+            if (
+                key in done
+                or (model_name == "project.task" and not domain)
+                or model_name in MADE_BY_CRON
+                or model_name in GROWN_BY_ZONE
+            ):
                 continue
             done.add(key)
             Model = env[model_name]
@@ -645,7 +653,8 @@ class Zone:
                         continue
                     self.env.flush_all()
                     count = target - Model.search_count(domain)
-                    self._row_counter = 0
+                    # Rows are numbered on from those of the earlier stages.
+                    self._row_counter = self._row_start = Model.search_count([])
                     due_count = count // 10 if len(templates) > 1 else 0
                     ids = []
                     for (template, _kind), rows in zip(
@@ -706,8 +715,10 @@ class Zone:
             overrides_list.append(overrides)
         return clone_rows(self.env, template, overrides_list)
 
-    def _row_overrides(self, template, index):
-        """Columns that must differ per row beyond the unique ones."""
+    def _row_overrides(self, template, number):
+        """Columns that must differ per row beyond the unique ones; ``number`` counts the
+        model's rows over all stages, ``index`` this stage's."""
+        index = number - self._row_start
         if template._name == "org.talent.card":
             # One card in force per talent: each card has its own talent.
             return {"talent_id": self.card_talent_ids[index % len(self.card_talent_ids)]}
@@ -716,8 +727,8 @@ class Zone:
             return {"employee_id": self.free_cadre_ids[index % len(self.free_cadre_ids)]}
         if template._name == "org.study.attendance":
             return {
-                "session_id": self.session_ids[index % len(self.session_ids)],
-                "employee_id": self.officer_employees[(index // len(self.session_ids)) % 20].id,
+                "session_id": self.session_ids[number % len(self.session_ids)],
+                "employee_id": self.officer_employees[(number // len(self.session_ids)) % 20].id,
             }
         return {}
 
