@@ -40,6 +40,12 @@ MADE_BY_CRON = {"org.party.meeting.compliance": "org.party.organization"}
 # Models the zone grows itself (the organization tree, members, meetings; B3 and B5 depend on
 # their sizes): grow_subjects leaves them as the stage made them.
 GROWN_BY_ZONE = ("org.party.organization", "org.party.member", "org.party.meeting")
+# Configuration that a cron or a benchmark iterates over (the compliance cron checks every
+# meeting type, the re-election cron builds one clause per term rule, the study-pace cron
+# reads every requirement's ledger): thousands of them would measure an unrealistic setup,
+# and B3 counts 2,000 organizations against the 7 meeting types of the data files. They keep
+# the records of the data files; their B2 pages then report too few records (an ERROR row).
+NOT_MULTIPLIED = ("org.party.meeting.type", "org.party.term.rule", "org.study.requirement")
 BRANCH_KINDS = ("branch", "joint_branch", "temporary_branch")
 
 
@@ -636,6 +642,7 @@ class Zone:
                 or (model_name == "project.task" and not domain)
                 or model_name in MADE_BY_CRON
                 or model_name in GROWN_BY_ZONE
+                or model_name in NOT_MULTIPLIED
             ):
                 continue
             done.add(key)
