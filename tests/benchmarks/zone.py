@@ -35,6 +35,17 @@ CHECK_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 CHECK_CHARS = "10X98765432"
 PASSWORD = "bench-password"  # the scratch database's bench users
 BLOCK = 100  # organizations per committee block: 1 committee, 9 general branches, 90 branches
+# Models whose rows their cron makes (the cron's work is counted over organizations).
+MADE_BY_CRON = {"org.party.meeting.compliance": "org.party.organization"}
+# Models the zone grows itself (the organization tree, members, meetings; B3 and B5 depend on
+# their sizes): grow_subjects leaves them as the stage made them.
+GROWN_BY_ZONE = ("org.party.organization", "org.party.member", "org.party.meeting")
+# Configuration that a cron or a benchmark iterates over (the compliance cron checks every
+# meeting type, the re-election cron builds one clause per term rule, the study-pace cron
+# reads every requirement's ledger): thousands of them would measure an unrealistic setup,
+# and B3 counts 2,000 organizations against the 7 meeting types of the data files. They keep
+# the records of the data files; their B2 pages then report too few records (an ERROR row).
+NOT_MULTIPLIED = ("org.party.meeting.type", "org.party.term.rule", "org.study.requirement")
 BRANCH_KINDS = ("branch", "joint_branch", "temporary_branch")
 
 
@@ -112,7 +123,7 @@ def clone_rows(env, record, overrides_list):
     return ids
 
 
-def fill_required(env, model_name, vals, rng):
+def fill_required(env, model_name, vals, rng, depth=0):
     """Give every required field that our addons add, without a default, a plausible value
     (for models of addons that are being written while this runs); Odoo's own required
     fields are the caller's (or the model's create) business."""
@@ -131,7 +142,12 @@ def fill_required(env, model_name, vals, rng):
         if field.type in ("char", "text", "html"):
             vals[name] = f"{field.string} {rng.randint(1, 99999)}"
         elif field.type == "many2one":
-            vals[name] = env[field.comodel_name].search([], limit=1).id
+            comodel = env[field.comodel_name]
+            record = comodel.search([], limit=1)
+            if not record and depth < 3 and comodel._name.startswith("org."):
+                # None yet: one made the same way (an assessment's cycle, say).
+                record = comodel.create(fill_required(env, comodel._name, {}, rng, depth + 1))
+            vals[name] = record.id
         elif field.type == "selection":
             selection = field._description_selection(env)
             vals[name] = selection[0][0] if selection else False
@@ -517,12 +533,18 @@ class Zone:
         rng = self.rng("people", 0)
         Employee = self.env["hr.employee"]
         existing = Employee.search_count([("name", "like", "压测干部")])
+        rank = self.env.ref("org_base.rank_l10", raise_if_not_found=False)
         vals_list = []
         for index in range(existing, cadres):
             number, birthday = resident_id(5_000_000 + index)
             vals = {"name": f"压测干部{index}{person_name(rng)}", "identification_id": number}
             if "is_cadre" in Employee._fields:
                 vals["is_cadre"] = True
+                # A rank the young-cadre rules name, and the birthday: the daily recompute
+                # of the young-cadre flag has cadres to look at.
+                vals["birthday"] = birthday
+                if rank:
+                    vals["cadre_rank_id"] = rank.id
             vals_list.append(fill_required(self.env, "hr.employee", vals, rng))
         for offset in range(0, len(vals_list), 500):
             Employee.create(vals_list[offset : offset + 500])
@@ -599,3 +621,426 @@ class Zone:
             if self.has_grassroots or not table.startswith("org_party"):
                 env.cr.execute(f"ANALYZE {table}")
         env.invalidate_all()
+
+    # The models of the B2 pages and crons
+
+    def grow_subjects(self, subjects, target):
+        """Fill the model of each B2 subject up to ``target`` records: ``subjects`` maps a label
+        to (model name, domain, model with the page's default context). The records come from
+        one or two ORM-made templates cloned through COPY: a template in the state the model's
+        cron acts on (a tenth of the rows: due publicity, a late service request ...) and a
+        plain one. A unique column of the template varies per row; a model whose template
+        cannot be made is left as it is (its B2 row then reports no records)."""
+        env = self.env
+        done = set()
+        # The sessions before their attendances (which are spread over them).
+        ordered = sorted(subjects.values(), key=lambda subject: subject[0] == "org.study.attendance")
+        for model_name, domain, model in ordered:
+            key = (model_name, repr(domain))
+            if (
+                key in done
+                or (model_name == "project.task" and not domain)
+                or model_name in MADE_BY_CRON
+                or model_name in GROWN_BY_ZONE
+                or model_name in NOT_MULTIPLIED
+            ):
+                continue
+            done.add(key)
+            Model = env[model_name]
+            if Model._abstract or Model._transient or not Model._auto:
+                continue
+            have = Model.search_count(domain)
+            if have >= target:
+                continue
+            started = time.perf_counter()
+            try:
+                with env.cr.savepoint():
+                    templates = self._templates(model.with_context(**NO_TRACKING), domain)
+                    if not templates:
+                        continue
+                    self.env.flush_all()
+                    count = target - Model.search_count(domain)
+                    # Rows are numbered on from those of the earlier stages.
+                    self._row_counter = self._row_start = Model.search_count([])
+                    due_count = count // 10 if len(templates) > 1 else 0
+                    ids = []
+                    for (template, _kind), rows in zip(
+                        templates,
+                        (count - due_count * (len(templates) - 1),) + (due_count,) * 3,
+                        strict=False,
+                    ):
+                        ids += self._clone(template, rows, have + len(ids))
+                    self._after_clone(Model, ids)
+            except Exception as error:  # one model that cannot be filled is reported (no records), not fatal
+                _logger.warning("the zone cannot fill %s: %s", model_name, error)
+                env.invalidate_all()
+                continue
+            self.counts[model_name] = Model.search_count(domain)
+            _logger.info(
+                "  %s: %s → %s records in %.1f s",
+                model_name,
+                have,
+                self.counts[model_name],
+                time.perf_counter() - started,
+            )
+        env.invalidate_all()
+        self.refresh_people()
+
+    def _clone(self, template, rows, start):
+        """``rows`` copies of ``template`` with their name and unique columns varied."""
+        if rows <= 0:
+            return []
+        cr = self.env.cr
+        table = template._table
+        template.flush_recordset()
+        cr.execute(f'SELECT * FROM "{table}" WHERE id = %s', [template.id])
+        columns = [description.name for description in cr.description]
+        values = dict(zip(columns, cr.fetchone(), strict=True))
+        # Unique columns vary per row, but not references (a row override sets those).
+        varying = {
+            column
+            for column in unique_columns(cr, table)
+            if not (column in template._fields and template._fields[column].type == "many2one")
+        }
+        if "name" in columns and "name" not in varying:
+            varying.add("name")
+        overrides_list = []
+        for index in range(start, start + rows):
+            overrides = {}
+            for column in varying:
+                value = values[column]
+                if isinstance(value, dict):
+                    overrides[column] = {lang: f"{text}{index}" for lang, text in value.items()}
+                elif isinstance(value, str) or value is None:
+                    overrides[column] = f"{value or 'B'}{index}"
+                elif isinstance(value, int) and not isinstance(value, bool):
+                    overrides[column] = value + 10_000_000 + index
+                else:
+                    raise ValueError(f"{table}.{column} is unique and of a kind the zone cannot vary")
+            overrides.update(self._row_overrides(template, self._row_counter))
+            self._row_counter += 1
+            overrides_list.append(overrides)
+        return clone_rows(self.env, template, overrides_list)
+
+    def _row_overrides(self, template, number):
+        """Columns that must differ per row beyond the unique ones; ``number`` counts the
+        model's rows over all stages, ``index`` this stage's."""
+        index = number - self._row_start
+        if template._name == "org.talent.card":
+            # One card in force per talent: each card has its own talent.
+            return {"talent_id": self.card_talent_ids[index % len(self.card_talent_ids)]}
+        if template._name in ("org.cadre.assessment", "org.cadre.training.enrollment"):
+            # One assessment (enrollment) a cadre in a cycle (programme): each its own cadre.
+            return {"employee_id": self.free_cadre_ids[index % len(self.free_cadre_ids)]}
+        if template._name == "org.study.attendance":
+            return {
+                "session_id": self.session_ids[number % len(self.session_ids)],
+                "employee_id": self.officer_employees[(number // len(self.session_ids)) % 20].id,
+            }
+        return {}
+
+    def _after_clone(self, Model, ids):
+        cr = self.env.cr
+        if Model._parent_store and ids:
+            cr.execute(
+                f"UPDATE \"{Model._table}\" SET {Model._parent_name} = NULL, parent_path = id::text || '/' "
+                "WHERE id = ANY(%s)",
+                [ids],
+            )
+        if Model._name == "org.study.session":
+            self.session_ids = Model.search([]).ids
+
+    def _officer(self, index=0):
+        return self.officers[index % len(self.officers)]
+
+    def _templates(self, model, domain):
+        """[(template, kind)]: the plain template first, then the ones a cron acts on."""
+        env = self.env
+        name = model._name
+        today = self.today
+        special = getattr(self, "_template_" + name.replace(".", "_"), None)
+        if special:
+            return special(model)
+        existing = model.search(domain, limit=1, order="id desc")
+        if existing:
+            return [(existing, "plain")]
+        vals = fill_required(env, name, {}, self.rng("template", 0))
+        if "name" in model._fields and "name" not in vals and model._fields["name"].type == "char":
+            vals["name"] = f"压测{model._description}"
+        if "date" in model._fields and model._fields["date"].required and "date" not in vals:
+            vals["date"] = today
+        return [(model.create(vals), "plain")]
+
+    def _cadre(self, index=0):
+        Employee = self.env["hr.employee"]
+        if not getattr(self, "zone_cadres", None):
+            self.zone_cadres = Employee.search([("name", "like", "压测干部")], limit=50, order="id")
+        return self.zone_cadres[index % len(self.zone_cadres)]
+
+    def _template_org_cadre_appointment(self, model):
+        today = self.today
+        plain = model.create({"name": "压测岗位", "user_id": self._officer().id})
+        publicity = model.create({"name": "压测公示岗位", "user_id": self._officer(1).id})
+        probation = model.create({"name": "压测试用岗位", "user_id": self._officer(2).id})
+        (plain | publicity | probation).flush_recordset()
+        # The steps before are not the point here: the state is set as the workflow leaves it.
+        self.env.cr.execute(
+            "UPDATE org_cadre_appointment SET state = 'publicity', date_publicity_end = %s WHERE id = %s",
+            [today - timedelta(days=3), publicity.id],
+        )
+        self.env.cr.execute(
+            "UPDATE org_cadre_appointment SET state = 'appointed', has_probation = TRUE, "
+            "date_probation_end = %s WHERE id = %s",
+            [today - timedelta(days=3), probation.id],
+        )
+        (publicity | probation).invalidate_recordset()
+        return [(plain, "plain"), (publicity, "publicity over"), (probation, "probation over")]
+
+    def _template_org_cadre_supervision(self, model):
+        today = self.today
+        base = {"employee_id": self._cadre().id, "reason": "压测", "handler_id": self._officer().id}
+        plain = model.create({**base, "kind": "reminder", "date": today - timedelta(days=10)})
+        inquiry = model.create({**base, "kind": "inquiry", "date": today - timedelta(days=60)})
+        inquiry.write({"reply_due_date": today - timedelta(days=3)})
+        old = model.create({**base, "kind": "admonishment", "date": today - timedelta(days=3 * 365)})
+        old.flush_recordset()
+        self.env.cr.execute(
+            "UPDATE org_cadre_supervision SET is_effective = TRUE, effect_date_end = %s WHERE id = %s",
+            [today - timedelta(days=3), old.id],
+        )
+        old.invalidate_recordset()
+        return [(plain, "plain"), (inquiry, "reply due"), (old, "effect over")]
+
+    def _template_org_cadre_incentive(self, model):
+        today = self.today
+        base = {"employee_id": self._cadre().id, "reason": "压测", "user_id": self._officer().id}
+        plain = model.create({**base, "kind": "commendation", "date": today - timedelta(days=10)})
+        light = model.create({**base, "kind": "yellow_light", "date": today - timedelta(days=200)})
+        light.write({"date_correction_end": today - timedelta(days=3)})
+        return [(plain, "plain"), (light, "correction over")]
+
+    def _template_org_party_candidate(self, model):
+        env = self.env
+        today = self.today
+        branch = self.branch_ids()[0]
+        plain = model.create({"name": "压测申请人", "organization_id": branch})
+        due = model.create(
+            {
+                "name": "压测预备党员",
+                "organization_id": branch,
+                "stage_id": env.ref("org_grassroots.candidate_stage_probationary").id,
+                "date_probationary": today - timedelta(days=355),
+                "political_review_done": True,
+                "training_hours": 24,
+            }
+        )
+        return [(plain, "plain"), (due, "probation ending")]
+
+    def _template_org_party_report(self, model):
+        today = self.today
+        branch = self.branch_ids()[0]
+        plain = model.create({"name": "压测请示", "organization_id": branch, "content": "<p>压测</p>"})
+        due = model.create({"name": "压测待复请示", "organization_id": branch, "content": "<p>压测</p>"})
+        due.action_submit()
+        due.write({"date_reply_due": today - timedelta(days=1)})
+        return [(plain, "plain"), (due, "reply due")]
+
+    def _template_org_party_transfer(self, model):
+        member = self.env["org.party.member"].search([], limit=1, order="id")
+        vals = {"member_id": member.id, "organization_to_id": self.branch_ids()[1]}
+        vals = fill_required(self.env, model._name, vals, self.rng("transfer", 0))
+        return [(model.create(vals), "plain")]
+
+    def _template_org_cadre_assessment(self, model):
+        return self._template_per_cadre(model)
+
+    def _template_org_cadre_training_enrollment(self, model):
+        return self._template_per_cadre(model)
+
+    def _template_per_cadre(self, model):
+        """A template of a model with one record a cadre (per cycle or programme); the clones
+        take the cadres that have none yet."""
+        cadres = self.env["hr.employee"].search([("name", "like", "压测干部")], order="id")
+        existing = model.search([], limit=1, order="id desc")
+        if not existing:
+            vals = fill_required(self.env, model._name, {"employee_id": cadres[0].id}, self.rng("cadre", 0))
+            existing = model.create(vals)
+        taken = set(model.search([]).employee_id.ids)
+        self.free_cadre_ids = [cadre_id for cadre_id in cadres.ids if cadre_id not in taken]
+        return [(existing, "plain")]
+
+    def _template_org_form_customization(self, model):
+        allowed = (
+            model._allowed_models().filtered(lambda m: m.model == "org.party.member")
+            or (model._allowed_models()[:1])
+        )
+        vals = fill_required(self.env, model._name, {"model_id": allowed.id}, self.rng("form", 0))
+        return [(model.create(vals), "plain")]
+
+    def _talents(self, count):
+        return self.env["org.talent"].search([], limit=count, order="id").ids
+
+    def _template_org_talent_card(self, model):
+        today = self.today
+        # Talents without a card yet: one card in force per talent.
+        self.card_talent_ids = (
+            self.env["org.talent"].search([("id", "not in", model.search([]).talent_id.ids)], order="id").ids
+        )
+        cards = model.create(
+            [
+                {
+                    "talent_id": self.card_talent_ids[index],
+                    "date_issue": today - timedelta(days=700),
+                    "date_expiry": expiry,
+                    "user_id": self._officer().id,
+                }
+                for index, expiry in enumerate((today + timedelta(days=700), today - timedelta(days=3)))
+            ]
+        )
+        cards.action_issue()
+        self.card_talent_ids = self.card_talent_ids[2:]
+        return [(cards[0], "plain"), (cards[1], "expired")]
+
+    def _policy_item(self):
+        env = self.env
+        if getattr(self, "policy_item", None):
+            return self.policy_item
+        policy = env["org.talent.policy"].create(
+            {
+                "name": "压测人才政策",
+                "date_start": date(self.today.year - 3, 1, 1),
+                "date_end": date(self.today.year + 3, 12, 31),
+                "review_days": 10,
+            }
+        )
+        self.policy_item = env["org.talent.policy.item"].create(
+            fill_required(
+                env,
+                "org.talent.policy.item",
+                {
+                    "policy_id": policy.id,
+                    "name": "压测租房补贴",
+                    "kind": "housing",
+                    "period": "year",
+                    "amount_max": 100_000,
+                },
+                self.rng("policy", 0),
+            )
+        )
+        return self.policy_item
+
+    def _template_org_talent_policy_item(self, model):
+        return [(self._policy_item(), "plain")]
+
+    def _template_org_talent_application(self, model):
+        item = self._policy_item()
+        talent = self._talents(1)[0]
+        base = {
+            "talent_id": talent,
+            "policy_item_id": item.id,
+            "amount": 1000,
+            "period_year": self.today.year,
+            "date_claim": self.today - timedelta(days=60),
+            "user_id": self._officer().id,
+        }
+        plain = model.create(base)
+        stuck = model.create(base)
+        stuck.flush_recordset()
+        self.env.cr.execute(
+            "UPDATE org_talent_application SET state = 'first_review', date_state = %s WHERE id = %s",
+            [datetime.now() - timedelta(days=60), stuck.id],
+        )
+        stuck.invalidate_recordset()
+        return [(plain, "plain"), (stuck, "stuck in review")]
+
+    def _template_project_task(self, model):
+        """A card of the page's board (the action's default project); on the talent service
+        board a request of a service type, a tenth of them late."""
+        env = self.env
+        project = env["project.project"].browse(model.env.context.get("default_project_id"))
+        if not project:
+            return []
+        stage = project.type_ids.sorted("sequence")[:1]
+        base = {"name": f"压测{project.name}卡片", "project_id": project.id, "stage_id": stage.id}
+        base["user_ids"] = [Command.set([self._officer().id])]
+        if "org_talent_service_type_id" in model._fields and project == env.ref(
+            "org_talent.project_talent_service", raise_if_not_found=False
+        ):
+            service_type = env["org.talent.service.type"].search([], limit=1) or env[
+                "org.talent.service.type"
+            ].create({"name": "压测服务", "code": "bench_service", "sla_days": 5})
+            base.update({"org_talent_id": self._talents(1)[0], "org_talent_service_type_id": service_type.id})
+            plain = model.create({**base, "date_deadline": datetime.now() + timedelta(days=30)})
+            late = model.create({**base, "date_deadline": datetime.now() - timedelta(days=1)})
+            return [(plain, "plain"), (late, "late")]
+        base = fill_required(env, "project.task", base, self.rng("task", 0))
+        return [(model.create(base), "plain")]
+
+    def _template_org_study_session(self, model):
+        env = self.env
+        session_type = env["org.study.type"].search([], limit=1)
+        now = datetime.now()
+        base = {"name": "压测学习", "type_id": session_type.id, "place": "党群服务中心"}
+        base = fill_required(env, "org.study.session", base, self.rng("session", 0))
+        plain = model.create(
+            {**base, "date_start": now + timedelta(days=10), "date_end": now + timedelta(days=10, hours=2)}
+        )
+        # Held tomorrow at 10:00 Beijing time: its participants are reminded today.
+        tomorrow = datetime.combine(self.today + timedelta(days=1), datetime.min.time()) + timedelta(hours=2)
+        due = model.create({**base, "date_start": tomorrow, "date_end": tomorrow + timedelta(hours=2)})
+        self.session_ids = [plain.id, due.id]
+        return [(plain, "plain"), (due, "tomorrow")]
+
+    def _template_org_study_attendance(self, model):
+        env = self.env
+        self.session_ids = env["org.study.session"].search([], order="id").ids
+        if not self.session_ids:
+            return []
+        self._officer_employees()
+        existing = model.search([], limit=1, order="id desc")
+        if existing:
+            return [(existing, "plain")]
+        return [
+            (
+                model.create(
+                    {"session_id": self.session_ids[-1], "employee_id": self.officer_employees[-1].id}
+                ),
+                "plain",
+            )
+        ]
+
+    def _officer_employees(self):
+        """An employee for each bench officer (study attendances remind them)."""
+        if getattr(self, "officer_employees", None):
+            return self.officer_employees
+        Employee = self.env["hr.employee"]
+        self.officer_employees = Employee.search([("user_id", "in", self.officers.ids)], order="id")
+        missing = self.officers - self.officer_employees.user_id
+        if missing:
+            Employee.create([{"name": user.name, "user_id": user.id} for user in missing])
+            self.officer_employees = Employee.search([("user_id", "in", self.officers.ids)], order="id")
+        return self.officer_employees
+
+    def refresh_people(self):
+        """A tenth of the cadres with a rank carry a stale young-cadre flag (as after a
+        birthday or a changed rule): the daily recompute has that work at any size."""
+        cr = self.env.cr
+        cr.execute(
+            "UPDATE hr_employee SET is_young_cadre = TRUE "
+            "WHERE name LIKE '压测干部%' AND cadre_rank_id IS NOT NULL AND id % 10 = 0 "
+            "AND birthday < '1970-01-01'"
+        )
+        self.env.invalidate_all()
+
+
+def unique_columns(cr, table):
+    """The columns of ``table``'s unique indexes (its primary key aside)."""
+    cr.execute(
+        """SELECT DISTINCT a.attname
+             FROM pg_index i
+             JOIN pg_class c ON c.oid = i.indrelid
+             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY(i.indkey)
+            WHERE c.relname = %s AND i.indisunique AND NOT i.indisprimary""",
+        [table],
+    )
+    return [row[0] for row in cr.fetchall()]

@@ -136,17 +136,19 @@ class TestBoardQueryCounts(OrgBoardCommon):
         a run reminds one batch and triggers the next run."""
         Task = self.env["project.task"]
 
-        def run_cron():
+        def run_cron(**kwargs):
             with self.env.cr.savepoint() as savepoint:
-                reminded = Task._cron_org_overdue_activities()
+                reminded = Task._cron_org_overdue_activities(**kwargs)
                 self.env.flush_all()
                 savepoint.rollback()
             self.env.invalidate_all()
             return reminded
 
+        # Both runs fill their batch, so that both trigger the next run (a fixed three
+        # queries): the small one with a batch of its 10 cards, the large one with the ORM's.
         cards = self._fill(CRON_SMALL, date_deadline=datetime(2026, 6, 1, 4))
-        small = self._queries(run_cron)
-        self.assertEqual(len(run_cron() & cards), CRON_SMALL)
+        small = self._queries(lambda: run_cron(batch_size=CRON_SMALL))
+        self.assertEqual(len(run_cron(batch_size=CRON_SMALL) & cards), CRON_SMALL)
         cards |= self._fill(LARGE - CRON_SMALL, date_deadline=datetime(2026, 6, 1, 4))
         large = self._queries(run_cron)
         # One batch: the rest waits for the next run, which the cron triggers.
@@ -157,10 +159,12 @@ class TestBoardQueryCounts(OrgBoardCommon):
     def test_deadline_light_refresh(self):
         """The nightly light refresh (part of the cron) recomputes in batches."""
         Task = self.env["project.task"]
-        self._fill(SMALL, date_deadline=datetime(2026, 6, 12, 4))
+        cards = self._fill(SMALL, date_deadline=datetime(2026, 6, 12, 4))
         small = self._queries(Task._org_refresh_deadline_lights)
-        self._fill(LARGE - SMALL, date_deadline=datetime(2026, 6, 12, 4))
+        self.assertEqual(Task._org_refresh_deadline_lights() & cards, cards, "every card's light recomputed")
+        cards |= self._fill(LARGE - SMALL, date_deadline=datetime(2026, 6, 12, 4))
         large = self._queries(Task._org_refresh_deadline_lights)
+        self.assertEqual(Task._org_refresh_deadline_lights() & cards, cards, "every card's light recomputed")
         self._assert_same(small, large, "deadline light refresh")
 
     def test_integrity_risk_list_first_page(self):

@@ -14,3 +14,4 @@ from . import test_upload_limits
 from . import test_access_matrix
 from . import test_access_http
 from . import test_audit_supervision
+from . import test_reward

@@ -74,7 +74,9 @@ class TestAssessment(CadreCommon):
     def test_excellent_quota(self):
         for assessment in self.cycle.assessment_ids:
             assessment.grade = "competent"
-        excellent = self.cycle.assessment_ids.filtered(lambda a: a.category_id == self.category)[:2]
+        # Two of the five cadres of the category excellent: over its 20 % (one).
+        excellent = self.cycle.assessment_ids.filtered(lambda a: a.employee_id in self.cadres[:2])
+        self.assertEqual(len(excellent), 2)
         excellent.grade = "excellent"
         with self.assertRaisesRegex(UserError, "测试经济部门"):
             self.cycle.action_done()
@@ -82,9 +84,9 @@ class TestAssessment(CadreCommon):
         self.cycle.action_done()
         self.assertEqual(self.cycle.state, "done")
         result = self.cadres[0].cadre_annual_result_ids.filtered(lambda r: r.year == 2023)
-        self.assertEqual(
-            result.grade, excellent.filtered(lambda a: a.employee_id == self.cadres[0]).grade or "competent"
-        )
+        self.assertEqual(result.grade, "excellent")
+        result = self.cadres[2].cadre_annual_result_ids.filtered(lambda r: r.year == 2023)
+        self.assertEqual(result.grade, "competent")
         results = self.env["org.cadre.annual.result"].search(
             [("year", "=", 2023), ("employee_id", "in", self.ours.employee_id.ids)]
         )
@@ -96,3 +98,10 @@ class TestAssessment(CadreCommon):
 
     def test_default_quota_from_settings(self):
         self.assertEqual(self.other_category.excellent_quota, 20.0)
+        # The quota set in the settings is the default of the next category.
+        settings = self.env["res.config.settings"].create({"cadre_excellent_quota": 15.0})
+        settings.execute()
+        self.assertEqual(self.env.company.cadre_excellent_quota, 15.0)
+        category = self.env["org.cadre.category"].create({"name": "测试党群部门"})
+        self.assertEqual(category.excellent_quota, 15.0)
+        self.assertEqual(self.other_category.excellent_quota, 20.0, "a category keeps its own quota")

@@ -59,6 +59,19 @@ class TestLrmx(CadreCommon):
         filename, content = employee._lrmx_export()
         self.assertEqual(filename, "张三.lrmx")
         before = employee._lrmx_values()
+        # What the export writes is what the file said (not only what _lrmx_values reads back).
+        source = lrmx_bytes().decode()
+        for key in (
+            "XingMing",
+            "MinZu",
+            "JiGuan",
+            "XianRenZhiWu",
+            "RenMianLiYou",
+            "ShenFenZheng",
+            "TianBiaoRen",
+        ):
+            self.assertIn(f"<{key}>{before[key]}</{key}>", source, key)
+            self.assertIn(f"<{key}>{before[key]}</{key}>".encode(), content, key)
         employee.write(
             {"cadre_current_post": "改动", "cadre_family_member_ids": [(5, 0, 0)], "image_1920": False}
         )
@@ -93,6 +106,15 @@ class TestLrmx(CadreCommon):
             (f"{i}.lrmx", lrmx_bytes(name=f"干部{i}", number=resident_id(order=500 + i))) for i in range(6)
         ]
         Employee = self.env["hr.employee"]
+        # Both paths warmed up first (a first call fills the registry's caches), so that
+        # neither pays for them in the comparison.
+        warm = [("warm.lrmx", lrmx_bytes(name="预热", number=resident_id(order=499)))]
+        with self.env.cr.savepoint(flush=True) as savepoint:
+            Employee._lrmx_import(warm[0][1], warm[0][0])
+            Employee._lrmx_import(zip_bytes(warm), "warm.zip")
+            self.env.flush_all()
+            savepoint.rollback()
+        self.env.invalidate_all()
         start = self.env.cr.sql_log_count
         with self.env.cr.savepoint(flush=True) as savepoint:
             for name, content in files:

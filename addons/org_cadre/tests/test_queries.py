@@ -15,21 +15,36 @@ class TestQueryCounts(CadreCommon):
         self.env.flush_all()
         self.env.invalidate_all()
         start = self.env.cr.sql_log_count
-        function()
+        result = function()
         self.env.flush_all()
-        return self.env.cr.sql_log_count - start
+        return self.env.cr.sql_log_count - start, result
 
-    def _assert_flat(self, make, run):
+    def _assert_flat(self, make, run, done):
+        """``make(size)`` makes ``size`` records to work on and returns them; ``run()`` is
+        the cron or the page; ``done(records, result)`` counts the records it handled (marked,
+        flagged, listed): each run must have handled every record made, or it measured
+        nothing."""
         counts = []
         # A first run of size 1 warms the caches (groups, models, views) up.
         for size in (1, SMALL, LARGE):
             with self.env.cr.savepoint() as savepoint:
-                make(size)
-                counts.append(self._count(run))
+                records = make(size)
+                count, result = self._count(run)
+                counts.append(count)
+                self.env.invalidate_all()
+                self.assertEqual(done(records, result), size, f"the run handled every record of {size}")
                 savepoint.rollback()
             self.env.invalidate_all()
         self.assertLessEqual(abs(counts[2] - counts[1]), 2, counts)
         return counts
+
+    def _marked(self, field_name, value=True):
+        """done(): how many of the records have ``field_name`` at ``value``."""
+
+        def done(records, _result):
+            return records.search_count([("id", "in", records.ids), (field_name, "=", value)])
+
+        return done
 
     def _cadres(self, size, offset=0):
         return self.env["hr.employee"].create(
@@ -53,64 +68,108 @@ class TestQueryCounts(CadreCommon):
     def test_cron_publicity_end(self):
         def make(size):
             appointments = self._appointments(size)
+            self.env.flush_all()
             self.env.cr.execute(
                 "UPDATE org_cadre_appointment SET state = 'publicity', date_publicity_end = '2024-05-06' "
                 "WHERE id IN %s",
                 [tuple(appointments.ids)],
             )
+            self.env.invalidate_all()
+            return appointments
 
         with freeze_time("2024-05-07"):
-            self._assert_flat(make, self.env["org.cadre.appointment"]._cron_publicity_end)
+            self._assert_flat(
+                make,
+                self.env["org.cadre.appointment"]._cron_publicity_end,
+                self._marked("publicity_end_notified"),
+            )
 
     def test_cron_probation_end(self):
         def make(size):
             appointments = self._appointments(size)
+            self.env.flush_all()
             self.env.cr.execute(
-                "UPDATE org_cadre_appointment SET state = 'appointed', date_probation_end = '2024-05-06' "
-                "WHERE id IN %s",
+                "UPDATE org_cadre_appointment SET state = 'appointed', has_probation = TRUE, "
+                "date_probation_end = '2024-05-06' WHERE id IN %s",
                 [tuple(appointments.ids)],
             )
+            self.env.invalidate_all()
+            return appointments
 
         with freeze_time("2024-05-07"):
-            self._assert_flat(make, self.env["org.cadre.appointment"]._cron_probation_end)
+            self._assert_flat(
+                make,
+                self.env["org.cadre.appointment"]._cron_probation_end,
+                self._marked("probation_end_notified"),
+            )
 
     def test_cron_inquiry_reply_due(self):
         def make(size):
-            self.env["org.cadre.supervision"].create(
+            return self.env["org.cadre.supervision"].create(
                 [{"employee_id": self.cadre.id, "kind": "inquiry", "date": "2024-01-02", "reason": "x"}]
                 * size
             )
 
         with freeze_time("2024-05-07"):
-            self._assert_flat(make, self.env["org.cadre.supervision"]._cron_inquiry_reply_due)
+            self._assert_flat(
+                make,
+                self.env["org.cadre.supervision"]._cron_inquiry_reply_due,
+                self._marked("reply_due_notified"),
+            )
 
     def test_cron_supervision_effect_end(self):
         def make(size):
-            self.env["org.cadre.supervision"].create(
+            return self.env["org.cadre.supervision"].create(
                 [{"employee_id": self.cadre.id, "kind": "admonishment", "date": "2023-01-02", "reason": "x"}]
                 * size
             )
 
         with freeze_time("2024-05-07"):
-            self._assert_flat(make, self.env["org.cadre.supervision"]._cron_effect_end)
+            self._assert_flat(
+                make, self.env["org.cadre.supervision"]._cron_effect_end, self._marked("is_effective", False)
+            )
 
     def test_cron_yellow_light_review(self):
         def make(size):
             cadres = self._cadres(size)
+            # One yellow light a cadre whose correction period is over (and an earlier one:
+            # the adjustment suggestion counts them).
             self.env["org.cadre.incentive"].create(
                 [
-                    {"employee_id": cadre.id, "kind": "yellow_light", "date": date, "reason": "x"}
+                    {"employee_id": cadre.id, "kind": "yellow_light", "date": "2023-01-02", "reason": "x"}
                     for cadre in cadres
-                    for date in ("2024-01-02", "2024-02-02")
+                ]
+            ).write({"review_notified": True})
+            return self.env["org.cadre.incentive"].create(
+                [
+                    {"employee_id": cadre.id, "kind": "yellow_light", "date": "2024-01-02", "reason": "x"}
+                    for cadre in cadres
                 ]
             )
 
         with freeze_time("2024-05-07"):
-            self._assert_flat(make, self.env["org.cadre.incentive"]._cron_yellow_light_review)
+            self._assert_flat(
+                make,
+                self.env["org.cadre.incentive"]._cron_yellow_light_review,
+                self._marked("review_notified"),
+            )
 
     def test_cron_young_cadres(self):
+        def make(size):
+            # Young cadres whose flag is stale (as when a rule or a rank changed without the
+            # recompute): the daily cron has them all to flag.
+            cadres = self._cadres(size)
+            self.env.flush_all()
+            self.env.cr.execute(
+                "UPDATE hr_employee SET is_young_cadre = FALSE WHERE id IN %s", [tuple(cadres.ids)]
+            )
+            self.env.invalidate_all()
+            return cadres
+
         with freeze_time("2024-05-07"):
-            self._assert_flat(self._cadres, self.env["hr.employee"]._cron_recompute_young_cadres)
+            self._assert_flat(
+                make, self.env["hr.employee"]._cron_recompute_young_cadres, self._marked("is_young_cadre")
+            )
 
     def test_dossier_list_first_page(self):
         view = self.env.ref("org_cadre.hr_employee_cadre_view_list")
@@ -133,12 +192,18 @@ class TestQueryCounts(CadreCommon):
                 "cadre_rank_id": {"fields": {"display_name": {}}},
             }
         )
-        self.assertTrue(view)
+        # The fields read are those of the cadre list view.
+        view_fields = set(Employee.get_view(view.id, "list")["arch"].split('name="')[1:])
+        for name in spec:
+            self.assertTrue(any(item.startswith(f'{name}"') for item in view_fields), name)
 
         def run():
-            Employee.web_search_read([("is_cadre", "=", True)], spec, limit=80)
+            return Employee.web_search_read([("is_cadre", "=", True)], spec, limit=80)
 
-        self._assert_flat(self._cadres, run)
+        def listed(cadres, result):
+            return len({record["id"] for record in result["records"]} & set(cadres.ids))
+
+        self._assert_flat(self._cadres, run, listed)
 
     def test_appointment_kanban_first_page(self):
         Appointment = self.env["org.cadre.appointment"].with_user(self.user_officer)
@@ -157,6 +222,9 @@ class TestQueryCounts(CadreCommon):
 
         def run():
             Appointment.web_read_group([], ["state"], ["state"])
-            Appointment.web_search_read([("state", "=", "analysis")], spec, limit=40)
+            return Appointment.web_search_read([("state", "=", "analysis")], spec, limit=40)
 
-        self._assert_flat(self._appointments, run)
+        def listed(appointments, result):
+            return len({record["id"] for record in result["records"]} & set(appointments.ids))
+
+        self._assert_flat(self._appointments, run, listed)

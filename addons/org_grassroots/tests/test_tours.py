@@ -7,9 +7,10 @@ class TestGrassrootsTours(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # The secretary logs in as `secretary` (the demo login when demo data is loaded).
-        cls.secretary = cls.env["res.users"].search([("login", "=", "secretary")]) or new_test_user(
-            cls.env, "secretary", password="secretary", groups="org_grassroots.group_party_secretary"
+        # A secretary of the test's own (never the demo `secretary`, who would see the demo
+        # organizations too): only the committee below.
+        cls.secretary = new_test_user(
+            cls.env, "gr_tour_secretary", groups="base.group_user,org_grassroots.group_party_secretary"
         )
         cls.officer = new_test_user(cls.env, "gr_tour_officer", groups="org_base.group_org_user")
         Organization = cls.env["org.party.organization"]
@@ -34,7 +35,7 @@ class TestGrassrootsTours(HttpCase):
             }
         )
         self.assertEqual(row.state, "pending")
-        self.start_tour("/odoo", "org_grassroots_secretary_tour", login="secretary")
+        self.start_tour("/odoo", "org_grassroots_secretary_tour", login="gr_tour_secretary")
         self.assertEqual(row.state, "compliant")
         meeting = self.env["org.party.meeting"].search([("organization_id", "=", self.branch.id)])
         self.assertEqual(meeting.name, "学习贯彻主题党日")

@@ -13,7 +13,14 @@ class TestViews(GrassrootsCommon):
                     .with_user(user)
                     .get_views([(False, "list"), (False, "form"), (False, "search")])
                 )
-                self.assertTrue(views["views"]["form"]["arch"], f"{model} {user.login}")
+                for view_type in ("list", "form", "search"):
+                    view = views["views"][view_type]
+                    # Our addon's view, with the record's name in it, not a generated default.
+                    xmlid = self.env["ir.ui.view"].browse(view["id"]).get_external_id()[view["id"]]
+                    self.assertTrue(xmlid.startswith("org_grassroots."), f"{model} {view_type}: {xmlid}")
+                    self.assertRegex(
+                        view["arch"], 'name="(complete_)?name"', f"{model} {view_type} {user.login}"
+                    )
 
     def test_raw_id_number_only_for_officers(self):
         for user, visible in (

@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -10,7 +11,14 @@ class TestStudyOfficerTour(HttpCase):
         cls.employee = cls.env["hr.employee"].create(
             {"name": "张学习", "category_ids": [(6, 0, cls.env.ref("org_study.employee_category_cadre").ids)]}
         )
-        cls.env["org.study.type"].create({"name": "测试夜校", "default_hours": 2.5})
+        study_type = cls.env["org.study.type"].create({"name": "测试夜校", "default_hours": 2.5})
+        # A session planned this year, as the application's clock has it: the ledger then has
+        # this year's line for 张学习 even when the database's clock says otherwise (a run of
+        # the suite with the clock shifted by faketime, which PostgreSQL does not see).
+        now = fields.Datetime.now()
+        cls.env["org.study.session"].create(
+            {"name": "测试年内计划学习", "type_id": study_type.id, "date_start": now.replace(hour=1)}
+        )
 
     def test_officer_plans_marks_and_sees_the_ledger(self):
         self.start_tour("/odoo", "org_study_officer_tour", login="study_tour_officer")

@@ -163,7 +163,9 @@ class TestApplication(TalentCommon):
         with self.assertRaisesRegex(UserError, "(?s)超出上限.*张测试.*测试薪酬补贴.*300,000.00"):
             over.action_submit()
 
+    @freeze_time("2025-06-01 02:00:00")
     def test_form_fills_the_amount_from_the_item(self):
+        # Claimed today (the form's default), within the test policy (2023 to 2027).
         with Form(self.env["org.talent.application"].with_user(self.user_talent)) as form:
             form.talent_id = self.talent_a
             form.policy_item_id = self.item_settlement

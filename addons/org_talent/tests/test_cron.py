@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
@@ -147,9 +147,9 @@ class TestCron(TalentCommon):
         self.env.flush_all()
         self.env.invalidate_all()
         before = self.env.cr.sql_log_count
-        method(*args)
+        result = method(*args)
         self.env.flush_all()
-        return self.env.cr.sql_log_count - before
+        return self.env.cr.sql_log_count - before, result
 
     def test_cron_queries_do_not_grow_with_volume(self):
         Card = self.env["org.talent.card"]
@@ -158,12 +158,13 @@ class TestCron(TalentCommon):
         counts = {}
         for size in (5, 60):
             self.env["org.talent.card"].search([("state", "=", "active")]).write({"state": "revoked"})
-            self._cards(size, date(2022, 1, 1), date(2025, 5, 1))
-            self._cards(size, date(2022, 7, 1), date(2025, 6, 20))
+            expired = self._cards(size, date(2022, 1, 1), date(2025, 5, 1))
+            expiring = self._cards(size, date(2022, 7, 1), date(2025, 6, 20))
             self.env["project.task"].search([("org_talent_service_type_id", "!=", False)]).write(
                 {"org_talent_sla_breached": True}
             )
-            self._requests(size, fields.Datetime.now() - timedelta(days=1))
+            # Late on 2025-06-01, when the crons run.
+            late = self._requests(size, datetime(2025, 5, 30, 9, 0))
             talents = self.env["org.talent"].create(
                 [{"name": f"审核人{size}-{index}", "tier_id": self.tier_young.id} for index in range(size)]
             )
@@ -183,12 +184,15 @@ class TestCron(TalentCommon):
                 )
                 applications.write({"state": "first_review"})
             with freeze_time("2025-06-01"):
-                counts[size] = (
-                    self._count(Card._cron_card_expiry),
-                    self._count(Task._cron_talent_service_sla),
-                )
-            with freeze_time("2025-06-01"):
-                counts[size] += (self._count(Application._cron_stuck_reminders),)
+                card_count, (card_expired, card_expiring) = self._count(Card._cron_card_expiry)
+                service_count, marked = self._count(Task._cron_talent_service_sla)
+                claim_count, reminded = self._count(Application._cron_stuck_reminders)
+            # Each cron did its work on every record made for it, or it measured nothing.
+            self.assertEqual(card_expired, expired, f"cards expired at {size}")
+            self.assertEqual(card_expiring, expiring, f"cards reminded at {size}")
+            self.assertEqual(marked, late, f"requests marked late at {size}")
+            self.assertEqual(reminded, applications, f"claims reminded at {size}")
+            counts[size] = (card_count, service_count, claim_count)
             applications.write({"state": "approved"})
         for small, large, name in zip(counts[5], counts[60], ("card", "service", "claims"), strict=True):
             self.assertLessEqual(large, small + 2, f"{name} cron: {small} queries for 5, {large} for 60")

@@ -69,11 +69,17 @@ class TestService(TalentCommon):
 
     def test_changing_the_type_moves_the_deadline(self):
         task = self._request()
+        # Filed on 2025-06-01 at 18:00 in Shanghai (10:00 UTC).
+        self.env.cr.execute(
+            "UPDATE project_task SET create_date = '2025-06-01 10:00:00' WHERE id = %s", [task.id]
+        )
+        task.invalidate_recordset(["create_date"])
         medical = self.env["org.talent.service.type"].create(
             {"name": "测试就医", "code": "t_med", "sla_days": 2}
         )
         task.org_talent_service_type_id = medical
-        self.assertEqual(task.date_deadline, task._org_talent_deadline(task.create_date, medical))
+        # Two days from June 1, at 17:00 in Shanghai: 09:00 UTC on June 3.
+        self.assertEqual(task.date_deadline, datetime(2025, 6, 3, 9, 0))
 
     def test_deadline_counts_days_where_the_office_is(self):
         Task = self.env["project.task"].with_context(tz="Asia/Shanghai")

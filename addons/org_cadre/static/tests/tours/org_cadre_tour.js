@@ -138,9 +138,55 @@ registry.category("web_tour.tours").add("org_cadre_tour", {
             trigger: '.o_field_widget[name="date_publicity_end"]:not(:empty)',
         },
         {
+            content: "Watch the report downloads the print button starts",
+            trigger: 'button[name="action_print_forms"]',
+            run() {
+                window.__orgDownloads = [];
+                const open = XMLHttpRequest.prototype.open;
+                XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+                    if (String(url).includes("/report/download")) {
+                        this.addEventListener("load", async () => {
+                            const body = this.response instanceof Blob ? await this.response.text() : "";
+                            window.__orgDownloads.push({
+                                status: this.status,
+                                type: this.getResponseHeader("Content-Type") || "",
+                                body,
+                            });
+                        });
+                    }
+                    return open.call(this, method, url, ...rest);
+                };
+            },
+        },
+        {
             content: "Print the appointment form",
             trigger: 'button[name="action_print_forms"]',
             run: "click",
+        },
+        {
+            content: "The print came back: a PDF of the cadre's appointment form",
+            trigger: "body",
+            async run() {
+                for (let wait = 0; wait < 600; wait++) {
+                    const [done] = window.__orgDownloads;
+                    if (done) {
+                        // Under the test runner Odoo renders the PDF report as HTML (no
+                        // wkhtmltopdf run); outside it the body is a real PDF.
+                        if (
+                            done.status !== 200 ||
+                            !done.type.includes("application/pdf") ||
+                            !(done.body.startsWith("%PDF") || done.body.includes("导入干部"))
+                        ) {
+                            throw new Error(
+                                `The appointment form did not print: ${done.status} ${done.type} ${done.body.slice(0, 200)}`
+                            );
+                        }
+                        return;
+                    }
+                    await new Promise((resolve) => setTimeout(resolve, 100));
+                }
+                throw new Error("No report was downloaded after the print button.");
+            },
         },
         {
             content: "Still on the appointment",
