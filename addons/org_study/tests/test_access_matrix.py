@@ -10,6 +10,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.org_base.tests.access_paths import AccessPathsMixin
 from odoo.addons.org_base.tests.roster_fixtures import build_xlsx, resident_id
 
 from .common import OrgStudyCommon
@@ -114,49 +115,7 @@ class StudyMatrixCommon(OrgStudyCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestAccessMatrix(StudyMatrixCommon):
-    def _can(self, func, *args, **kwargs):
-        """True when ``func(*args, **kwargs)`` passes, False when it is refused with an
-        AccessError; its effects are rolled back either way."""
-        try:
-            with self.env.cr.savepoint():
-                func(*args, **kwargs)
-            return True
-        except AccessError:
-            return False
-
-    def _reads(self, env, model, record):
-        """Whether every read path gives the record: all agree, or the test fails."""
-        Model = env[model]
-        name = record.with_env(self.env).display_name
-        paths = {
-            "search": lambda: Model.search([("id", "=", record.id)]).ids == [record.id],
-            "read": lambda: Model.browse(record.id).read(["display_name"])[0]["id"] == record.id,
-            "read_group": lambda: Model.read_group([("id", "=", record.id)], ["__count"], [])[0]["__count"]
-            == 1,
-            "export_data": lambda: Model.browse(record.id).export_data(["display_name"])["datas"] == [[name]],
-            "name_search": lambda: record.id in [rid for rid, _name in Model.name_search(name, limit=None)],
-        }
-        results = {}
-        for path, func in paths.items():
-            try:
-                results[path] = func()
-            except AccessError:
-                results[path] = False
-        self.assertEqual(len(set(results.values())), 1, f"{model} {env.user.login}: {results}")
-        return results["search"]
-
-    def _sees(self, env, model, domain, fields):
-        """Whether ``env``'s user finds the one record of ``model`` that ``domain`` gives the
-        superuser, and reads ``fields`` of it."""
-        try:
-            found = env[model].search(domain)
-            found.read(fields)
-        except AccessError:
-            return False
-        self.assertEqual(found.ids, self.env[model].search(domain).ids if found else [], model)
-        return bool(found)
-
+class TestAccessMatrix(AccessPathsMixin, StudyMatrixCommon):
     def test_matrix(self):
         self.assertTrue(self.records["org.study.ledger"])
         for model, cells in MATRIX.items():
