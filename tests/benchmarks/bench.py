@@ -245,7 +245,10 @@ class Bench:
 
             # The records a cron works on: its model's, or the organizations for the rows the
             # compliance cron makes.
-            model_name = zone_module.MADE_BY_CRON.get(cron.model_id.model, cron.model_id.model)
+            model_name = cron.model_id.model
+            model_name = zone_module.MADE_BY_CRON.get(
+                model_name, zone_module.CRON_WORKS_ON.get(model_name, model_name)
+            )
             subjects[f"cron {xmlid}"] = (model_name, run_cron, [], env[model_name])
         pages = views.action_pages(env)
         board_page = self.board_page()

@@ -37,6 +37,9 @@ PASSWORD = "bench-password"  # the scratch database's bench users
 BLOCK = 100  # organizations per committee block: 1 committee, 9 general branches, 90 branches
 # Models whose rows their cron makes (the cron's work is counted over organizations).
 MADE_BY_CRON = {"org.party.meeting.compliance": "org.party.organization"}
+# Crons whose model is configuration and whose work is over another model's rows: the study
+# pace cron checks every ledger line against the (few) hour requirements.
+CRON_WORKS_ON = {"org.study.requirement": "org.study.ledger"}
 # Models the zone grows itself (the organization tree, members, meetings; B3 and B5 depend on
 # their sizes): grow_subjects leaves them as the stage made them.
 GROWN_BY_ZONE = ("org.party.organization", "org.party.member", "org.party.meeting")
@@ -107,14 +110,17 @@ def clone_rows(env, record, overrides_list):
     template = dict(zip(columns, cr.fetchone(), strict=True))
     ids = reserve_ids(cr, table, len(overrides_list))
     now = datetime.now()
-    varying = ["id", "create_date", "write_date"]
+    # The log columns are those of the table (a model without _log_access has none).
+    stamped = ["id"] + [column for column in ("create_date", "write_date") if column in columns]
+    varying = list(stamped)
     for overrides in overrides_list[:1]:
         varying += [column for column in overrides if column not in varying]
     constant = [column for column in columns if column not in varying]
     constant_text = "\t".join(copy_value(template[column]) for column in constant)
     buffer = io.StringIO()
     for new_id, overrides in zip(ids, overrides_list, strict=True):
-        values = [new_id, now, now] + [overrides.get(column, template[column]) for column in varying[3:]]
+        values = [new_id] + [now] * (len(stamped) - 1)
+        values += [overrides.get(column, template[column]) for column in varying[len(stamped) :]]
         buffer.write("\t".join(copy_value(value) for value in values))
         buffer.write("\t" + constant_text + "\n" if constant else "\n")
     buffer.seek(0)
@@ -985,11 +991,27 @@ class Zone:
         plain = model.create(
             {**base, "date_start": now + timedelta(days=10), "date_end": now + timedelta(days=10, hours=2)}
         )
-        # Held tomorrow at 10:00 Beijing time: its participants are reminded today.
-        tomorrow = datetime.combine(self.today + timedelta(days=1), datetime.min.time()) + timedelta(hours=2)
+        # Held tomorrow at 10:00 in the department's time zone (the cron's own bounds: after
+        # 16:00 UTC, Wuhan's tomorrow is the UTC day after next): its participants are
+        # reminded today.
+        tomorrow = env["org.study.session"]._tomorrow_bounds()[0] + timedelta(hours=10)
         due = model.create({**base, "date_start": tomorrow, "date_end": tomorrow + timedelta(hours=2)})
         self.session_ids = [plain.id, due.id]
         return [(plain, "plain"), (due, "tomorrow")]
+
+    def _template_org_audit_log(self, model):
+        """Audit rows as the platform writes them (``_log``: one INSERT; the ORM refuses to
+        create them), and one older than the retention period, which the monthly purge
+        deletes."""
+        Log = self.env["org.audit.log"]
+        Log._log("export", self._cadre(), detail="压测导出")
+        Log._log("export", self._cadre(1), detail="压测导出")
+        plain, old = Log.search([], order="id desc", limit=2)[::-1]
+        self.env.cr.execute(
+            "UPDATE org_audit_log SET log_date = log_date - interval '10 years' WHERE id = %s", [old.id]
+        )
+        Log.invalidate_model()
+        return [(plain, "plain"), (old, "past retention")]
 
     def _template_org_study_attendance(self, model):
         env = self.env
