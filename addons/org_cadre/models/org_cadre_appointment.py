@@ -111,14 +111,6 @@ class OrgCadreAppointment(models.Model):
             self._apply_stage_checklist()
         return result
 
-    def unlink(self):
-        # The checklist lines go first, while their appointment exists: deleted after it (as
-        # org_base's mixin does), their access check finds no record and fails.
-        self.env["org.checklist.line"].search(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
-        ).unlink()
-        return super().unlink()
-
     # Stage rules
 
     def _next_state(self):
