@@ -1,11 +1,11 @@
 {
     "name": "Organization Work Platform: Cadres",
     "summary": "选贤任能 · cadre dossiers, appointment, training, assessment, supervision",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.1.0",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
-    "depends": ["org_base", "hr", "mail", "resource"],
+    "depends": ["org_checklist", "org_roster", "hr", "mail", "resource"],
     "external_dependencies": {"python": ["lxml"]},
     "data": [
         "security/org_cadre_security.xml",

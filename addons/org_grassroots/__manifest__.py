@@ -1,11 +1,11 @@
 {
     "name": "Organization Work Platform: Grassroots Party Building",
     "summary": "强基固本 · party organizations, members, development pipeline, meetings, 幸福清单",
-    "version": "18.0.1.1.1",
+    "version": "18.0.1.2.0",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
-    "depends": ["org_base", "hr", "mail"],
+    "depends": ["org_checklist", "org_roster", "hr", "mail"],
     "data": [
         "security/org_grassroots_security.xml",
         "security/ir.model.access.csv",

@@ -251,7 +251,7 @@ class Zone:
         for board_type in BoardType.search([]):
             if "幸福" in (board_type.name or "") or "happ" in (board_type.code or "").lower():
                 return board_type
-        return self.env.ref("org_base.board_type_key_task")
+        return self.env.ref("org_checklist.board_type_key_task")
 
     def _setup_grassroots(self):
         env = self.env

@@ -1,2 +1,1 @@
 from . import export
-from . import roster

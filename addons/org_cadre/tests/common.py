@@ -3,7 +3,7 @@ import io
 
 from odoo.tests import TransactionCase, new_test_user
 
-from odoo.addons.org_base.tests.roster_fixtures import resident_id
+from odoo.addons.org_base.tests.fixtures import resident_id
 
 # A 2×2 PNG, small enough to be stored as it is.
 PHOTO = base64.b64encode(

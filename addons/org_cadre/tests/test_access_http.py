@@ -7,7 +7,7 @@ from lxml import etree
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tools.misc import file_path
 
-from odoo.addons.org_base.tests.roster_fixtures import resident_id
+from odoo.addons.org_base.tests.fixtures import resident_id
 from odoo.addons.org_base.tools.resident_id import mask_resident_id
 
 REPORT = "org_cadre.report_cadre_form"

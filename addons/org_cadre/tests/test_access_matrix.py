@@ -9,7 +9,7 @@ must raise an AccessError or find nothing, and leave what is stored unchanged.
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-from odoo.addons.org_base.tests.roster_fixtures import resident_id
+from odoo.addons.org_base.tests.fixtures import resident_id
 
 # Role -> groups of its test user. "self" is the cadre concerned: a plain employee whose
 # employee record (a cadre) is linked to their user.

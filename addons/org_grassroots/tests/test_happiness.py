@@ -129,4 +129,4 @@ class TestFiveYearPlan(GrassrootsCommon):
         )
         self.assertEqual(targets.mapped("org_target_rate"), [125.0, 50.0])
         self.assertEqual(set(targets.mapped("org_board_type_code")), {"old_community_plan"})
-        self.assertEqual(targets[0].stage_id, self.env.ref("org_base.stage_todo"))
+        self.assertEqual(targets[0].stage_id, self.env.ref("org_checklist.stage_todo"))

@@ -4,7 +4,7 @@ import datetime
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
-from odoo.addons.org_base.tests.roster_fixtures import build_xlsx
+from odoo.addons.org_roster.tests.roster_fixtures import build_xlsx
 
 from .common import GrassrootsCommon, resident_id
 

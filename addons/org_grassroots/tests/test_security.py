@@ -144,7 +144,7 @@ class TestSecretaryBoards(GrassrootsCommon):
         cls.department = Project.create(
             {
                 "name": "测试重点任务",
-                "org_board_type_id": cls.env.ref("org_base.board_type_key_task").id,
+                "org_board_type_id": cls.env.ref("org_checklist.board_type_key_task").id,
                 "privacy_visibility": "employees",
             }
         )

@@ -11,7 +11,8 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.org_base.tests.access_paths import AccessPathsMixin
-from odoo.addons.org_base.tests.roster_fixtures import build_xlsx, resident_id
+from odoo.addons.org_base.tests.fixtures import resident_id
+from odoo.addons.org_roster.tests.roster_fixtures import build_xlsx
 
 from .common import OrgStudyCommon
 

@@ -8,8 +8,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
-from odoo.addons.org_base.tests import roster_fixtures
-from odoo.addons.org_base.tests.roster_fixtures import resident_id
+from odoo.addons.org_base.tests.fixtures import resident_id
+from odoo.addons.org_roster.tests import roster_fixtures
 
 from .common import OrgStudyCommon
 

@@ -7,8 +7,8 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
-from odoo.addons.org_base.tools import roster_reader
-from odoo.addons.org_base.wizards.org_roster_import import CellError
+from odoo.addons.org_roster.tools import roster_reader
+from odoo.addons.org_roster.wizards.org_roster_import import CellError
 
 # Rosters whose rows are identified by several fields rather than the roster's key field
 # alone: a person signs in once per session, serves once per community and day.

@@ -2,7 +2,7 @@ from datetime import date
 
 from odoo.tests import TransactionCase, new_test_user
 
-from odoo.addons.org_base.tests.roster_fixtures import resident_id
+from odoo.addons.org_base.tests.fixtures import resident_id
 
 
 class TalentCommon(TransactionCase):

@@ -109,7 +109,7 @@ class TestCron(TalentCommon):
         self.assertFalse(Task._cron_talent_service_sla(), "idempotent")
         # org_base's overdue cron reminds the handler of the late request.
         Task._cron_org_overdue_activities()
-        self.assertTrue(self._activities(late, "org_base.mail_activity_type_org_overdue"))
+        self.assertTrue(self._activities(late, "org_checklist.mail_activity_type_org_overdue"))
         # The mark stays once the request is closed late.
         late.write({"org_satisfaction": "3"})
         late.checklist_line_ids.write({"done": True})

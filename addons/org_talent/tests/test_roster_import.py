@@ -2,7 +2,7 @@ import base64
 
 from odoo.tests import tagged
 
-from odoo.addons.org_base.tests.roster_fixtures import build_xlsx
+from odoo.addons.org_roster.tests.roster_fixtures import build_xlsx
 
 from .common import TalentCommon, resident_id
 

@@ -1,0 +1,432 @@
+from datetime import datetime, timedelta
+
+import pytz
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+DEADLINE_STATUSES = [
+    ("none", "No Deadline"),
+    ("green", "On Track"),
+    ("yellow", "Due Soon"),
+    ("red", "Overdue"),
+    ("closed", "Closed"),
+]
+# 满意度: the key is the score that reports average.
+SATISFACTION_LEVELS = [
+    ("5", "Very Satisfied"),
+    ("4", "Satisfied"),
+    ("3", "Basically Satisfied"),
+    ("2", "Dissatisfied"),
+    ("1", "Very Dissatisfied"),
+]
+DEFAULT_WARNING_DAYS = 3
+# The ORM inserts new records this many rows per statement.
+ORM_INSERT_BATCH = models.INSERT_BATCH_SIZE
+
+
+class ProjectTask(models.Model):
+    """A card of a checklist board: checklist, responsibility, traffic light, closed loop."""
+
+    _name = "project.task"
+    _inherit = ["project.task", "org.checklist.mixin"]
+    # Posting on a card and touching others' activities on it need write access to the card,
+    # as on every other record of the platform (project's default is read: a leader or any
+    # reader could post, reschedule or delete activities).
+    _mail_post_access = "write"
+
+    org_board_type_id = fields.Many2one(
+        related="project_id.org_board_type_id", store=True, index="btree_not_null", string="Board Type"
+    )
+    org_board_type_code = fields.Char(related="org_board_type_id.code", string="Board Type Code")
+    org_unit_id = fields.Many2one(
+        "hr.department", string="Responsible Unit", index="btree_not_null", tracking=True
+    )
+    org_responsible_user_id = fields.Many2one(
+        "res.users",
+        string="Responsible Person",
+        domain=[("share", "=", False)],
+        index="btree_not_null",
+        tracking=True,
+    )
+    org_deadline_status = fields.Selection(
+        DEADLINE_STATUSES,
+        string="Deadline Light",
+        compute="_compute_org_deadline_status",
+        store=True,
+        index=True,
+        help="Green: on track; yellow: the deadline is within the board type's warning days; "
+        "red: overdue. Refreshed when the card changes and every night.",
+    )
+    org_evidence_ids = fields.Many2many(
+        "ir.attachment",
+        "project_task_org_evidence_rel",
+        "task_id",
+        "attachment_id",
+        string="Evidence",
+        copy=False,
+        help="Files that prove the work is done (photos, minutes, documents).",
+    )
+    org_review_state = fields.Selection(
+        [
+            ("draft", "Not Submitted"),
+            ("submitted", "Awaiting Acceptance"),
+            ("accepted", "Accepted"),
+            ("rejected", "Returned"),
+        ],
+        string="Acceptance",
+        default="draft",
+        required=True,
+        copy=False,
+        tracking=True,
+    )
+    org_reviewer_id = fields.Many2one(
+        "res.users",
+        string="Reviewer",
+        compute="_compute_org_reviewer_id",
+        store=True,
+        readonly=False,
+        domain=[("share", "=", False)],
+        tracking=True,
+    )
+    org_is_closed = fields.Boolean(related="stage_id.org_closing", string="Closed (销号)", store=True)
+    # 回访与满意度: the person served rates the result when the card is followed up.
+    org_satisfaction = fields.Selection(
+        SATISFACTION_LEVELS,
+        string="Satisfaction",
+        tracking=True,
+        copy=False,
+        help="The satisfaction of the person the card serves, recorded at the follow-up visit (回访).",
+    )
+    org_satisfaction_note = fields.Text(string="Follow-up Feedback", copy=False)
+    org_satisfaction_score = fields.Integer(
+        string="Satisfaction Score",
+        compute="_compute_org_satisfaction_score",
+        store=True,
+        aggregator="avg",
+        help="5 (very satisfied) to 1 (very dissatisfied); 0 while no satisfaction is recorded, "
+        "so filter on “Satisfaction Recorded” before averaging.",
+    )
+    org_satisfaction_asked = fields.Boolean(
+        string="Satisfaction Asked",
+        compute="_compute_org_satisfaction_asked",
+        help="The board type or one of the board's stages asks for the satisfaction.",
+    )
+
+    @api.depends("date_deadline", "stage_id.org_closing", "state", "org_board_type_id.warning_days")
+    def _compute_org_deadline_status(self):
+        # Days count in the department's time zone, whoever triggers the computation.
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.company.partner_id.tz or "Asia/Shanghai")
+        today = datetime.now(tz).date()
+        for task in self:
+            if task.stage_id.org_closing or task.state in ("1_done", "1_canceled"):
+                task.org_deadline_status = "closed"
+            elif not task.date_deadline:
+                task.org_deadline_status = "none"
+            else:
+                deadline = pytz.utc.localize(task.date_deadline).astimezone(tz).date()
+                warning_days = (
+                    task.org_board_type_id.warning_days if task.org_board_type_id else DEFAULT_WARNING_DAYS
+                )
+                if deadline < today:
+                    task.org_deadline_status = "red"
+                elif deadline <= today + timedelta(days=warning_days):
+                    task.org_deadline_status = "yellow"
+                else:
+                    task.org_deadline_status = "green"
+
+    @api.depends("org_satisfaction")
+    def _compute_org_satisfaction_score(self):
+        for task in self:
+            task.org_satisfaction_score = int(task.org_satisfaction or 0)
+
+    @api.depends("org_board_type_id.satisfaction_required", "project_id.type_ids.org_satisfaction_required")
+    def _compute_org_satisfaction_asked(self):
+        for task in self:
+            task.org_satisfaction_asked = task.org_board_type_id.satisfaction_required or any(
+                task.project_id.type_ids.mapped("org_satisfaction_required")
+            )
+
+    @api.depends("project_id.org_reviewer_id", "project_id.user_id")
+    def _compute_org_reviewer_id(self):
+        for task in self:
+            if task.project_id:
+                # The responsible person never reviews their own card: the board's manager then.
+                candidates = task.project_id._org_reviewer() | task.project_id.user_id
+                task.org_reviewer_id = (candidates - task.org_responsible_user_id)[:1]
+
+    @api.constrains("org_reviewer_id", "org_responsible_user_id")
+    def _check_org_reviewer_not_responsible(self):
+        for task in self:
+            if task.org_reviewer_id and task.org_reviewer_id == task.org_responsible_user_id:
+                raise ValidationError(
+                    self.env._(
+                        "Card “%(card)s”: %(user)s is its responsible person and cannot also be its "
+                        "reviewer; choose another reviewer.",
+                        card=task.display_name,
+                        user=task.org_reviewer_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # A new card gets its board type's checklist.
+        for vals in vals_list:
+            project_id = vals.get("project_id", self.env.context.get("default_project_id"))
+            # The form sends an empty template: that is no choice either.
+            if project_id and not vals.get("checklist_template_id"):
+                board_type = self.env["project.project"].browse(project_id).org_board_type_id
+                if board_type.checklist_template_id:
+                    vals["checklist_template_id"] = board_type.checklist_template_id.id
+        tasks = super().create(vals_list)
+        tasks._org_check_satisfaction()
+        return tasks
+
+    def write(self, vals):
+        # Acceptance and return are the reviewer's, whichever path writes them (the buttons, RPC).
+        if vals.get("org_review_state") in ("accepted", "rejected") and not self.env.su:
+            self._org_check_reviewer()
+        closing = self.browse()
+        stage = self.env["project.task.type"].browse(vals.get("stage_id"))
+        if "stage_id" in vals:
+            if stage.org_closing:
+                closing = self.filtered(lambda task: not task.stage_id.org_closing)
+            else:
+                reopened = self.filtered(lambda task: task.stage_id.org_closing)
+                if reopened:
+                    super(ProjectTask, reopened).write({"org_review_state": "draft"})
+        satisfaction_checked = stage.org_satisfaction_required or (
+            "org_satisfaction" in vals
+            and not vals["org_satisfaction"]
+            and any(self.stage_id.mapped("org_satisfaction_required"))
+        )
+        if not closing and not satisfaction_checked:
+            return super().write(vals)
+        # Checked once written, so that what the same save records (the satisfaction, the
+        # evidence) counts; a refusal undoes the write, whoever catches it.
+        with self.env.cr.savepoint():
+            result = super().write(vals)
+            if satisfaction_checked:
+                self._org_check_satisfaction()
+            closing._org_check_closable()
+        return result
+
+    def _org_satisfaction_person(self):
+        """Who the card serves and rates it at the follow-up visit, as the messages name them."""
+        self.ensure_one()
+        return self.env._("the person served")
+
+    def _org_check_satisfaction(self):
+        """A card enters a stage that asks for the satisfaction (回访) only with it recorded."""
+        for task in self:
+            if task.stage_id.org_satisfaction_required and not task.org_satisfaction:
+                raise UserError(
+                    self.env._(
+                        "Card “%(card)s” cannot enter %(stage)s: "
+                        "record the satisfaction of %(person)s first.",
+                        card=task.display_name,
+                        stage=task.stage_id.name,
+                        person=task._org_satisfaction_person(),
+                    )
+                )
+
+    def _org_closing_problems(self, review=True):
+        """What keeps this card from 销号, as translated sentences (``review``: include acceptance)."""
+        self.ensure_one()
+        problems = []
+        open_lines = self._checklist_open_required_lines()
+        if open_lines:
+            problems.append(
+                self.env._(
+                    "required checklist items are open: %(items)s", items="、".join(open_lines.mapped("name"))
+                )
+            )
+        board_type = self.org_board_type_id
+        if board_type.evidence_required and not self.org_evidence_ids:
+            problems.append(self.env._("no evidence is attached"))
+        if board_type.satisfaction_required and not self.org_satisfaction:
+            problems.append(
+                self.env._(
+                    "the satisfaction of %(person)s is not recorded", person=self._org_satisfaction_person()
+                )
+            )
+        # A ticked item that asks for evidence has it (org.checklist.line._check_evidence).
+        if review and board_type.review_required and self.org_review_state != "accepted":
+            problems.append(self.env._("the reviewer has not accepted it"))
+        return problems
+
+    def _org_check_closable(self):
+        for task in self:
+            problems = task._org_closing_problems()
+            if problems:
+                raise UserError(
+                    self.env._(
+                        "Card “%(card)s” cannot be closed (销号): %(problems)s.",
+                        card=task.display_name,
+                        problems="; ".join(problems),
+                    )
+                )
+
+    def action_org_submit_review(self):
+        """The responsible person asks the reviewer to accept the work."""
+        for task in self:
+            problems = task._org_closing_problems(review=False)
+            if problems:
+                raise UserError(
+                    self.env._(
+                        "Card “%(card)s” cannot be submitted for acceptance: %(problems)s.",
+                        card=task.display_name,
+                        problems="; ".join(problems),
+                    )
+                )
+            task.org_review_state = "submitted"
+            if task.org_reviewer_id:
+                task.activity_schedule(
+                    "org_checklist.mail_activity_type_org_review",
+                    user_id=task.org_reviewer_id.id,
+                    summary=self.env._("Accept or return: %(card)s", card=task.name),
+                )
+        return True
+
+    def _org_check_reviewer(self):
+        is_manager = self.env.user.has_group("org_base.group_org_manager")
+        for task in self:
+            if self.env.user == task.org_responsible_user_id:
+                raise UserError(
+                    self.env._(
+                        "You are the responsible person of card “%(card)s”: someone else must accept "
+                        "or return it.",
+                        card=task.display_name,
+                    )
+                )
+            if not is_manager and task.org_reviewer_id != self.env.user:
+                raise UserError(
+                    self.env._(
+                        "Only the reviewer of card “%(card)s” (%(reviewer)s) may accept or return it.",
+                        card=task.display_name,
+                        reviewer=task.org_reviewer_id.name or self.env._("none set"),
+                    )
+                )
+
+    def action_org_accept(self):
+        """The reviewer accepts the work: the card is closed (销号)."""
+        self._org_check_reviewer()
+        for task in self:
+            closing = task.project_id.type_ids.filtered("org_closing")[:1]
+            if not closing:
+                raise UserError(
+                    self.env._(
+                        "Board “%(board)s” has no closing stage (销号): mark one of its stages as closing.",
+                        board=task.project_id.display_name,
+                    )
+                )
+            task.org_review_state = "accepted"
+            task.stage_id = closing
+            task.activity_feedback(["org_checklist.mail_activity_type_org_review"])
+        return True
+
+    def action_org_open_reject_wizard(self):
+        self.ensure_one()
+        self._org_check_reviewer()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Return the Card"),
+            "res_model": "org.task.reject.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_task_id": self.id},
+        }
+
+    def _org_reject(self, reason):
+        """Send the card back to its responsible person with the reason in the chatter."""
+        self._org_check_reviewer()
+        for task in self:
+            task.org_review_state = "rejected"
+            task.activity_unlink(["org_checklist.mail_activity_type_org_review"])
+            task.message_post(
+                body=Markup("<p><b>%s</b></p><p>%s</p>") % (self.env._("Returned by the reviewer:"), reason),
+                subtype_xmlid="mail.mt_note",
+            )
+            responsible = task.org_responsible_user_id or task.user_ids[:1]
+            if responsible:
+                task.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=responsible.id,
+                    summary=self.env._("Returned: %(card)s", card=task.name),
+                    note=reason,
+                )
+
+    @api.model
+    def _org_refresh_deadline_lights(self):
+        """Recompute the lights that the passing of a day can change: open cards whose
+        deadline lies between yesterday and the longest warning period ahead."""
+        warning_days = max(
+            self.env["org.board.type"].with_context(active_test=False).search([]).mapped("warning_days")
+            + [DEFAULT_WARNING_DAYS]
+        )
+        now = fields.Datetime.now()
+        tasks = self.search(
+            [
+                ("org_deadline_status", "in", ("green", "yellow")),
+                ("date_deadline", "<", now + timedelta(days=warning_days + 2)),
+            ]
+        )
+        self.env.add_to_compute(self._fields["org_deadline_status"], tasks)
+        tasks.flush_recordset(["org_deadline_status"])
+        return tasks
+
+    @api.model
+    def _cron_org_overdue_activities(self, batch_size=ORM_INSERT_BATCH):
+        """Daily: each overdue open card gets one reminder activity for its responsible person.
+
+        Idempotent (a card that has the reminder is not reminded again) and batched: when more
+        cards wait than one batch, the cron is triggered again. A batch is as large as one of
+        the ORM's INSERT statements, so a run costs the same queries for 10 cards as for 10,000.
+        """
+        self._org_refresh_deadline_lights()
+        activity_type = self.env.ref("org_checklist.mail_activity_type_org_overdue")
+        overdue = self.search(
+            [
+                ("org_board_type_id", "!=", False),
+                ("org_deadline_status", "=", "red"),
+                "|",
+                ("org_responsible_user_id", "!=", False),
+                ("user_ids", "!=", False),
+                "!",
+                ("activity_ids.activity_type_id", "=", activity_type.id),
+            ],
+            limit=batch_size,
+            order="date_deadline, id",
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        responsible = {task.id: task.org_responsible_user_id or task.user_ids[:1] for task in overdue}
+        # The reminder shows in each person's activities; no assignment e-mail per card
+        # (mail_activity_quick_update), so that a batch costs the same queries as one card.
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": task.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": responsible[task.id].id,
+                    "date_deadline": today,
+                    "summary": self.env._("Overdue since %(date)s", date=task.date_deadline.date()),
+                }
+                for task in overdue
+            ]
+        )
+        overdue._message_log_batch(
+            bodies={
+                task.id: self.env._(
+                    "Overdue: the deadline %(date)s has passed; %(user)s was reminded.",
+                    date=task.date_deadline.date(),
+                    user=responsible[task.id].name,
+                )
+                for task in overdue
+            }
+        )
+        if len(overdue) == batch_size:
+            self.env.ref("org_checklist.ir_cron_org_overdue_activities")._trigger()
+        return overdue

@@ -1,0 +1,197 @@
+import ast
+from datetime import datetime
+
+from freezegun import freeze_time
+from lxml import etree
+
+from odoo.tests import tagged
+
+from ..models.project_task import ORM_INSERT_BATCH
+from .test_board import OrgBoardCommon
+
+# A first page is full at both sizes (more than 40 cards per column, 80 rows per list page):
+# the client's count of a full page is one query, whatever the size.
+SMALL = 100
+LARGE = 300
+# The cron at 10 and 300 overdue cards.
+CRON_SMALL = 10
+
+
+def view_specification(model, view_type, view_id=False):
+    """What the web client asks ``web_search_read`` for: the view's top-level fields, with the
+    display name of relations; and the view's arch."""
+    arch = etree.fromstring(model.get_view(view_id, view_type)["arch"])
+    spec = {}
+    for node in arch.iter("field"):
+        if any(ancestor.tag == "field" for ancestor in node.iterancestors()):
+            continue
+        field = model._fields.get(node.get("name"))
+        if field is None:
+            continue
+        spec[field.name] = {"fields": {"display_name": {}}} if field.type in ("many2one", "many2many") else {}
+    return spec, arch
+
+
+def open_kanban(model, domain, view_id=False, group_by="stage_id"):
+    """The calls of a grouped kanban's first page: the columns, their progress bars, then the
+    first cards of each open column."""
+    spec, arch = view_specification(model, "kanban", view_id)
+    groups = model.web_read_group(domain, [group_by], [group_by], lazy=True)["groups"]
+    progressbar = arch.find(".//progressbar")
+    if progressbar is not None:
+        model.read_progress_bar(domain, group_by, {"field": progressbar.get("field"), "colors": {}})
+    for group in groups:
+        if not group.get("__fold"):
+            model.web_search_read(group["__domain"], spec, limit=40, count_limit=10001)
+
+
+@tagged("post_install", "-at_install")
+class TestBoardQueryCounts(OrgBoardCommon):
+    """The first page of a board and the daily cron cost the same queries for a hundred cards as
+    for three hundred (the cron: 10 and 300): a query per card (a missing prefetch, a search in
+    a loop, an e-mail per reminder) fails here."""
+
+    def _fill(self, count, **values):
+        return (
+            self.env["project.task"]
+            .with_context(tracking_disable=True)
+            .create(
+                [
+                    {
+                        "name": f"卡片{index}",
+                        "project_id": self.board.id,
+                        "stage_id": (self.stage_todo, self.stage_doing)[index % 2].id,
+                        "org_unit_id": self.unit.id,
+                        "org_responsible_user_id": (self.responsible, self.other_officer)[index % 2].id,
+                        "user_ids": [(6, 0, [(self.responsible, self.other_officer)[index % 2].id])],
+                        **values,
+                    }
+                    for index in range(count)
+                ]
+            )
+        )
+
+    def _queries(self, func):
+        """Queries of ``func`` with the record cache cold; a first call warms the registry."""
+        func()
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        func()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+    def _assert_same(self, small, large, what, small_size=SMALL):
+        # Fewer queries at the larger size is no regression (a one-off cache fill at the first).
+        self.assertLessEqual(
+            large - small, 2, f"{what}: {small} queries for {small_size} cards, {large} for {LARGE}"
+        )
+
+    def test_board_kanban_first_page(self):
+        Task = (
+            self.env["project.task"]
+            .with_user(self.responsible)
+            .with_context(default_project_id=self.board.id)
+        )
+        domain = [("project_id", "=", self.board.id)]
+        self._fill(SMALL)
+        small = self._queries(lambda: open_kanban(Task, domain))
+        self._fill(LARGE - SMALL)
+        large = self._queries(lambda: open_kanban(Task, domain))
+        self._assert_same(small, large, "board kanban")
+
+    def test_wall_kanban_first_page(self):
+        """挂图作战: all open cards of all boards, grouped by deadline light."""
+        action = self.env.ref("org_checklist.org_wall_action")
+        view = self.env.ref("org_checklist.project_task_view_kanban_wall")
+        Task = self.env["project.task"].with_user(self.responsible)
+        domain = [*ast.literal_eval(action.domain), ("project_id", "=", self.board.id)]
+        group_by = (
+            etree.fromstring(Task.get_view(view.id, "kanban")["arch"]).get("default_group_by") or "stage_id"
+        )
+        self._fill(SMALL, date_deadline=datetime(2030, 1, 1))
+        small = self._queries(lambda: open_kanban(Task, domain, view.id, group_by))
+        self._fill(LARGE - SMALL, date_deadline=datetime(2030, 1, 1))
+        large = self._queries(lambda: open_kanban(Task, domain, view.id, group_by))
+        self._assert_same(small, large, "wall kanban")
+
+    def test_board_list_first_page(self):
+        Task = self.env["project.task"].with_user(self.responsible)
+        spec, _arch = view_specification(Task, "list")
+        domain = [("project_id", "=", self.board.id)]
+
+        def first_page():
+            Task.web_search_read(domain, spec, limit=80, count_limit=10001)
+
+        self._fill(SMALL)
+        small = self._queries(first_page)
+        self._fill(LARGE - SMALL)
+        large = self._queries(first_page)
+        self._assert_same(small, large, "board list")
+
+    @freeze_time("2026-06-10 02:00:00")
+    def test_overdue_cron(self):
+        """Reminding 10 or 300 overdue cards (two responsible people) costs the same queries;
+        each run is rolled back so that both sizes do the same work per card. With 300 cards
+        a run reminds one batch and triggers the next run."""
+        Task = self.env["project.task"]
+
+        def run_cron(**kwargs):
+            with self.env.cr.savepoint() as savepoint:
+                reminded = Task._cron_org_overdue_activities(**kwargs)
+                self.env.flush_all()
+                savepoint.rollback()
+            self.env.invalidate_all()
+            return reminded
+
+        # Both runs fill their batch, so that both trigger the next run (a fixed three
+        # queries): the small one with a batch of its 10 cards, the large one with the ORM's.
+        cards = self._fill(CRON_SMALL, date_deadline=datetime(2026, 6, 1, 4))
+        small = self._queries(lambda: run_cron(batch_size=CRON_SMALL))
+        self.assertEqual(len(run_cron(batch_size=CRON_SMALL) & cards), CRON_SMALL)
+        cards |= self._fill(LARGE - CRON_SMALL, date_deadline=datetime(2026, 6, 1, 4))
+        large = self._queries(run_cron)
+        # One batch: the rest waits for the next run, which the cron triggers.
+        self.assertEqual(len(run_cron() & cards), ORM_INSERT_BATCH)
+        self._assert_same(small, large, "overdue cron", CRON_SMALL)
+
+    @freeze_time("2026-06-10 02:00:00")
+    def test_deadline_light_refresh(self):
+        """The nightly light refresh (part of the cron) recomputes in batches."""
+        Task = self.env["project.task"]
+        cards = self._fill(SMALL, date_deadline=datetime(2026, 6, 12, 4))
+        small = self._queries(Task._org_refresh_deadline_lights)
+        self.assertEqual(Task._org_refresh_deadline_lights() & cards, cards, "every card's light recomputed")
+        cards |= self._fill(LARGE - SMALL, date_deadline=datetime(2026, 6, 12, 4))
+        large = self._queries(Task._org_refresh_deadline_lights)
+        self.assertEqual(Task._org_refresh_deadline_lights() & cards, cards, "every card's light recomputed")
+        self._assert_same(small, large, "deadline light refresh")
+
+    def test_integrity_risk_list_first_page(self):
+        """廉政风险排查 list as an officer opens it: open risks, first 80 rows."""
+        Risk = self.env["org.integrity.risk"].with_user(self.responsible)
+        spec, _arch = view_specification(Risk, "list")
+        domain = [("state", "!=", "controlled")]
+
+        def fill(count):
+            self.env["org.integrity.risk"].with_context(tracking_disable=True).create(
+                [
+                    {
+                        "name": f"风险点{index}",
+                        "post": "干部选拔任用",
+                        "department_id": self.unit.id,
+                        "owner_id": (self.responsible, self.other_officer)[index % 2].id,
+                        "level": ("low", "medium", "high")[index % 3],
+                    }
+                    for index in range(count)
+                ]
+            )
+
+        def first_page():
+            Risk.web_search_read(domain, spec, limit=80, count_limit=10001)
+
+        fill(SMALL)
+        small = self._queries(first_page)
+        fill(LARGE - SMALL)
+        large = self._queries(first_page)
+        self._assert_same(small, large, "integrity risk list")

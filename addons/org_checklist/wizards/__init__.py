@@ -1,0 +1,1 @@
+from . import org_task_reject_wizard

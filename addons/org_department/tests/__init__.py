@@ -1,0 +1,2 @@
+from . import test_department
+from . import test_access_matrix

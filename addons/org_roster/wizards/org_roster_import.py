@@ -1,0 +1,737 @@
+import base64
+import io
+import logging
+import re
+from collections import defaultdict
+
+import openpyxl
+import psycopg2
+from openpyxl.comments import Comment
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
+from odoo.service.model import _as_validation_error
+
+from odoo.addons.org_base.tools.resident_id import ResidentIdError, normalize_resident_id
+from odoo.addons.org_base.tools.upload_limits import LimitError
+
+from ..tools import roster_reader
+
+_logger = logging.getLogger(__name__)
+
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Spreadsheet numbers keep 15 significant digits; longer ID numbers stored as numbers lost some.
+SPREADSHEET_DIGITS = 15
+VALUE_PARSERS = {
+    "integer": roster_reader.parse_integer,
+    "float": roster_reader.parse_number,
+    "boolean": roster_reader.parse_boolean,
+}
+
+
+class CellError(Exception):
+    """A cell that cannot become a field value; ``reason`` is a translated sentence."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class ColumnSpec:
+    """A roster column found in the file: where it is and how its cells are read.
+
+    Plain attributes, so that checking thousands of cells does not go through the ORM.
+    """
+
+    def __init__(self, cell_index, column, field, required):
+        self.cell_index = cell_index
+        self.column = column
+        self.field = field
+        self.field_name = column.field_name
+        self.kind = column.kind
+        self.label = column.label
+        self.required = required
+        self.dictionary_code = column.dictionary_code
+        self.lookup = None  # what _prepare_lookups finds for the column
+
+
+class RosterPlan:
+    """What an import would do: the rows to create and update, and every error found."""
+
+    def __init__(self):
+        self.row_count = 0
+        self.errors = []  # (row number, message)
+        self.to_create = []  # (row number, vals)
+        self.to_update = []  # (row number, record, changed vals)
+        self.unchanged_count = 0
+
+
+class OrgRosterImport(models.TransientModel):
+    """Upload a roster spreadsheet, check it (dry run), then import it all or nothing."""
+
+    _name = "org.roster.import"
+    _description = "Roster Import"
+
+    def _default_roster(self):
+        return self.env["org.roster"].search([], limit=1).key
+
+    roster = fields.Selection(selection="_selection_roster", required=True, default=_default_roster)
+    roster_id = fields.Many2one("org.roster", compute="_compute_roster_id", string="Roster Record")
+    file = fields.Binary(attachment=False, help="An .xlsx, .xls or .csv file (UTF-8 or GBK).")
+    file_name = fields.Char()
+    state = fields.Selection(
+        [("draft", "Choose a File"), ("checked", "Checked"), ("done", "Imported")],
+        string="Status",
+        default="draft",
+        required=True,
+    )
+    # Results
+    row_count = fields.Integer(string="Rows", readonly=True)
+    create_count = fields.Integer(string="Rows to Create", readonly=True)
+    update_count = fields.Integer(string="Rows to Update", readonly=True)
+    unchanged_count = fields.Integer(string="Rows Unchanged", readonly=True)
+    created_count = fields.Integer(string="Records Created", readonly=True)
+    updated_count = fields.Integer(string="Records Updated", readonly=True)
+    error_line_ids = fields.One2many("org.roster.import.line", "import_id", string="Errors", readonly=True)
+    error_count = fields.Integer(compute="_compute_error_count")
+
+    @api.depends("roster")
+    def _compute_roster_id(self):
+        rosters = (
+            self.env["org.roster"]
+            .with_context(active_test=False)
+            .search([("key", "in", self.mapped("roster"))])
+        )
+        by_key = {roster.key: roster for roster in rosters}
+        for wizard in self:
+            wizard.roster_id = by_key.get(wizard.roster, False)
+
+    @api.depends("error_line_ids")
+    def _compute_error_count(self):
+        for wizard in self:
+            wizard.error_count = len(wizard.error_line_ids)
+
+    @api.model
+    def _selection_roster(self):
+        return [(roster.key, roster.name) for roster in self.env["org.roster"].search([])]
+
+    @api.onchange("roster", "file")
+    def _onchange_reset(self):
+        """Another roster or file: the results of the previous check no longer hold."""
+        self.update(
+            {
+                "state": "draft",
+                "row_count": 0,
+                "create_count": 0,
+                "update_count": 0,
+                "unchanged_count": 0,
+                "created_count": 0,
+                "updated_count": 0,
+                "error_line_ids": [Command.clear()],
+            }
+        )
+
+    # Actions
+
+    def action_dry_run(self):
+        """Check every row and report what an import would do; write nothing."""
+        self.ensure_one()
+        plan = self._check_rows()
+        self._show_plan(plan)
+        return self._action_reopen()
+
+    def action_import(self):
+        """Check every row; when all are valid, create and update the records at once."""
+        self.ensure_one()
+        plan = self._check_rows()
+        self._show_plan(plan)
+        if not plan.errors:
+            self._apply_plan(plan)
+        return self._action_reopen()
+
+    def action_download_template(self):
+        """Download an .xlsx whose first row holds the roster's headers; streamed by
+        ``/org_base/roster_template/<wizard>`` to the wizard's owner, never stored."""
+        self.ensure_one()
+        self._get_roster()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/org_base/roster_template/{self.id}",
+            "target": "download",
+        }
+
+    def _template_file(self):
+        """``(file name, bytes)`` of the roster's import template."""
+        self.ensure_one()
+        roster = self._get_roster()
+        return self.env._("%(roster)s template", roster=roster.name) + ".xlsx", self._template_content(roster)
+
+    # Checking
+
+    def _get_roster(self):
+        self.ensure_one()
+        if not self.roster_id:
+            raise UserError(self.env._("Choose the roster to import."))
+        return self.roster_id
+
+    def _read_file(self):
+        """The first worksheet of the uploaded file; a UserError when it cannot be read."""
+        if not self.file:
+            raise UserError(self.env._("Choose the spreadsheet file to import."))
+        file_name = self.file_name or ""
+        Limits = self.env["org.upload.limits"]
+        try:
+            return roster_reader.read_sheet(base64.b64decode(self.file), file_name, Limits._get_limits())
+        except LimitError as error:
+            _logger.info("Roster file %s refused: %s %s", file_name, error.code, error.params)
+            Limits._raise_limit_error(error, file_name)
+        except roster_reader.RosterReadError as error:
+            _logger.info("Roster file %s cannot be read: %s %s", file_name, error.code, error.params)
+            problems = {
+                "extension": self.env._("only .xlsx, .xls and .csv files can be imported."),
+                "empty": self.env._("the file is empty."),
+                "damaged": self.env._(
+                    "the file is damaged or is not really a spreadsheet of this type; open it in "
+                    "Excel or WPS and save it again as .xlsx."
+                ),
+                "encoding": self.env._(
+                    "its text is neither UTF-8 nor GBK; save it again as CSV (UTF-8) or as .xlsx."
+                ),
+            }
+            raise UserError(
+                self.env._(
+                    "The file %(file)s cannot be imported: %(problem)s",
+                    file=file_name,
+                    problem=problems[error.code],
+                )
+            ) from error
+
+    def _map_header(self, roster, sheet, model):
+        """``(header row index, [ColumnSpec])``; a UserError when columns are missing."""
+        names = {}
+        for column in roster.column_ids:
+            for header in column._header_names():
+                names.setdefault(header, column.id)
+        header_index, found = roster_reader.find_header(sheet.rows, names)
+        if header_index is None:
+            raise UserError(
+                self.env._(
+                    "The file %(file)s has no header row of the roster %(roster)s: none of its first "
+                    "%(count)s rows contains the headers %(headers)s.",
+                    file=self.file_name,
+                    roster=roster.name,
+                    count=roster_reader.HEADER_SCAN_ROWS,
+                    headers="、".join(roster.column_ids.mapped("label")),
+                )
+            )
+        key_column = roster._key_column()
+        if not key_column:
+            raise UserError(
+                self.env._(
+                    "The roster %(roster)s has no column for its key field %(field)s; "
+                    "a configurator must add one.",
+                    roster=roster.name,
+                    field=roster.key_field_name,
+                )
+            )
+        columns = self.env["org.roster.column"].browse(found.values())
+        missing = (roster.column_ids.filtered("required") | key_column) - columns
+        if missing:
+            raise UserError(
+                self.env._(
+                    "The file %(file)s lacks required columns of the roster %(roster)s: %(headers)s.",
+                    file=self.file_name,
+                    roster=roster.name,
+                    headers="、".join(missing.mapped("label")),
+                )
+            )
+        specs = []
+        for cell_index, column_id in sorted(found.items()):
+            column = columns.browse(column_id)
+            required = column.required or column == key_column
+            specs.append(ColumnSpec(cell_index, column, model._fields[column.field_name], required))
+        return header_index, specs
+
+    def _check_rows(self):
+        """Read the file and check every row against the roster; nothing is written."""
+        self.ensure_one()
+        roster = self._get_roster()
+        model = self.env[roster.model]
+        # The user's own rights: Odoo's AccessError for who may not create and update.
+        model.check_access("create")
+        model.check_access("write")
+        sheet = self._read_file()
+        header_index, specs = self._map_header(roster, sheet, model)
+        self._check_column_access(roster, model, specs)
+        rows = [
+            (index + 1, row)  # the row number the user sees in Excel
+            for index, row in enumerate(sheet.rows)
+            if index > header_index and not all(map(roster_reader.is_blank, row))
+        ]
+        if not rows:
+            raise UserError(
+                self.env._("The file %(file)s has no rows below its header row.", file=self.file_name)
+            )
+        self._prepare_lookups(specs, rows)
+        key_spec = next(spec for spec in specs if spec.field_name == roster.key_field_name)
+        plan = RosterPlan()
+        plan.row_count = len(rows)
+        valid_rows = []
+        for row_number, row in rows:
+            vals, errors = self._check_row(row_number, row, specs, sheet.datemode)
+            plan.errors += errors
+            if not errors:
+                valid_rows.append((row_number, vals))
+        valid_rows = self._check_duplicate_keys(valid_rows, key_spec, plan)
+        self._plan_writes(model, key_spec, valid_rows, plan)
+        plan.errors.sort(key=lambda error: error[0])
+        return plan
+
+    def _check_column_access(self, roster, model, specs):
+        """Refuse, before any cell is looked at, a column whose field the user may not read
+        or write: matching on it would answer "found / not found" for values they cannot see."""
+        for spec in specs:
+            if not spec.field.is_accessible(self.env):
+                raise AccessError(
+                    self.env._(
+                        "The roster %(roster)s fills %(field)s of %(model)s from the column %(column)s, "
+                        "which you may not read or change: remove the column from the file, or ask a "
+                        "colleague who may to import it.",
+                        roster=roster.name,
+                        field=spec.field._description_string(self.env),
+                        model=roster.model_id.sudo().name,
+                        column=spec.label,
+                    )
+                )
+
+    def _check_row(self, row_number, row, specs, datemode):
+        """``(vals, errors)`` of one row; empty cells are left out of ``vals``, so that they
+        neither erase what a record holds nor hide values derived from the ID number."""
+        vals, errors = {}, []
+        for spec in specs:
+            value = row[spec.cell_index] if spec.cell_index < len(row) else None
+            if roster_reader.is_blank(value):
+                if spec.required:
+                    errors.append(
+                        (
+                            row_number,
+                            self.env._(
+                                "Row %(row)s: %(column)s is required but the cell is empty.",
+                                row=row_number,
+                                column=spec.label,
+                            ),
+                        )
+                    )
+                continue
+            try:
+                vals[spec.field_name] = self._parse_cell(spec, value, datemode)
+            except CellError as error:
+                errors.append(
+                    (
+                        row_number,
+                        self.env._(
+                            "Row %(row)s: %(column)s “%(value)s” is invalid: %(reason)s",
+                            row=row_number,
+                            column=spec.label,
+                            value=self._cell_text(spec, value),
+                            reason=error.reason,
+                        ),
+                    )
+                )
+        return vals, errors
+
+    @api.model
+    def _cell_text(self, spec, value):
+        """A cell as the user sees it, for messages."""
+        if spec.kind == "id_number" and not isinstance(value, str):
+            return roster_reader.id_number_text(value)[0]
+        return roster_reader.clean_text(value)
+
+    def _check_duplicate_keys(self, valid_rows, key_spec, plan):
+        """Rows of one file that share a key are refused, each naming the others.
+
+        Returns the valid rows without them.
+        """
+        rows_by_key = defaultdict(list)
+        for row_number, vals in valid_rows:
+            rows_by_key[vals[key_spec.field_name]].append(row_number)
+        duplicates = set()
+        for key, row_numbers in rows_by_key.items():
+            if len(row_numbers) < 2:
+                continue
+            duplicates.update(row_numbers)
+            for row_number in row_numbers:
+                plan.errors.append(
+                    (
+                        row_number,
+                        self.env._(
+                            "Row %(row)s: %(column)s “%(value)s” also appears in row %(rows)s of this file.",
+                            row=row_number,
+                            column=key_spec.label,
+                            value=key,
+                            rows="、".join(str(other) for other in row_numbers if other != row_number),
+                        ),
+                    )
+                )
+        return [(number, vals) for number, vals in valid_rows if number not in duplicates]
+
+    def _plan_writes(self, model, key_spec, valid_rows, plan):
+        """Sort valid rows into records to create and to update, with one search for all keys.
+
+        Archived records count: re-importing a person updates them rather than creating a twin.
+        """
+        key_field = key_spec.field_name
+        records_by_key = defaultdict(model.browse)
+        keys = [vals[key_field] for _number, vals in valid_rows]
+        if keys:
+            for record in model.with_context(active_test=False).search([(key_field, "in", keys)]):
+                records_by_key[record[key_field]] |= record
+        for row_number, vals in valid_rows:
+            records = records_by_key.get(vals[key_field])
+            if not records:
+                plan.to_create.append((row_number, vals))
+            elif len(records) > 1:
+                plan.errors.append(
+                    (
+                        row_number,
+                        self.env._(
+                            "Row %(row)s: %(count)s existing records have %(column)s “%(value)s”; "
+                            "merge them before importing.",
+                            row=row_number,
+                            count=len(records),
+                            column=key_spec.label,
+                            value=vals[key_field],
+                        ),
+                    )
+                )
+            else:
+                changes = self._changed_values(records, vals)
+                if changes:
+                    plan.to_update.append((row_number, records, changes))
+                else:
+                    plan.unchanged_count += 1
+
+    @api.model
+    def _changed_values(self, record, vals):
+        """The values of ``vals`` that differ from what ``record`` holds."""
+        changes = {}
+        for field_name, value in vals.items():
+            field = record._fields[field_name]
+            new = field.convert_to_record(field.convert_to_cache(value, record), record)
+            if new != record[field_name]:
+                changes[field_name] = value
+        return changes
+
+    # Cells
+
+    def _parse_cell(self, spec, value, datemode):
+        """The field value of a non-empty cell; raises CellError with a translated reason."""
+        kind = spec.kind
+        if kind == "char":
+            return roster_reader.clean_text(value)
+        if kind == "id_number":
+            return self._parse_id_number(value)
+        if kind == "selection":
+            return self._parse_selection(value, spec.lookup)
+        if kind in ("many2one", "dictionary"):
+            return self._parse_lookup(spec, value)
+        try:
+            if kind == "date":
+                parsed = roster_reader.parse_date(value, datemode)
+                return fields.Datetime.to_datetime(parsed) if spec.field.type == "datetime" else parsed
+            return VALUE_PARSERS[kind](value)
+        except (ValueError, TypeError) as error:
+            raise CellError(self._value_reason(kind)) from error
+
+    @api.model
+    def _value_reason(self, kind):
+        if kind == "date":
+            return self.env._("it is not a date; write it as 1990-01-05, 1990.01 or 1990年1月.")
+        if kind == "integer":
+            return self.env._("it is not a whole number.")
+        if kind == "boolean":
+            return self.env._("write 是 or 否 (Y/N, 1/0 and √ work too).")
+        return self.env._("it is not a number.")
+
+    @api.model
+    def _parse_id_number(self, value):
+        text, from_number = roster_reader.id_number_text(value)
+        try:
+            return normalize_resident_id(text)
+        except ResidentIdError as error:
+            if from_number and len(re.sub(r"\D", "", text)) > SPREADSHEET_DIGITS:
+                raise CellError(
+                    self.env._(
+                        "the spreadsheet stored the number as a number and lost its last digits; "
+                        "format the cell as text and type the number again."
+                    )
+                ) from error
+            raise CellError(self.env["org.resident.id.mixin"]._resident_id_reason(error)) from error
+
+    @api.model
+    def _parse_selection(self, value, options):
+        """The option whose value or label is written, or the only option with a label that
+        starts with what is written (男 for 男性)."""
+        exact, labels, shown = options
+        text = roster_reader.normalize_header(value)
+        if text in exact:
+            return exact[text]
+        matches = {option for label, option in labels if text and label.startswith(text)}
+        if len(matches) == 1:
+            return matches.pop()
+        raise CellError(self.env._("choose one of %(options)s.", options="、".join(shown)))
+
+    @api.model
+    def _parse_lookup(self, spec, value):
+        found, dictionary_name = spec.lookup
+        ids = found.get(roster_reader.clean_text(value))
+        if not ids:
+            if spec.kind == "dictionary":
+                raise CellError(
+                    self.env._(
+                        "it is not an entry of the dictionary %(dictionary)s.", dictionary=dictionary_name
+                    )
+                )
+            raise CellError(self.env._("no record has this name."))
+        if len(ids) > 1:
+            raise CellError(self.env._("%(count)s records have this name; rename them.", count=len(ids)))
+        return next(iter(ids))
+
+    # Lookups: one query per column for all its distinct values, none per row
+
+    def _prepare_lookups(self, specs, rows):
+        """Fill ``spec.lookup`` of selection, many2one and dictionary columns."""
+        for spec in specs:
+            if spec.kind == "selection":
+                spec.lookup = self._selection_options(spec.field, spec.column._aliases())
+            elif spec.kind in ("many2one", "dictionary"):
+                index = spec.cell_index
+                texts = {
+                    roster_reader.clean_text(row[index])
+                    for _number, row in rows
+                    if index < len(row) and not roster_reader.is_blank(row[index])
+                }
+                if spec.kind == "dictionary":
+                    spec.lookup = self._lookup_dictionary(spec.dictionary_code, texts)
+                else:
+                    spec.lookup = (self._lookup_records(self.env[spec.field.comodel_name], texts), None)
+
+    @api.model
+    def _selection_options(self, field, aliases=None):
+        """``({normalised alias, value or label: value}, [(normalised label, value)], [labels])``
+        with the labels of every installed language; the last item lists the labels in the
+        user's language, for messages."""
+        exact, labels = dict(aliases or {}), []
+        shown = [label for _value, label in field._description_selection(self.env)]
+        languages = [code for code, _name in self.env["res.lang"].get_installed()]
+        for language in dict.fromkeys([self.env.lang or "en_US", *languages]):
+            for value, label in field._description_selection(self.with_context(lang=language).env):
+                exact.setdefault(roster_reader.normalize_header(value), value)
+                normalized = roster_reader.normalize_header(label)
+                exact.setdefault(normalized, value)
+                labels.append((normalized, value))
+        return exact, labels, shown
+
+    @api.model
+    def _lookup_records(self, comodel, texts):
+        """``{text: {ids}}``: records whose name (or ``_rec_name``) is exactly one of ``texts``."""
+        name_fields = [
+            name
+            for name in dict.fromkeys(["name", comodel._rec_name])
+            if name and name in comodel._fields and comodel._fields[name].store
+        ]
+        found = defaultdict(set)
+        if not texts or not name_fields:
+            return found
+        domain = expression.OR([[(name, "in", list(texts))] for name in name_fields])
+        for record in comodel.search(domain):
+            for name in name_fields:
+                found[roster_reader.clean_text(record[name])].add(record.id)
+        return found
+
+    @api.model
+    def _match_records(self, comodel, field_name, keys):
+        """``{text: {ids}}``: the active records of ``comodel`` whose ``field_name`` is one of
+        ``keys``, found with the importing user's own rights, so that a dry run tells nothing
+        about records or fields the user cannot read (no superuser search, no oracle).
+
+        Employees are looked up in hr.employee.public when the user cannot read hr.employee:
+        names are public to every internal user, ID and badge numbers are not. A field the user
+        may not read is refused with an AccessError before anything is searched, when the file
+        fills it (a template's empty column is no matter).
+        """
+        found = defaultdict(set)
+        if not keys:
+            return found
+        model = comodel
+        if model._name == "hr.employee" and not model.has_access("read"):
+            model = self.env["hr.employee.public"]
+        field = model._fields.get(field_name)
+        if not model.has_access("read") or not field or not field.is_accessible(self.env):
+            raise AccessError(
+                self.env._(
+                    "%(model)s are matched by %(field)s, which you may not read: remove that column "
+                    "from the file, or ask a colleague who may read it to import the file.",
+                    model=self.env["ir.model"].sudo()._get(comodel._name).name,
+                    field=comodel._fields[field_name]._description_string(self.env),
+                )
+            )
+        for record in model.search([(field_name, "in", list(keys))]):
+            found[roster_reader.clean_text(record[field_name])].add(record.id)
+        return found
+
+    @api.model
+    def _lookup_dictionary(self, dictionary_code, texts):
+        """``({text: {id}}, dictionary name)``: entries of the dictionary matched by code,
+        short name or name (a name wins over another entry's code)."""
+        dictionary = self.env["org.dictionary"].search([("code", "=", dictionary_code)], limit=1)
+        found = {}
+        if texts:
+            values = list(texts)
+            items = self.env["org.dictionary.item"].search(
+                [
+                    ("dictionary_code", "=", dictionary_code),
+                    "|",
+                    "|",
+                    ("name", "in", values),
+                    ("short_name", "in", values),
+                    ("code", "in", values),
+                ]
+            )
+            for field_name in ("code", "short_name", "name"):
+                for item in items:
+                    if item[field_name]:
+                        found[roster_reader.clean_text(item[field_name])] = {item.id}
+        return found, dictionary.name or dictionary_code
+
+    # Writing
+
+    def _show_plan(self, plan):
+        self.write(
+            {
+                "state": "checked",
+                "row_count": plan.row_count,
+                "create_count": len(plan.to_create),
+                "update_count": len(plan.to_update),
+                "unchanged_count": plan.unchanged_count,
+                "created_count": 0,
+                "updated_count": 0,
+                "error_line_ids": [Command.clear()]
+                + [Command.create({"row": row, "message": message}) for row, message in plan.errors],
+            }
+        )
+
+    def _apply_plan(self, plan):
+        """Create and update all at once, under a savepoint: a failure leaves nothing written.
+
+        New records get no "created" line in their chatter each (their creator and date are
+        on the record): a roster of 20,000 people would spend most of its time writing those
+        messages. Updates stay tracked field by field.
+        """
+        model = self.env[self.roster_id.model]
+        try:
+            with self.env.cr.savepoint():
+                model.with_context(mail_create_nolog=True).create([vals for _number, vals in plan.to_create])
+                for _number, record, changes in plan.to_update:
+                    record.write(changes)
+        except AccessError:
+            raise
+        except (UserError, ValidationError, psycopg2.IntegrityError) as error:
+            if isinstance(error, psycopg2.IntegrityError):
+                error = _as_validation_error(self.env, error)
+            self.write(
+                {
+                    "error_line_ids": [
+                        Command.create(
+                            {
+                                "row": 0,
+                                "message": self.env._("Nothing was imported: %(error)s", error=error.args[0]),
+                            }
+                        )
+                    ],
+                }
+            )
+            return
+        self.write(
+            {
+                "state": "done",
+                "created_count": len(plan.to_create),
+                "updated_count": len(plan.to_update),
+            }
+        )
+
+    def _action_reopen(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Import a Roster"),
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+        }
+
+    # Template
+
+    @api.model
+    def _template_content(self, roster):
+        """The bytes of an .xlsx whose first row holds the roster's headers."""
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = re.sub(r"[\[\]:*?/\\]", "", roster.name)[:31] or "Sheet1"
+        model = self.env[roster.model]
+        key_column = roster._key_column()
+        for index, column in enumerate(roster.column_ids, start=1):
+            # A label is text, even one that starts with = (never a formula).
+            cell = roster_reader.write_text(sheet.cell(row=1, column=index), column.label)
+            required = column.required or column == key_column
+            cell.font = Font(bold=True, color="C00000" if required else None)
+            letter = get_column_letter(index)
+            dimension = sheet.column_dimensions[letter]
+            dimension.width = max(12, 2 * len(column.label) + 4)
+            notes = [self.env._("Required.")] if required else []
+            if column.kind in ("char", "id_number"):
+                # Text cells keep every digit of ID and phone numbers.
+                dimension.number_format = "@"
+            if column.kind == "id_number":
+                dimension.width = 22
+                notes.append(self.env._("Type the number as text: a spreadsheet number loses digits."))
+            if column.kind == "date":
+                dimension.number_format = "yyyy-mm-dd"
+            if column.kind == "selection":
+                field = model._fields[column.field_name]
+                options = [label for _value, label in field._description_selection(self.env)]
+                self._add_list_validation(sheet, letter, options)
+            if column.kind == "boolean":
+                self._add_list_validation(sheet, letter, ["是", "否"])
+            if notes:
+                cell.comment = Comment(" ".join(notes), "Odoo")
+        sheet.freeze_panes = "A2"
+        content = io.BytesIO()
+        book.save(content)
+        return content.getvalue()
+
+    @api.model
+    def _add_list_validation(self, sheet, letter, options):
+        formula = ",".join(options)
+        if not options or len(formula) > 250 or any(('"' in option or "," in option) for option in options):
+            return
+        validation = DataValidation(type="list", formula1=f'"{formula}"', allow_blank=True)
+        sheet.add_data_validation(validation)
+        validation.add(f"{letter}2:{letter}1048576")
+
+
+class OrgRosterImportLine(models.TransientModel):
+    """One problem found in an uploaded roster: the row the user sees in Excel and why."""
+
+    _name = "org.roster.import.line"
+    _description = "Roster Import Error"
+    _order = "row, id"
+
+    import_id = fields.Many2one("org.roster.import", required=True, ondelete="cascade", index=True)
+    row = fields.Integer(help="Row number in the spreadsheet, as Excel shows it.")
+    message = fields.Char(required=True)
