@@ -114,7 +114,7 @@ class OrgFormCustomization(models.Model):
             names = set()
             base_view = customization._base_view("form")
             if base_view:
-                arch = base_view.sudo()._get_combined_arch()
+                arch = etree.fromstring(base_view.sudo().get_combined_arch())
                 names = set(arch.xpath("//field[not(ancestor::field)]/@name"))
             customization.form_field_ids = (
                 Fields.search([("model_id", "=", customization.model_id.id), ("name", "in", list(names))])
@@ -312,7 +312,7 @@ class OrgFormCustomization(models.Model):
         base_view = self._base_view(view_type)
         if not base_view:
             return self.env["ir.ui.view"]
-        base_arch = base_view._get_combined_arch()
+        base_arch = etree.fromstring(base_view.get_combined_arch())
         specs = getattr(self, f"_arch_specs_{view_type}")(base_arch)
         if not specs:
             return self.env["ir.ui.view"]
