@@ -166,32 +166,3 @@ class TestBoardQueryCounts(OrgBoardCommon):
         large = self._queries(Task._org_refresh_deadline_lights)
         self.assertEqual(Task._org_refresh_deadline_lights() & cards, cards, "every card's light recomputed")
         self._assert_same(small, large, "deadline light refresh")
-
-    def test_integrity_risk_list_first_page(self):
-        """廉政风险排查 list as an officer opens it: open risks, first 80 rows."""
-        Risk = self.env["org.integrity.risk"].with_user(self.responsible)
-        spec, _arch = view_specification(Risk, "list")
-        domain = [("state", "!=", "controlled")]
-
-        def fill(count):
-            self.env["org.integrity.risk"].with_context(tracking_disable=True).create(
-                [
-                    {
-                        "name": f"风险点{index}",
-                        "post": "干部选拔任用",
-                        "department_id": self.unit.id,
-                        "owner_id": (self.responsible, self.other_officer)[index % 2].id,
-                        "level": ("low", "medium", "high")[index % 3],
-                    }
-                    for index in range(count)
-                ]
-            )
-
-        def first_page():
-            Risk.web_search_read(domain, spec, limit=80, count_limit=10001)
-
-        fill(SMALL)
-        small = self._queries(first_page)
-        fill(LARGE - SMALL)
-        large = self._queries(first_page)
-        self._assert_same(small, large, "integrity risk list")
