@@ -10,7 +10,7 @@ ODOO_SRC=${ODOO_SRC:-/opt/odoo-18.0}
 # Where the virtualenv, filestores and stamps live (outside the repository).
 ORG_HOME=${ORG_HOME:-${HOME:-$(getent passwd "$(id -un)" | cut -d: -f6)}/.local/share/org-platform}
 ORG_VENV=$ORG_HOME/venv
-ORG_ADDONS="org_base,org_study,org_cadre,org_talent,org_grassroots"
+ORG_ADDONS="org_base,org_study,org_cadre,org_cadre_study,org_talent,org_grassroots"
 ODOO_DOWNLOAD_URL=${ODOO_DOWNLOAD_URL:-https://nightly.odoo.com/18.0/nightly/tgz/odoo_18.0.latest.tar.gz}
 
 # Debian packages the system needs: server, build headers for Odoo's requirements,
