@@ -19,7 +19,6 @@ class OrgCadreTrainingEnrollment(models.Model):
     # completed without credit, and completing it again credits it anew.
     study_session_id = fields.Many2one(
         "org.study.session",
-        string="Study Session",
         readonly=True,
         copy=False,
         index="btree_not_null",
