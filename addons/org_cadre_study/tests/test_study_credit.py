@@ -49,6 +49,29 @@ class TestCadreTrainingStudyLedger(CadreCommon):
         # The other cadre, not completed, has no credit.
         self.assertFalse((self.program.enrollment_ids - self.enrollment).study_session_id)
 
+    def test_program_changes_reach_the_session(self):
+        self.enrollment.with_user(self.user_officer).action_complete()
+        session = self.enrollment.study_session_id
+        self.program.with_user(self.user_officer).write(
+            {"name": "2024年春笋计划", "date_start": "2024-05-06", "date_end": "2024-05-10", "hours": 16.0}
+        )
+        self.assertEqual(self.enrollment.study_session_id, session)
+        self.assertEqual(session.name, "2024年春笋计划")
+        self.assertEqual(session.hours, 16.0)
+        self.assertEqual(self._done_hours(self.cadre, 2023), 0.0)
+        self.assertEqual(self._done_hours(self.cadre, 2024), 16.0)
+
+    def test_enrollment_created_completed_is_credited(self):
+        # An officer records a training already done (e.g. imported): credited at creation.
+        other = self.env["hr.employee"].create({"name": "测试干部戊", "is_cadre": True})
+        enrollment = (
+            self.env["org.cadre.training.enrollment"]
+            .with_user(self.user_officer)
+            .create({"program_id": self.program.id, "employee_id": other.id, "state": "completed"})
+        )
+        self.assertEqual(enrollment.study_session_id.attendance_ids.employee_id, other)
+        self.assertEqual(self._done_hours(other), 24.0)
+
     def test_study_type_found_by_xml_id(self):
         # A study officer renames the type: the bridge still uses it (no lookup by name).
         self.study_type.with_user(self.study_officer).name = "干部培训（更名）"
