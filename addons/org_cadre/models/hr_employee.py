@@ -15,8 +15,6 @@ from odoo.addons.org_base.tools.resident_id import ResidentIdError, mask_residen
 
 from ..tools import lrmx
 
-CADRE_TAG = "干部"
-STUDY_TAG_XMLID = "org_study.employee_category_cadre"
 # Annual assessment grades as the national form writes them.
 GRADE_TEXT = {
     "excellent": "优秀",
@@ -218,31 +216,11 @@ class HrEmployee(models.Model):
         return result
 
     def _cadre_sync_tag(self):
-        """Cadres carry the employee tag 干部 (study requirements select by it); others do not."""
-        tag = self._cadre_tag()
-        cadres = self.filtered("is_cadre")
-        if cadres:
-            cadres.sudo().write({"category_ids": [Command.link(tag.id)]})
-        if others := self - cadres:
-            others.sudo().write({"category_ids": [Command.unlink(tag.id)]})
-
-    @api.model
-    def _cadre_tag(self):
-        """The employee tag 干部, found by its org_study name or by name, or created.
-
-        org_study ships the same tag as data (``org_study.employee_category_cadre``); a tag
-        created here is registered under that name, so that installing org_study later adopts
-        it instead of failing on the tag's unique name.
-        """
-        tag = self.env.ref(STUDY_TAG_XMLID, raise_if_not_found=False)
-        if not tag:
-            Category = self.env["hr.employee.category"].sudo()
-            tag = Category.search([("name", "=", CADRE_TAG)], limit=1) or Category.create({"name": CADRE_TAG})
-            module, name = STUDY_TAG_XMLID.split(".")
-            self.env["ir.model.data"].sudo().create(
-                {"module": module, "name": name, "model": tag._name, "res_id": tag.id, "noupdate": True}
-            )
-        return tag
+        """Hook run on employees made cadres (created with ``is_cadre``) or whose ``is_cadre``
+        was written: what follows the cadre flag elsewhere is kept in step here. org_cadre
+        owns no employee tag; ``org_cadre_study`` links org_study's tag 干部 (its study
+        requirements select cadres by it)."""
+        return True
 
     # Actions
 

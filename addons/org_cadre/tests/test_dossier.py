@@ -8,15 +8,6 @@ from .common import CadreCommon, resident_id
 
 @tagged("post_install", "-at_install")
 class TestDossier(CadreCommon):
-    def test_cadre_tag_follows_is_cadre(self):
-        tag = self.env["hr.employee.category"].search([("name", "=", "干部")])
-        self.assertEqual(len(tag), 1)
-        self.assertIn(tag, self.cadre.category_ids)
-        self.cadre.is_cadre = False
-        self.assertNotIn(tag, self.cadre.category_ids)
-        self.cadre.is_cadre = True
-        self.assertIn(tag, self.cadre.category_ids)
-
     def test_id_number_validated_normalized_and_masked(self):
         with self.assertRaisesRegex(ValidationError, "测试干部丙"):
             self.env["hr.employee"].create(

@@ -38,7 +38,6 @@ class TestCadreRoster(CadreCommon):
         self.assertEqual(str(employee.cadre_work_start_date), "2008-07-01")
         self.assertEqual(self.cadre_b.cadre_current_post, "财政局科长")
         self.assertEqual(self.cadre_b.cadre_ethnicity_id.name, "回族")
-        self.assertIn("干部", employee.category_ids.mapped("name"))
 
     def test_bad_row_named(self):
         wizard = self._wizard("姓名,身份证号\n测试,420115198503154210\n")

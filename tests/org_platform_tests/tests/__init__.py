@@ -1,2 +1,1 @@
-from . import test_cadre_training_study
 from . import test_officer_tour

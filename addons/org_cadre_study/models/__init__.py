@@ -1,0 +1,3 @@
+from . import hr_employee
+from . import org_cadre_training_enrollment
+from . import org_cadre_training_program

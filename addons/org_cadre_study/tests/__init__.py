@@ -1,0 +1,2 @@
+from . import test_study_credit
+from . import test_install_hook
