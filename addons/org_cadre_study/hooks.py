@@ -5,7 +5,7 @@ from odoo.tools import SQL, sql
 from .models.org_cadre_training_enrollment import STUDY_TYPE_XMLID
 
 TABLE = "org_cadre_training_enrollment"
-# org_cadre's integer study_session_ref, renamed by org_cadre's 18.0.1.0.2 pre-migrate so that
+# org_cadre's integer study_session_ref, renamed by org_cadre's 18.0.1.1.0 pre-migrate so that
 # removing the field from org_cadre does not drop it before the bridge reads it.
 LEGACY_COLUMN = "legacy_study_session_ref"
 

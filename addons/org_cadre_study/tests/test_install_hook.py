@@ -48,7 +48,7 @@ class TestInstallHook(CadreCommon):
             cr.execute(SQL("UPDATE %s SET study_session_ref = %s WHERE id = %s", table, ref, enrollment.id))
 
         # Updating org_cadre renames the column, so that removing its field does not drop it.
-        _org_cadre_migration("18.0.1.0.2", "pre-migrate").migrate(cr, "18.0.1.0.1")
+        _org_cadre_migration("18.0.1.1.0", "pre-migrate").migrate(cr, "18.0.1.0.1")
         self.assertFalse(sql.column_exists(cr, TABLE, "study_session_ref"))
         self.assertTrue(sql.column_exists(cr, TABLE, LEGACY_COLUMN))
 
