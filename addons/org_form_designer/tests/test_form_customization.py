@@ -25,9 +25,16 @@ class TestFormCustomization(OrgBaseCommon):
         cls.addClassCleanup(cls.registry.leave_test_mode)
         cls.Customization = cls.env["org.form.customization"].with_user(cls.user_configurator)
         cls.employee_model = cls.env["ir.model"]._get("hr.employee")
-        cls.risk_model = cls.env["ir.model"]._get("org.integrity.risk")
+        cls.item_model = cls.env["ir.model"]._get("org.dictionary.item")
         cls.employee = cls.env["hr.employee"].create({"name": "测试员工"})
-        cls.risk = cls.env["org.integrity.risk"].create({"name": "测试风险点"})
+        cls.dictionary = cls.env["org.dictionary"].create({"name": "测试字典", "code": "test_form_designer"})
+        cls.item = cls.env["org.dictionary.item"].create(
+            {"dictionary_id": cls.dictionary.id, "code": "01", "name": "测试词条"}
+        )
+        # Officers who keep employees' files: they read and create employees.
+        cls.user_hr_officer = new_test_user(
+            cls.env, "test_hr_officer", groups="org_base.group_org_user,hr.group_hr_user"
+        )
 
     def setUp(self):
         # must run last, after the cursor is rolled back
@@ -98,38 +105,55 @@ class TestFormCustomization(OrgBaseCommon):
             }
         )
 
-    def _risk_customization(self):
+    def _item_customization(self):
+        """A platform model (org.*) of org_base: the entries of a dictionary."""
         return self.Customization.create(
             {
-                "name": "风险点补充",
-                "model_id": self.risk_model.id,
+                "name": "词条补充",
+                "model_id": self.item_model.id,
                 "line_ids": [
                     (
                         0,
                         0,
                         {
-                            "label": "责任部门",
+                            "label": "归口部门",
                             "field_type": "many2one",
                             "comodel_id": self.env["ir.model"]._get("hr.department").id,
                             "position": "after",
-                            "anchor_field_id": self._field("org.integrity.risk", "post").id,
+                            "anchor_field_id": self._field("org.dictionary.item", "code").id,
                         },
                     ),
-                    (0, 0, {"label": "发生次数", "field_type": "integer", "in_list": True}),
-                    (0, 0, {"label": "首次发现", "field_type": "date", "in_search": True}),
-                    (0, 0, {"label": "已通报", "field_type": "boolean", "in_search": True}),
+                    (0, 0, {"label": "引用次数", "field_type": "integer", "in_list": True}),
+                    (0, 0, {"label": "启用日期", "field_type": "date", "in_search": True}),
+                    (0, 0, {"label": "已废止", "field_type": "boolean", "in_search": True}),
                     (
                         0,
                         0,
                         {
                             "operation": "change",
-                            "target_field_id": self._field("org.integrity.risk", "post").id,
-                            "new_label": "岗位",
+                            "target_field_id": self._field("org.dictionary.item", "short_name").id,
+                            "new_label": "简称",
                             "is_readonly": True,
                         },
                     ),
                 ],
             }
+        )
+
+    def _count_customization(self):
+        """A number on employees, whom the configurator alone cannot read."""
+        return self.Customization.create(
+            {
+                "name": "员工奖励",
+                "model_id": self.employee_model.id,
+                "line_ids": [(0, 0, {"label": "嘉奖次数", "field_type": "integer", "in_list": True})],
+            }
+        )
+
+    def _hr_configurator(self):
+        """A configurator who also reads employees (HR officer)."""
+        return new_test_user(
+            self.env, "test_hr_configurator", groups="org_base.group_org_configurator,hr.group_hr_user"
         )
 
     def _arch(self, model, view_type="form"):
@@ -180,44 +204,47 @@ class TestFormCustomization(OrgBaseCommon):
         self.assertIn("Applied", bodies)
         self.assertIn("Reset", bodies)
 
-    def test_apply_on_org_model_and_officer_must_fill(self):
-        customization = self._risk_customization()
+    def test_apply_on_org_model_and_its_users_fill(self):
+        customization = self._item_customization()
         customization.action_apply()
         names = self._names(customization)
-        arch = self._arch("org.integrity.risk")
-        department_node = arch.xpath(f"//field[@name='{names['责任部门']}']")[0]
-        self.assertEqual(department_node.getprevious().get("name"), "post")
-        self.assertEqual(self._field("org.integrity.risk", names["责任部门"]).relation, "hr.department")
-        post = arch.xpath("//field[@name='post']")[0]
-        self.assertEqual((post.get("string"), post.get("readonly")), ("岗位", "1"))
-        self.assertTrue(arch.xpath(f"//page[@name='org_extension']//field[@name='{names['发生次数']}']"))
+        arch = self._arch("org.dictionary.item")
+        department_node = arch.xpath(f"//field[@name='{names['归口部门']}']")[0]
+        self.assertEqual(department_node.getprevious().get("name"), "code")
+        self.assertEqual(self._field("org.dictionary.item", names["归口部门"]).relation, "hr.department")
+        short_name = arch.xpath("//field[@name='short_name']")[0]
+        self.assertEqual((short_name.get("string"), short_name.get("readonly")), ("简称", "1"))
+        self.assertTrue(arch.xpath(f"//page[@name='org_extension']//field[@name='{names['引用次数']}']"))
         self.assertTrue(
-            self._arch("org.integrity.risk", "list").xpath(f"//field[@name='{names['发生次数']}']")
+            self._arch("org.dictionary.item", "list").xpath(f"//field[@name='{names['引用次数']}']")
         )
-        search = self._arch("org.integrity.risk", "search")
-        self.assertTrue(search.xpath(f"//filter[@name='{names['已通报']}']"), "a yes/no field is a filter")
-        self.assertTrue(search.xpath(f"//field[@name='{names['首次发现']}']"))
-        # An officer fills the new fields of a risk.
-        risk_form = Form(self.env["org.integrity.risk"].with_user(self.user_officer))
-        risk_form.name = "新的风险点"
-        risk_form[names["发生次数"]] = 3
-        risk_form[names["责任部门"]] = self.env["hr.department"].create({"name": "纪检组"})
-        risk = risk_form.save()
-        self.assertEqual(risk[names["发生次数"]], 3)
+        search = self._arch("org.dictionary.item", "search")
+        self.assertTrue(search.xpath(f"//filter[@name='{names['已废止']}']"), "a yes/no field is a filter")
+        self.assertTrue(search.xpath(f"//field[@name='{names['启用日期']}']"))
+        # The configurators, who keep the dictionaries, fill the new fields of an entry.
+        item_form = Form(self.env["org.dictionary.item"].with_user(self.user_configurator))
+        item_form.dictionary_id = self.dictionary
+        item_form.code = "02"
+        item_form.name = "新的词条"
+        item_form[names["引用次数"]] = 3
+        department = self.env["hr.department"].create({"name": "干部科"})
+        item_form[names["归口部门"]] = department
+        item = item_form.save()
+        self.assertEqual((item[names["引用次数"]], item[names["归口部门"]]), (3, department))
 
     def test_required_selection_must_be_filled(self):
         customization = self.Customization.create(
             {
-                "name": "风险类别",
-                "model_id": self.risk_model.id,
+                "name": "政治面貌",
+                "model_id": self.employee_model.id,
                 "line_ids": [
                     (
                         0,
                         0,
                         {
-                            "label": "风险类别",
+                            "label": "政治面貌",
                             "field_type": "selection",
-                            "selection_options": "思想道德\n制度机制",
+                            "selection_options": "中共党员\n群众",
                             "is_required": True,
                         },
                     )
@@ -225,12 +252,15 @@ class TestFormCustomization(OrgBaseCommon):
             }
         )
         customization.action_apply()
-        risk_form = Form(self.env["org.integrity.risk"].with_user(self.user_officer))
-        risk_form.name = "新的风险点"
+        # An HR officer must now fill the new field to save an employee.
+        employee_form = Form(self.env["hr.employee"].with_user(self.user_hr_officer))
+        employee_form.name = "新的员工"
         with self.assertRaises(AssertionError):
-            risk_form.save()
-        risk_form[self._names(customization)["风险类别"]] = "思想道德"
-        self.assertTrue(risk_form.save())
+            employee_form.save()
+        field_name = self._names(customization)["政治面貌"]
+        employee_form[field_name] = "中共党员"
+        employee = employee_form.save()
+        self.assertEqual(employee[field_name], "中共党员")
 
     def test_only_configurators(self):
         customization = self._employee_customization()
@@ -239,7 +269,7 @@ class TestFormCustomization(OrgBaseCommon):
             with self.assertRaises(AccessError, msg=user.login):
                 Customization.search([])
             with self.assertRaises(AccessError, msg=user.login):
-                Customization.create({"name": "x", "model_id": self.risk_model.id})
+                Customization.create({"name": "x", "model_id": self.employee_model.id})
             with self.assertRaises(AccessError, msg=user.login):
                 customization.with_user(user).action_apply()
         menu = self.env.ref("org_form_designer.menu_org_form_designer")
@@ -247,7 +277,7 @@ class TestFormCustomization(OrgBaseCommon):
         self.assertIn(menu.id, self.env["ir.ui.menu"].with_user(self.user_configurator)._visible_menu_ids())
 
     def test_export_import(self):
-        for make in (self._employee_customization, self._risk_customization):
+        for make in (self._employee_customization, self._item_customization):
             customization = make()
             model = customization.model
             customization.action_apply()
@@ -258,7 +288,7 @@ class TestFormCustomization(OrgBaseCommon):
             data = json.loads(raw)
             self.assertEqual(data["model"], model)
             # Another database: the customization is not there, the file is. The configurator
-            # cannot read the records, so deleting the fields needs the confirmation.
+            # cannot read employees, so deleting their fields needs the confirmation.
             customization.with_context(org_form_delete_confirmed=True).unlink()
             self.assertNotIn(data["lines"][0]["field_name"], self.env[model]._fields)
             wizard = (
@@ -288,9 +318,7 @@ class TestFormCustomization(OrgBaseCommon):
         other = self.env["hr.employee"].create({"name": "另一名员工"})
         (self.employee | other).write({fname: "13800000000"})
         # An HR configurator reads employees: the count is theirs to see.
-        hr_configurator = new_test_user(
-            self.env, "test_hr_configurator", groups="org_base.group_org_configurator,hr.group_hr_user"
-        )
+        hr_configurator = self._hr_configurator()
         hr_line = line.with_user(hr_configurator)
         self.assertEqual(hr_line.value_count, 2)
         with self.assertRaisesRegex(UserError, "2 records hold values"):
@@ -323,25 +351,21 @@ class TestFormCustomization(OrgBaseCommon):
         self.assertFalse(self._field("hr.employee", empty_name))
 
     def test_type_change(self):
-        customization = self._risk_customization()
+        customization = self._count_customization()
         customization.action_apply()
-        line = customization.field_line_ids.filtered(lambda line: line.label == "发生次数")
-        # The configurator cannot read risks: the type stays, as they cannot see the data.
+        line = customization.field_line_ids.filtered(lambda line: line.label == "嘉奖次数")
+        # The configurator cannot read employees: the type stays, as they cannot see the data.
         with self.assertRaisesRegex(UserError, "cannot read the records"):
             line.field_type = "float"
-        officer_configurator = new_test_user(
-            self.env,
-            "test_officer_configurator",
-            groups="org_base.group_org_configurator,org_base.group_org_user",
-        )
-        line = line.with_user(officer_configurator)
-        customization = customization.with_user(officer_configurator)
+        hr_configurator = self._hr_configurator()
+        line = line.with_user(hr_configurator)
+        customization = customization.with_user(hr_configurator)
         fname = line.sudo().field_name
         # No data yet: the field is created again with its new type.
         line.field_type = "float"
         customization.action_apply()
-        self.assertEqual(self._field("org.integrity.risk", fname).ttype, "float")
-        self.risk.write({fname: 2.5})
+        self.assertEqual(self._field("hr.employee", fname).ttype, "float")
+        self.employee.write({fname: 2.5})
         with self.assertRaisesRegex(UserError, "1 records hold values"):
             line.field_type = "char"
 
@@ -376,7 +400,7 @@ class TestFormCustomization(OrgBaseCommon):
             self.Customization.create(
                 {
                     "name": "别的模型",
-                    "model_id": self.risk_model.id,
+                    "model_id": self.item_model.id,
                     "line_ids": [
                         (0, 0, {"label": "备注一", "position": "after", "anchor_field_id": mobile.id}),
                     ],
@@ -386,14 +410,14 @@ class TestFormCustomization(OrgBaseCommon):
             self.Customization.create(
                 {
                     "name": "隐藏必填",
-                    "model_id": self.risk_model.id,
+                    "model_id": self.item_model.id,
                     "line_ids": [
                         (
                             0,
                             0,
                             {
                                 "operation": "change",
-                                "target_field_id": self._field("org.integrity.risk", "name").id,
+                                "target_field_id": self._field("org.dictionary.item", "name").id,
                                 "is_hidden": True,
                             },
                         )
@@ -424,14 +448,14 @@ class TestFormCustomization(OrgBaseCommon):
             )
 
     def test_view_error_names_the_customization(self):
-        customization = self._risk_customization()
+        customization = self._item_customization()
 
         def broken_specs(self, base_arch):
             return [etree.Element("xpath", expr="//field[@name='no_such_field']", position="after")]
 
         with (
             patch.object(OrgFormCustomization, "_arch_specs_form", broken_specs),
-            self.assertRaisesRegex(UserError, "风险点补充"),
+            self.assertRaisesRegex(UserError, "词条补充"),
         ):
             customization.action_apply()
 
@@ -448,9 +472,23 @@ class TestFormCustomization(OrgBaseCommon):
     def test_allowed_models_are_configurable(self):
         allowed = self.Customization._allowed_models()
         self.assertIn(self.employee_model, allowed)
-        self.assertIn(self.risk_model, allowed)
-        self.assertIn(self.env["ir.model"]._get("project.task"), allowed)
+        self.assertIn(self.item_model, allowed)
         self.assertNotIn(self.env["ir.model"]._get("org.form.customization"), allowed)
+        # By default: every model of the platform (org.*) but the designer's, employees and
+        # tasks (when project is installed), nothing else.
+        IrModel = self.env["ir.model"]
+        expected = (
+            IrModel.search(
+                [
+                    ("model", "=like", "org.%"),
+                    ("model", "not like", "org.form.customization"),
+                    ("transient", "=", False),
+                ]
+            )
+            | self.employee_model
+            | IrModel._get("project.task")
+        )
+        self.assertEqual(allowed, expected)
         self.env["ir.config_parameter"].set_param("org_base.form_designer_models", "hr.employee")
         self.assertEqual(self.Customization._allowed_models(), self.employee_model)
 
@@ -460,20 +498,20 @@ class TestFormCustomization(OrgBaseCommon):
         return {"label": label, "field_type": "many2one", "comodel_id": self.env["ir.model"]._get(comodel).id}
 
     def test_links_only_to_the_allow_list(self):
-        refused = [name for name in FORBIDDEN_LINK_MODELS if name in self.env] + ["org.integrity.risk"]
+        refused = [name for name in FORBIDDEN_LINK_MODELS if name in self.env] + ["org.dictionary"]
         self.assertIn("hr.employee", refused)
         for comodel in refused:
             with self.assertRaisesRegex(ValidationError, "cannot link to", msg=comodel):
                 self.Customization.create(
                     {
                         "name": "关联",
-                        "model_id": self.risk_model.id,
+                        "model_id": self.item_model.id,
                         "line_ids": [(0, 0, self._link_line(comodel))],
                     }
                 )
         link_models = self.Customization._link_models()
         self.assertIn("org.dictionary.item", link_models.mapped("model"))
-        self.assertFalse(set(link_models.mapped("model")) & (FORBIDDEN_LINK_MODELS | {"org.integrity.risk"}))
+        self.assertFalse(set(link_models.mapped("model")) & (FORBIDDEN_LINK_MODELS | {"org.dictionary"}))
         domain = (
             self.env["org.form.customization.line"]
             ._fields["comodel_id"]
@@ -483,25 +521,25 @@ class TestFormCustomization(OrgBaseCommon):
 
         # An addon extends the list through the hook, but never with a forbidden model.
         def link_models_hook(self):
-            return ["org.dictionary.item", "org.integrity.risk", "hr.employee", "res.partner"]
+            return ["org.dictionary.item", "org.dictionary", "hr.employee", "res.partner"]
 
         with patch.object(OrgFormCustomization, "_form_designer_link_models", link_models_hook):
             self.assertEqual(
                 set(self.Customization._link_models().mapped("model")),
-                {"org.dictionary.item", "org.integrity.risk"},
+                {"org.dictionary.item", "org.dictionary"},
             )
             self.Customization.create(
                 {
                     "name": "关联",
-                    "model_id": self.risk_model.id,
-                    "line_ids": [(0, 0, self._link_line("org.integrity.risk"))],
+                    "model_id": self.item_model.id,
+                    "line_ids": [(0, 0, self._link_line("org.dictionary"))],
                 }
             )
             with self.assertRaisesRegex(ValidationError, "cannot link to"):
                 self.Customization.create(
                     {
                         "name": "关联",
-                        "model_id": self.risk_model.id,
+                        "model_id": self.item_model.id,
                         "line_ids": [(0, 0, self._link_line("hr.employee"))],
                     }
                 )
@@ -510,7 +548,7 @@ class TestFormCustomization(OrgBaseCommon):
         customization = self.Customization.create(
             {
                 "name": "关联",
-                "model_id": self.risk_model.id,
+                "model_id": self.item_model.id,
                 "line_ids": [(0, 0, self._link_line("hr.department"))],
             }
         )
@@ -522,7 +560,7 @@ class TestFormCustomization(OrgBaseCommon):
         customization.line_ids.invalidate_recordset()
         with self.assertRaisesRegex(ValidationError, "cannot link to"):
             customization.action_apply()
-        self.assertFalse(self._field("org.integrity.risk", customization.line_ids.sudo().field_name))
+        self.assertFalse(self._field("org.dictionary.item", customization.line_ids.sudo().field_name))
 
     def test_technical_name_is_matched_whole(self):
         for name in ("x_org_note\n", "x_org_note\n ", "x_org_Note", "note"):
@@ -530,13 +568,13 @@ class TestFormCustomization(OrgBaseCommon):
                 self.Customization.create(
                     {
                         "name": "名称",
-                        "model_id": self.risk_model.id,
+                        "model_id": self.item_model.id,
                         "line_ids": [(0, 0, {"label": "备注一", "field_name": name})],
                     }
                 )
         data = {
             "format": "org.form.customization",
-            "model": "org.integrity.risk",
+            "model": "org.dictionary.item",
             "lines": [{"label": "备注一", "field_type": "char", "field_name": "x_org_note\n"}],
         }
         wizard = (
@@ -548,53 +586,50 @@ class TestFormCustomization(OrgBaseCommon):
             wizard.action_import()
 
     def test_line_acts_only_on_its_own_field(self):
-        risk_customization = self._risk_customization()
-        risk_customization.action_apply()
-        risk_field = self._field("org.integrity.risk", self._names(risk_customization)["发生次数"])
-        self.risk.write({risk_field.name: 4})
+        item_customization = self._item_customization()
+        item_customization.action_apply()
+        item_field = self._field("org.dictionary.item", self._names(item_customization)["引用次数"])
+        self.item.write({item_field.name: 4})
         customization = self.Customization.create(
             {"name": "备注", "model_id": self.employee_model.id, "line_ids": [(0, 0, {"label": "备注一"})]}
         )
         line = customization.line_ids
         # The configurator cannot choose the field a line acts on, neither on create nor on write.
         with self.assertRaises(AccessError):
-            line.write({"new_field_id": risk_field.id})
+            line.write({"new_field_id": item_field.id})
         with self.assertRaises(AccessError):
             self.env["org.form.customization.line"].with_user(self.user_configurator).create(
-                {"customization_id": customization.id, "label": "备注二", "new_field_id": risk_field.id}
+                {"customization_id": customization.id, "label": "备注二", "new_field_id": item_field.id}
             )
         # Even written as superuser, a line refuses another model's field or one it did not create.
         with self.assertRaisesRegex(ValidationError, "only act on the field"):
-            line.sudo().write({"new_field_id": risk_field.id})
+            line.sudo().write({"new_field_id": item_field.id})
         work_email = self._field("hr.employee", "work_email")
         with self.assertRaisesRegex(ValidationError, "only act on the field"):
             line.sudo().write({"new_field_id": work_email.id})
         # A line tampered with in the database neither counts nor deletes the other field.
         self.env.cr.execute(
-            "UPDATE org_form_customization_line SET new_field_id = %s WHERE id = %s", (risk_field.id, line.id)
+            "UPDATE org_form_customization_line SET new_field_id = %s WHERE id = %s", (item_field.id, line.id)
         )
         line.invalidate_recordset()
-        officer_configurator = new_test_user(
-            self.env,
-            "test_officer_configurator",
-            groups="org_base.group_org_configurator,org_base.group_org_user",
-        )
-        self.assertEqual(line.with_user(officer_configurator).value_count, 0)
+        # The configurator reads dictionary entries, yet the line counts none of their values.
+        self.assertTrue(self.env["org.dictionary.item"].with_user(self.user_configurator).has_access("read"))
+        self.assertEqual(line.value_count, 0)
         line.with_context(org_form_delete_confirmed=True).unlink()
-        self.assertTrue(risk_field.exists())
-        self.assertEqual(self.risk[risk_field.name], 4)
+        self.assertTrue(item_field.exists())
+        self.assertEqual(self.item[item_field.name], 4)
         # Nor does a line take over a field of the same name it did not create.
         taken = self.Customization.create(
             {
                 "name": "同名",
-                "model_id": self.risk_model.id,
+                "model_id": self.item_model.id,
                 "line_ids": [(0, 0, {"label": "备注一", "field_name": "x_org_taken"})],
             }
         )
         self.env["ir.model.fields"].create(
             {
                 "name": "x_org_taken",
-                "model_id": self.risk_model.id,
+                "model_id": self.item_model.id,
                 "ttype": "char",
                 "field_description": "手工",
             }
@@ -603,37 +638,32 @@ class TestFormCustomization(OrgBaseCommon):
             taken.action_apply()
 
     def test_value_count_runs_with_the_configurators_rights(self):
-        customization = self._risk_customization()
+        customization = self._count_customization()
         customization.action_apply()
-        line = customization.field_line_ids.filtered(lambda line: line.label == "发生次数")
-        self.risk.write({line.sudo().field_name: 2})
-        officer_configurator = new_test_user(
-            self.env,
-            "test_officer_configurator",
-            groups="org_base.group_org_configurator,org_base.group_org_user",
-        )
-        self.assertEqual(line.with_user(officer_configurator).value_count, 1)
-        # The configurator alone cannot read risks: the count tells them nothing.
+        line = customization.field_line_ids.filtered(lambda line: line.label == "嘉奖次数")
+        self.employee.write({line.sudo().field_name: 2})
+        self.assertEqual(line.with_user(self._hr_configurator()).value_count, 1)
+        # The configurator alone cannot read employees: the count tells them nothing.
         self.assertEqual(line.value_count, 0)
         self.assertIsNone(line._count_values())
 
     def test_refusals_in_chinese(self):
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(["org_base"], ["zh_CN"], overwrite=True)
+        self.env["ir.module.module"]._load_module_terms(["org_form_designer"], ["zh_CN"], overwrite=True)
         Customization = self.Customization.with_context(lang="zh_CN")
         with self.assertRaisesRegex(ValidationError, "关联记录.*不能关联到"):
             Customization.create(
                 {
                     "name": "关联",
-                    "model_id": self.risk_model.id,
+                    "model_id": self.item_model.id,
                     "line_ids": [(0, 0, self._link_line("hr.employee"))],
                 }
             )
         customization = Customization.create(
-            {"name": "备注", "model_id": self.risk_model.id, "line_ids": [(0, 0, {"label": "备注一"})]}
+            {"name": "备注", "model_id": self.employee_model.id, "line_ids": [(0, 0, {"label": "备注一"})]}
         )
         customization.action_apply()
         with self.assertRaisesRegex(UserError, "备注一.*无权查看"):
             customization.line_ids.unlink()
         with self.assertRaisesRegex(AccessError, "不能手工指定"):
-            customization.line_ids.write({"new_field_id": self._field("org.integrity.risk", "name").id})
+            customization.line_ids.write({"new_field_id": self._field("hr.employee", "name").id})

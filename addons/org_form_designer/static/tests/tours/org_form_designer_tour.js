@@ -1,6 +1,6 @@
 import { registry } from "@web/core/registry";
 
-// A configurator adds a required choice field to the form of integrity risks, without code:
+// A configurator adds a required choice field to the form of employees, without code:
 // creates a form customization, adds the field with its options, saves and applies it.
 registry.category("web_tour.tours").add("org_form_designer_tour", {
     url: "/odoo/action-org_form_designer.org_form_customization_action",
@@ -13,16 +13,16 @@ registry.category("web_tour.tours").add("org_form_designer_tour", {
         {
             content: "Name it",
             trigger: '.o_field_widget[name="name"] input',
-            run: "edit 廉政风险类别",
+            run: "edit 员工补充信息",
         },
         {
-            content: "Choose the form of integrity risks",
+            content: "Choose the form of employees",
             trigger: '.o_field_widget[name="model_id"] input',
-            run: "edit Integrity Risk",
+            run: "edit hr.employee",
         },
         {
             content: "Pick it in the list",
-            trigger: '.o-autocomplete--dropdown-item a:contains("Integrity Risk")',
+            trigger: '.o-autocomplete--dropdown-item a:contains("Employee")',
             run: "click",
         },
         {
@@ -33,7 +33,7 @@ registry.category("web_tour.tours").add("org_form_designer_tour", {
         {
             content: "Label it",
             trigger: '.o_field_widget[name="field_line_ids"] .o_data_row .o_field_widget[name="label"] input',
-            run: "edit 风险类别",
+            run: "edit 政治面貌",
         },
         {
             content: "Make it a choice from a list",
@@ -45,7 +45,7 @@ registry.category("web_tour.tours").add("org_form_designer_tour", {
             trigger:
                 '.o_field_widget[name="field_line_ids"] .o_data_row .o_field_widget[name="selection_options"] textarea',
             async run(helpers) {
-                await helpers.edit("思想道德\n制度机制\n外部环境");
+                await helpers.edit("中共党员\n共青团员\n群众");
             },
         },
         {
