@@ -1,6 +1,6 @@
 """Reading and normalising spreadsheet rosters (花名册): .xlsx, .xls and .csv.
 
-Pure functions, no ORM: :mod:`odoo.addons.org_base.wizards.org_roster_import` maps what they
+Pure functions, no ORM: :mod:`odoo.addons.org_roster.wizards.org_roster_import` maps what they
 return onto a model. Errors carry a machine code and parameters (like
 :class:`~odoo.addons.org_base.tools.resident_id.ResidentIdError`); the wizard turns them into
 translated messages.

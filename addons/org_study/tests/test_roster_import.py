@@ -55,14 +55,24 @@ class TestStudyRosterImport(OrgStudyCommon):
         )
 
     def test_rosters_shipped(self):
-        for xml_id, key, model in (
-            ("org_study.roster_study_attendance", "study_attendance", "org.study.attendance"),
-            ("org_study.roster_community_service", "community_service", "org.community.service"),
+        for xml_id, key, model, key_fields in (
+            (
+                "org_study.roster_study_attendance",
+                "study_attendance",
+                "org.study.attendance",
+                ["employee_id", "session_id"],
+            ),
+            (
+                "org_study.roster_community_service",
+                "community_service",
+                "org.community.service",
+                ["community", "date", "employee_id"],
+            ),
         ):
             roster = self.env.ref(xml_id)
-            self.assertEqual((roster.key, roster.model, roster.key_field_name), (key, model, "employee_id"))
+            self.assertEqual((roster.key, roster.model, roster._key_field_names()), (key, model, key_fields))
             self.assertEqual(
-                set(roster.column_ids.mapped("employee_match")) - {False},
+                set(roster.column_ids.mapped("match_field_name")) - {False},
                 {"name", "barcode", "identification_id"},
             )
 
@@ -135,7 +145,9 @@ class TestStudyRosterImport(OrgStudyCommon):
     def test_sign_in_sheet_errors_in_chinese(self):
         wizard = self._sign_in([[1, "钱不在", None, None, None, None]]).with_context(lang="zh_CN")
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(["org_study"], ["zh_CN"], overwrite=True)
+        self.env["ir.module.module"]._load_module_terms(
+            ["org_roster", "org_study"], ["zh_CN"], overwrite=True
+        )
         wizard.action_dry_run()
         self.assertRegex(wizard.error_line_ids.message, "第 ?3 ?行.*钱不在")
 
