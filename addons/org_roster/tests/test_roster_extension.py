@@ -78,6 +78,14 @@ class TestRosterExtension(RosterImportCase):
             twice,
             [(2, ["姓名“钱复合”", "出生日期“1980-01-01”", "row 4"]), (4, ["钱复合", "row 2"])],
         )
+        # Two people already share a key: the row is refused rather than guessed.
+        self.env["hr.employee"].create([{"name": "钱重名", "birthday": "1979-09-09"} for _twice in range(2)])
+        ambiguous = self._import(
+            "name_birthday", headers, [["钱重名", "1979-09-09", "科员"]], "action_dry_run"
+        )
+        self.assertErrors(
+            ambiguous, [(2, ["2 existing records have 姓名“钱重名”、出生日期“1979-09-09”", "merge"])]
+        )
 
     def test_match_by_field(self):
         """The manager (a record column) is found by 经理工号, by 经理姓名 or by 经理身份证号,

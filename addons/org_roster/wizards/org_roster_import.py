@@ -301,9 +301,9 @@ class OrgRosterImport(models.TransientModel):
         plan.errors += refused
         refused_rows = {row_number for row_number, _message in refused}
         valid_rows = [(number, vals) for number, vals in valid_rows if number not in refused_rows]
-        key_texts = self._key_texts(model, roster._key_field_names(), specs, valid_rows)
-        valid_rows = self._check_duplicate_keys(valid_rows, roster._key_field_names(), key_texts, plan)
-        self._plan_writes(model, roster._key_field_names(), key_texts, valid_rows, plan)
+        key_fields = roster._key_field_names()
+        valid_rows = self._check_duplicate_keys(model, key_fields, specs, valid_rows, plan)
+        self._plan_writes(model, key_fields, specs, valid_rows, plan)
         plan.errors.sort(key=lambda error: error[0])
         return plan
 
@@ -465,13 +465,14 @@ class OrgRosterImport(models.TransientModel):
         return roster_reader.clean_text(value)
 
     def _key_texts(self, model, key_fields, specs, valid_rows):
-        """``{row number: text}`` naming the key of each valid row for messages, e.g.
+        """``{row number: text}`` naming the key of each of ``valid_rows`` for messages, e.g.
         身份证号“420…”、服务日期“2026-03-07”: the key fields the file fills (all when it fills
         none), records by their name."""
         labels = {}
         for spec in specs:
             labels.setdefault(spec.field_name, spec.label)
-        shown = [name for name in key_fields if name in labels] or key_fields
+        # In the file's column order.
+        shown = [name for name in labels if name in key_fields] or key_fields
         names = {}
         for name in shown:
             field = model._fields[name]
@@ -494,7 +495,7 @@ class OrgRosterImport(models.TransientModel):
     def _row_key(self, vals, key_fields):
         return tuple(vals.get(name) for name in key_fields)
 
-    def _check_duplicate_keys(self, valid_rows, key_fields, key_texts, plan):
+    def _check_duplicate_keys(self, model, key_fields, specs, valid_rows, plan):
         """Rows of one file that share a key (the values of all the key fields) are refused,
         each naming the others.
 
@@ -503,11 +504,12 @@ class OrgRosterImport(models.TransientModel):
         rows_by_key = defaultdict(list)
         for row_number, vals in valid_rows:
             rows_by_key[self._row_key(vals, key_fields)].append(row_number)
-        duplicates = set()
-        for row_numbers in rows_by_key.values():
-            if len(row_numbers) < 2:
-                continue
-            duplicates.update(row_numbers)
+        groups = [row_numbers for row_numbers in rows_by_key.values() if len(row_numbers) > 1]
+        duplicates = {row_number for row_numbers in groups for row_number in row_numbers}
+        key_texts = self._key_texts(
+            model, key_fields, specs, [(number, vals) for number, vals in valid_rows if number in duplicates]
+        )
+        for row_numbers in groups:
             for row_number in row_numbers:
                 plan.errors.append(
                     (
@@ -522,7 +524,7 @@ class OrgRosterImport(models.TransientModel):
                 )
         return [(number, vals) for number, vals in valid_rows if number not in duplicates]
 
-    def _plan_writes(self, model, key_fields, key_texts, valid_rows, plan):
+    def _plan_writes(self, model, key_fields, specs, valid_rows, plan):
         """Sort valid rows into records to create and to update, with one search for all keys.
 
         Archived records count: re-importing a person updates them rather than creating a twin.
@@ -541,6 +543,12 @@ class OrgRosterImport(models.TransientModel):
                     for name in key_fields
                 )
                 records_by_key[key] |= record
+        ambiguous = [
+            (number, vals)
+            for number, vals in valid_rows
+            if len(records_by_key.get(self._row_key(vals, key_fields), ())) > 1
+        ]
+        key_texts = self._key_texts(model, key_fields, specs, ambiguous)
         for row_number, vals in valid_rows:
             records = records_by_key.get(self._row_key(vals, key_fields))
             if not records:

@@ -168,6 +168,16 @@ class TestStudyRosterImport(OrgStudyCommon):
         with self.assertRaisesRegex(UserError, "姓名"):
             wizard.action_dry_run()
 
+    def test_archived_session_refuses_its_sign_in_sheet(self):
+        """org.study.attendance's import hook: an archived session takes no sign-in sheet, and
+        nothing is read or written."""
+        self.session.state = "archived"
+        wizard = self._sign_in([[1, "张学习", None, None, None, None]])
+        with self.assertRaisesRegex(UserError, "archived"):
+            wizard.action_import()
+        self.assertEqual(wizard.state, "draft")
+        self.assertEqual(self.attendance_a.state, "registered")
+
     def test_numbers_are_matched_with_the_officers_own_rights(self):
         """A study officer who may not read ID numbers matches people by name only: a sheet
         that fills the ID column is refused whole, whether the guessed number exists or not."""
