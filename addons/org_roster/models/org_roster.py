@@ -236,7 +236,7 @@ class OrgRosterColumn(models.Model):
         precompute=True,
         help="How a cell is read: dates accept 1990.01, 1990年1月, 1990-01-05 and Excel dates; "
         "Yes/No accepts 是/否, Y/N, 1/0, √; a selection matches its value, a label, the start of "
-        "only one label (男 for 男性) or an alias; a record is found by its exact name; a "
+        "only one label (男 for 男性) or an alias; a record by its exact name or its Match By field; a "
         "dictionary entry by its name, short name or code.",
     )
     required = fields.Boolean(help="A file without this column, or a row with an empty cell, is refused.")

@@ -386,7 +386,10 @@ class OrgRosterImport(models.TransientModel):
         the one record that every filled column of ``specs`` (the columns matched by a field
         that fill one record field) names."""
         candidates, filled = None, []
-        model_name = self.env["ir.model"]._get(specs[0].field.comodel_name).name
+
+        def model_name():  # for messages only: no lookup for the rows that match
+            return self.env["ir.model"]._get(specs[0].field.comodel_name).name
+
         for spec in specs:
             value = row[spec.cell_index] if spec.cell_index < len(row) else None
             if roster_reader.is_blank(value):
@@ -413,7 +416,7 @@ class OrgRosterImport(models.TransientModel):
                 return None, self.env._(
                     "Row %(row)s: no %(model)s has the %(column)s “%(value)s”.",
                     row=row_number,
-                    model=model_name,
+                    model=model_name(),
                     column=spec.label,
                     value=text,
                 )
@@ -427,7 +430,7 @@ class OrgRosterImport(models.TransientModel):
                 "Row %(row)s: %(cells)s do not name the same %(model)s.",
                 row=row_number,
                 cells=cells,
-                model=model_name,
+                model=model_name(),
             )
         if len(candidates) > 1:
             others = [spec.label for spec in specs if spec not in dict(filled)]
@@ -437,7 +440,7 @@ class OrgRosterImport(models.TransientModel):
                     "to tell them apart.",
                     row=row_number,
                     count=len(candidates),
-                    model=model_name,
+                    model=model_name(),
                     cells=cells,
                     columns="、".join(others),
                 )
@@ -445,7 +448,7 @@ class OrgRosterImport(models.TransientModel):
                 "Row %(row)s: %(count)s records of %(model)s match %(cells)s; tell them apart first.",
                 row=row_number,
                 count=len(candidates),
-                model=model_name,
+                model=model_name(),
                 cells=cells,
             )
         return candidates.pop(), None
