@@ -134,7 +134,6 @@ class OrgStudyAttendance(models.Model):
     @api.model
     def _org_roster_check_import(self, wizard):
         """A sign-in sheet is imported into a chosen session that is not archived."""
-        super()._org_roster_check_import(wizard)
         session = wizard.study_session_id
         if not session:
             raise UserError(self.env._("Choose the study session whose sign-in sheet this is."))
@@ -146,6 +145,7 @@ class OrgStudyAttendance(models.Model):
                     session=session.name,
                 )
             )
+        return super()._org_roster_check_import(wizard)
 
     @api.model
     def _org_roster_prepare_values(self, rows, wizard):
