@@ -15,5 +15,6 @@
         "views/org_roster_views.xml",
         "wizards/org_roster_import_views.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -39,8 +39,8 @@ class TestPartyMemberRoster(GrassrootsCommon):
     def test_roster_shipped(self):
         roster = self.env.ref("org_grassroots.roster_party_member")
         self.assertEqual(
-            (roster.key, roster.model, roster.key_field_name),
-            ("party_member", "org.party.member", "id_number"),
+            (roster.key, roster.model, roster._key_field_names()),
+            ("party_member", "org.party.member", ["id_number"]),
         )
         self.assertEqual(
             roster.column_ids.filtered(lambda column: column.field_name == "id_number").kind, "id_number"

@@ -1,1 +1,2 @@
+from . import base
 from . import org_roster

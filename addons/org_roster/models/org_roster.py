@@ -1,3 +1,5 @@
+import ast
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -28,8 +30,13 @@ FIELD_TYPE_KINDS = {
 
 
 class OrgRoster(models.Model):
-    """A spreadsheet roster (花名册) that officers import: which model it fills, which field
-    identifies a person, and which column headers map to which fields."""
+    """A spreadsheet roster (花名册) that officers import: which model it fills, which fields
+    identify a row, the values of the records it creates, and which column headers map to
+    which fields.
+
+    What a roster needs beyond its data is asked of the model it fills, once per import,
+    through the ``_org_roster_*`` hooks that org_roster adds to every model (models/base.py).
+    """
 
     _name = "org.roster"
     _description = "Roster"
@@ -49,11 +56,23 @@ class OrgRoster(models.Model):
         help="The records a row of the spreadsheet creates or updates.",
     )
     model = fields.Char(related="model_id.model", string="Model Name")
-    key_field_name = fields.Char(
-        string="Key Field",
+    key_field_ids = fields.Many2many(
+        "ir.model.fields",
+        "org_roster_key_field_rel",
+        "roster_id",
+        "field_id",
+        string="Key Fields",
         required=True,
-        help="The field that identifies a person, e.g. identification_id: re-importing a file "
-        "updates the record that has the same value and never creates a duplicate.",
+        domain="[('model_id', '=', model_id), ('store', '=', True)]",
+        help="The fields that together identify a row, e.g. the resident ID number of a person, or "
+        "the session and the employee of a sign-in sheet: re-importing a file updates the record "
+        "that has the same values and never creates a duplicate. A key field that no column fills "
+        "is filled by the model's import hook.",
+    )
+    default_values = fields.Text(
+        help="Values of the records an import creates, for the fields their row leaves empty, as a "
+        "Python dictionary of field names and values, e.g. {'is_cadre': True}. Records that an "
+        "import updates keep their values.",
     )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
@@ -70,18 +89,38 @@ class OrgRoster(models.Model):
         for roster in self:
             roster.column_count = len(roster.column_ids)
 
-    @api.constrains("model_id", "key_field_name")
-    def _check_key_field_name(self):
+    @api.constrains("model_id", "key_field_ids")
+    def _check_key_field_ids(self):
         for roster in self:
-            if roster.key_field_name not in self.env[roster.model]._fields:
+            wrong = roster.key_field_ids.filtered(
+                lambda field, roster=roster: field.model_id != roster.model_id or not field.store
+            )
+            if wrong:
                 raise ValidationError(
                     self.env._(
-                        "Roster %(roster)s: the model %(model)s has no field %(field)s to identify a person.",
+                        "Roster %(roster)s: %(fields)s cannot identify a row of %(model)s: a key field "
+                        "must be a stored field of that model.",
                         roster=roster.display_name,
+                        fields="、".join(wrong.mapped("name")),
                         model=roster.model_id.sudo().name,
-                        field=roster.key_field_name,
                     )
                 )
+
+    @api.constrains("model_id", "default_values")
+    def _check_default_values(self):
+        for roster in self:
+            try:
+                roster._default_values()
+            except (ValueError, SyntaxError, TypeError) as error:
+                raise ValidationError(
+                    self.env._(
+                        "Roster %(roster)s: the default values must be a dictionary of the fields of "
+                        "%(model)s and their values, e.g. {'is_cadre': True}: %(error)s",
+                        roster=roster.display_name,
+                        model=roster.model_id.sudo().name,
+                        error=error,
+                    )
+                ) from error
 
     @api.constrains("model_id")
     def _check_model_id(self):
@@ -121,10 +160,35 @@ class OrgRoster(models.Model):
         action["context"] = {"default_roster": self.key}
         return action
 
-    def _key_column(self):
-        """The column that fills the key field, if the roster has one."""
+    def _key_field_names(self):
+        """The names of the key fields, in a stable order. Officers who import may not read
+        ``ir.model.fields``; the names of a roster's fields are no secret of theirs."""
         self.ensure_one()
-        return self.column_ids.filtered(lambda column: column.field_name == self.key_field_name)[:1]
+        return sorted(self.sudo().key_field_ids.mapped("name"))
+
+    def _key_columns(self):
+        """For each key field, the first column that fills it: a file must have these."""
+        self.ensure_one()
+        columns = self.env["org.roster.column"]
+        for name in self._key_field_names():
+            columns |= self.column_ids.filtered(lambda column, name=name: column.field_name == name)[:1]
+        return columns
+
+    def _default_values(self):
+        """``{field name: value}`` of :attr:`default_values`; raises ValueError, SyntaxError or
+        TypeError when they cannot be read or name no field of the roster's model."""
+        self.ensure_one()
+        if not (self.default_values or "").strip():
+            return {}
+        values = ast.literal_eval(self.default_values.strip())
+        if not isinstance(values, dict):
+            raise TypeError(self.env._("it is not a dictionary."))
+        model = self.env[self.model] if self.model in self.env else None
+        for name in values:
+            field = model._fields.get(name) if model is not None and isinstance(name, str) else None
+            if not field or not field.store or field.type in ("one2many", "many2many", "binary"):
+                raise ValueError(self.env._("%(field)s is no field that a default can fill.", field=name))
+        return values
 
 
 class OrgRosterColumn(models.Model):
@@ -172,12 +236,21 @@ class OrgRosterColumn(models.Model):
         precompute=True,
         help="How a cell is read: dates accept 1990.01, 1990年1月, 1990-01-05 and Excel dates; "
         "Yes/No accepts 是/否, Y/N, 1/0, √; a selection matches its value, a label, the start of "
-        "only one label (男 for 男性) or an alias; a record is found by its exact name; a "
+        "only one label (男 for 男性) or an alias; a record by its exact name or its Match By field; a "
         "dictionary entry by its name, short name or code.",
     )
     required = fields.Boolean(help="A file without this column, or a row with an empty cell, is refused.")
     dictionary_code = fields.Char(
         help="Code of the dictionary whose entries a Dictionary Entry column matches, e.g. ethnicity.",
+    )
+    comodel_name = fields.Char(compute="_compute_field_description", string="Related Model")
+    match_field_name = fields.Char(
+        string="Match By",
+        help="For a column that fills a record field (Record kind): the field of that record the "
+        "cell holds, e.g. barcode to find an employee by employee number (工号), or "
+        "identification_id by resident ID number. Several columns may fill one record field: "
+        "their cells must name the same record, and a number tells apart people with the same "
+        "name. Records are found with the importing user's own rights. Empty: by name.",
     )
     value_aliases = fields.Text(
         help="Other words for the options of a Selection column, one option per line: the words, "
@@ -194,6 +267,7 @@ class OrgRosterColumn(models.Model):
                 if field
                 else False
             )
+            column.comodel_name = field.comodel_name if field and field.type == "many2one" else False
 
     @api.depends("field_name", "roster_id.model_id")
     def _compute_kind(self):
@@ -243,6 +317,24 @@ class OrgRosterColumn(models.Model):
                     )
                 )
 
+    @api.constrains("match_field_name", "field_name", "kind")
+    def _check_match_field_name(self):
+        for column in self.filtered("match_field_name"):
+            field = column._target_field()
+            comodel = self.env[field.comodel_name] if field and column.kind == "many2one" else None
+            match_field = comodel._fields.get(column.match_field_name) if comodel is not None else None
+            if not match_field or not match_field.store:
+                raise ValidationError(
+                    self.env._(
+                        "Roster %(roster)s, column %(column)s: a record is matched by %(match)s only "
+                        "when the column fills a record field (Record kind) whose model has that "
+                        "stored field.",
+                        roster=column.roster_id.display_name,
+                        column=column.label,
+                        match=column.match_field_name,
+                    )
+                )
+
     @api.constrains("label", "synonyms")
     def _check_headers(self):
         self.roster_id._check_column_headers()
@@ -273,6 +365,18 @@ class OrgRosterColumn(models.Model):
         if not model or model not in self.env or not self.field_name:
             return None
         return self.env[model]._fields.get(self.field_name)
+
+    def _matches_resident_id(self):
+        """Whether the column finds its record by the record's resident ID number (the field of
+        org_base's resident ID mixin): its cells are then read and normalised as ID numbers."""
+        self.ensure_one()
+        if not self.match_field_name or self.kind != "many2one" or not self.comodel_name:
+            return False
+        comodel = self.env[self.comodel_name]
+        return (
+            isinstance(comodel, self.pool["org.resident.id.mixin"])
+            and comodel._resident_id_field == self.match_field_name
+        )
 
     def _aliases(self):
         """``{normalised word: value}`` of the value aliases."""

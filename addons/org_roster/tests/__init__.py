@@ -2,3 +2,4 @@ from . import test_roster_import
 from . import test_upload_limits
 from . import test_formula_injection
 from . import test_access_matrix
+from . import test_roster_extension

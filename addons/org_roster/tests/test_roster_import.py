@@ -345,7 +345,7 @@ class TestRosterImport(RosterImportCase):
                 "name": "工牌花名册",
                 "key": "badge",
                 "model_id": self.env.ref("hr.model_hr_employee").id,
-                "key_field_name": "identification_id",
+                "key_field_ids": [Command.set(self.env.ref("hr.field_hr_employee__identification_id").ids)],
                 "column_ids": [
                     Command.create({"label": "姓名", "field_name": "name", "required": True}),
                     Command.create(
@@ -367,7 +367,8 @@ class TestRosterImport(RosterImportCase):
         wizard.action_import()
         self.assertEqual(wizard.state, "checked")
         self.assertEqual(wizard.error_count, 1)
-        self.assertIn("Nothing was imported", wizard.error_line_ids.message)
+        self.assertEqual(wizard.error_line_ids.row, 3, "the row of the badge A-1! (below the header)")
+        self.assertIn("nothing was imported", wizard.error_line_ids.message)
         self.assertIn("Badge ID", wizard.error_line_ids.message)
         self.assertEqual(self.Employee.search_count([]), count, "the first row is not left behind")
 
@@ -541,8 +542,8 @@ class TestRosterImportConfig(RosterImportCase):
 
     def test_shipped_roster(self):
         self.assertEqual(self.roster.key, "employee")
-        self.assertEqual(self.roster.key_field_name, "identification_id")
-        self.assertEqual(self.roster._key_column().kind, "id_number")
+        self.assertEqual(self.roster._key_field_names(), ["identification_id"])
+        self.assertEqual(self.roster._key_columns().kind, "id_number")
         self.assertEqual(
             self.roster.column_ids.filtered("required").mapped("field_name"), ["name", "identification_id"]
         )
@@ -553,8 +554,8 @@ class TestRosterImportConfig(RosterImportCase):
             roster.write(
                 {"column_ids": [Command.create({"label": "无此字段", "field_name": "no_such_field"})]}
             )
-        with self.assertRaisesMessage(ValidationError, "员工花名册.*no_such_key"):
-            roster.key_field_name = "no_such_key"
+        with self.assertRaisesMessage(ValidationError, "员工花名册.*name.*stored field"):
+            roster.key_field_ids = self.env.ref("hr.field_hr_department__name")
         with self.assertRaisesMessage(ValidationError, "职务.*job_title"):
             roster.column_ids.filtered(lambda column: column.field_name == "job_title").kind = "date"
         with self.assertRaisesMessage(ValidationError, "两列|both"):

@@ -14,7 +14,6 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
-from odoo.service.model import _as_validation_error
 
 from odoo.addons.org_base.tools.resident_id import ResidentIdError, normalize_resident_id
 from odoo.addons.org_base.tools.upload_limits import LimitError
@@ -47,7 +46,7 @@ class ColumnSpec:
     Plain attributes, so that checking thousands of cells does not go through the ORM.
     """
 
-    def __init__(self, cell_index, column, field, required):
+    def __init__(self, cell_index, column, field, required, match_field=None, match_resident_id=False):
         self.cell_index = cell_index
         self.column = column
         self.field = field
@@ -56,6 +55,10 @@ class ColumnSpec:
         self.label = column.label
         self.required = required
         self.dictionary_code = column.dictionary_code
+        # A record column matched by a field of the record (org.roster.column.match_field_name):
+        # the field's name, and whether the cell is a resident ID number to normalise.
+        self.match_field = match_field
+        self.match_resident_id = match_resident_id
         self.lookup = None  # what _prepare_lookups finds for the column
 
 
@@ -81,6 +84,7 @@ class OrgRosterImport(models.TransientModel):
 
     roster = fields.Selection(selection="_selection_roster", required=True, default=_default_roster)
     roster_id = fields.Many2one("org.roster", compute="_compute_roster_id", string="Roster Record")
+    roster_model = fields.Char(related="roster_id.model", string="Roster Model")
     file = fields.Binary(attachment=False, help="An .xlsx, .xls or .csv file (UTF-8 or GBK).")
     file_name = fields.Char()
     state = fields.Selection(
@@ -228,18 +232,18 @@ class OrgRosterImport(models.TransientModel):
                     headers="、".join(roster.column_ids.mapped("label")),
                 )
             )
-        key_column = roster._key_column()
-        if not key_column:
+        key_columns = roster._key_columns()
+        if not key_columns:
             raise UserError(
                 self.env._(
-                    "The roster %(roster)s has no column for its key field %(field)s; "
+                    "The roster %(roster)s has no column for its key fields %(fields)s; "
                     "a configurator must add one.",
                     roster=roster.name,
-                    field=roster.key_field_name,
+                    fields="、".join(roster._key_field_names()),
                 )
             )
         columns = self.env["org.roster.column"].browse(found.values())
-        missing = (roster.column_ids.filtered("required") | key_column) - columns
+        missing = (roster.column_ids.filtered("required") | key_columns) - columns
         if missing:
             raise UserError(
                 self.env._(
@@ -252,8 +256,14 @@ class OrgRosterImport(models.TransientModel):
         specs = []
         for cell_index, column_id in sorted(found.items()):
             column = columns.browse(column_id)
-            required = column.required or column == key_column
-            specs.append(ColumnSpec(cell_index, column, model._fields[column.field_name], required))
+            field = model._fields[column.field_name]
+            match_field = column.match_field_name if column.kind == "many2one" else None
+            required = column.required or column in key_columns
+            specs.append(
+                ColumnSpec(
+                    cell_index, column, field, required, match_field or None, column._matches_resident_id()
+                )
+            )
         return header_index, specs
 
     def _check_rows(self):
@@ -264,6 +274,7 @@ class OrgRosterImport(models.TransientModel):
         # The user's own rights: Odoo's AccessError for who may not create and update.
         model.check_access("create")
         model.check_access("write")
+        model._org_roster_check_import(self)
         sheet = self._read_file()
         header_index, specs = self._map_header(roster, sheet, model)
         self._check_column_access(roster, model, specs)
@@ -277,7 +288,6 @@ class OrgRosterImport(models.TransientModel):
                 self.env._("The file %(file)s has no rows below its header row.", file=self.file_name)
             )
         self._prepare_lookups(specs, rows)
-        key_spec = next(spec for spec in specs if spec.field_name == roster.key_field_name)
         plan = RosterPlan()
         plan.row_count = len(rows)
         valid_rows = []
@@ -286,8 +296,14 @@ class OrgRosterImport(models.TransientModel):
             plan.errors += errors
             if not errors:
                 valid_rows.append((row_number, vals))
-        valid_rows = self._check_duplicate_keys(valid_rows, key_spec, plan)
-        self._plan_writes(model, key_spec, valid_rows, plan)
+        # The model completes the rows once, for all of them.
+        refused = model._org_roster_prepare_values(valid_rows, self)
+        plan.errors += refused
+        refused_rows = {row_number for row_number, _message in refused}
+        valid_rows = [(number, vals) for number, vals in valid_rows if number not in refused_rows]
+        key_fields = roster._key_field_names()
+        valid_rows = self._check_duplicate_keys(model, key_fields, specs, valid_rows, plan)
+        self._plan_writes(model, key_fields, specs, valid_rows, plan)
         plan.errors.sort(key=lambda error: error[0])
         return plan
 
@@ -307,12 +323,27 @@ class OrgRosterImport(models.TransientModel):
                         column=spec.label,
                     )
                 )
+        for name in roster._default_values():
+            field = model._fields[name]
+            if not field.is_accessible(self.env):
+                raise AccessError(
+                    self.env._(
+                        "The roster %(roster)s gives the records it creates a default %(field)s, which "
+                        "you may not change: ask a colleague who may to import the file.",
+                        roster=roster.name,
+                        field=field._description_string(self.env),
+                    )
+                )
 
     def _check_row(self, row_number, row, specs, datemode):
         """``(vals, errors)`` of one row; empty cells are left out of ``vals``, so that they
         neither erase what a record holds nor hide values derived from the ID number."""
         vals, errors = {}, []
+        match_groups = defaultdict(list)
         for spec in specs:
+            if spec.match_field:
+                match_groups[spec.field_name].append(spec)
+                continue
             value = row[spec.cell_index] if spec.cell_index < len(row) else None
             if roster_reader.is_blank(value):
                 if spec.required:
@@ -342,56 +373,187 @@ class OrgRosterImport(models.TransientModel):
                         ),
                     )
                 )
+        for field_name, group in match_groups.items():
+            record_id, error = self._match_row(row_number, row, group)
+            if error:
+                errors.append((row_number, error))
+            elif record_id:
+                vals[field_name] = record_id
         return vals, errors
+
+    def _match_row(self, row_number, row, specs):
+        """``(record id, None)``, ``(None, message)`` or ``(None, None)`` when no cell is filled:
+        the one record that every filled column of ``specs`` (the columns matched by a field
+        that fill one record field) names."""
+        candidates, filled = None, []
+
+        def model_name():  # for messages only: no lookup for the rows that match
+            return self.env["ir.model"]._get(specs[0].field.comodel_name).name
+
+        for spec in specs:
+            value = row[spec.cell_index] if spec.cell_index < len(row) else None
+            if roster_reader.is_blank(value):
+                if spec.required:
+                    return None, self.env._(
+                        "Row %(row)s: %(column)s is required but the cell is empty.",
+                        row=row_number,
+                        column=spec.label,
+                    )
+                continue
+            text = self._cell_text(spec, value)
+            try:
+                key = self._match_cell_key(spec, value)
+            except CellError as error:
+                return None, self.env._(
+                    "Row %(row)s: %(column)s “%(value)s” is invalid: %(reason)s",
+                    row=row_number,
+                    column=spec.label,
+                    value=text,
+                    reason=error.reason,
+                )
+            ids = spec.lookup.get(key)
+            if not ids:
+                return None, self.env._(
+                    "Row %(row)s: no %(model)s has the %(column)s “%(value)s”.",
+                    row=row_number,
+                    model=model_name(),
+                    column=spec.label,
+                    value=text,
+                )
+            candidates = set(ids) if candidates is None else candidates & ids
+            filled.append((spec, text))
+        if not filled:
+            return None, None
+        cells = "、".join(f"{spec.label}“{text}”" for spec, text in filled)
+        if not candidates:
+            return None, self.env._(
+                "Row %(row)s: %(cells)s do not name the same %(model)s.",
+                row=row_number,
+                cells=cells,
+                model=model_name(),
+            )
+        if len(candidates) > 1:
+            others = [spec.label for spec in specs if spec not in dict(filled)]
+            if others:
+                return None, self.env._(
+                    "Row %(row)s: %(count)s records of %(model)s match %(cells)s; fill in %(columns)s "
+                    "to tell them apart.",
+                    row=row_number,
+                    count=len(candidates),
+                    model=model_name(),
+                    cells=cells,
+                    columns="、".join(others),
+                )
+            return None, self.env._(
+                "Row %(row)s: %(count)s records of %(model)s match %(cells)s; tell them apart first.",
+                row=row_number,
+                count=len(candidates),
+                model=model_name(),
+                cells=cells,
+            )
+        return candidates.pop(), None
+
+    @api.model
+    def _match_cell_key(self, spec, value):
+        """What a cell of a column matched by a field is looked up by; raises CellError."""
+        if spec.match_resident_id:
+            return self._parse_id_number(value)
+        return roster_reader.clean_text(value)
 
     @api.model
     def _cell_text(self, spec, value):
         """A cell as the user sees it, for messages."""
-        if spec.kind == "id_number" and not isinstance(value, str):
+        if (spec.kind == "id_number" or spec.match_resident_id) and not isinstance(value, str):
             return roster_reader.id_number_text(value)[0]
         return roster_reader.clean_text(value)
 
-    def _check_duplicate_keys(self, valid_rows, key_spec, plan):
-        """Rows of one file that share a key are refused, each naming the others.
+    def _key_texts(self, model, key_fields, specs, valid_rows):
+        """``{row number: text}`` naming the key of each of ``valid_rows`` for messages, e.g.
+        身份证号“420…”、服务日期“2026-03-07”: the key fields the file fills (all when it fills
+        none), records by their name."""
+        labels = {}
+        for spec in specs:
+            labels.setdefault(spec.field_name, spec.label)
+        # In the file's column order.
+        shown = [name for name in labels if name in key_fields] or key_fields
+        names = {}
+        for name in shown:
+            field = model._fields[name]
+            labels.setdefault(name, field._description_string(self.env))
+            if field.type == "many2one":
+                ids = {vals.get(name) for _number, vals in valid_rows} - {None, False}
+                records = self.env[field.comodel_name].browse(ids)
+                names[name] = {record.id: record.display_name for record in records}
+
+        def shown_value(vals, name):
+            value = vals.get(name, "")
+            return names[name].get(value, "") if name in names else value
+
+        return {
+            row_number: "、".join(f"{labels[name]}“{shown_value(vals, name)}”" for name in shown)
+            for row_number, vals in valid_rows
+        }
+
+    @api.model
+    def _row_key(self, vals, key_fields):
+        return tuple(vals.get(name) for name in key_fields)
+
+    def _check_duplicate_keys(self, model, key_fields, specs, valid_rows, plan):
+        """Rows of one file that share a key (the values of all the key fields) are refused,
+        each naming the others.
 
         Returns the valid rows without them.
         """
         rows_by_key = defaultdict(list)
         for row_number, vals in valid_rows:
-            rows_by_key[vals[key_spec.field_name]].append(row_number)
-        duplicates = set()
-        for key, row_numbers in rows_by_key.items():
-            if len(row_numbers) < 2:
-                continue
-            duplicates.update(row_numbers)
+            rows_by_key[self._row_key(vals, key_fields)].append(row_number)
+        groups = [row_numbers for row_numbers in rows_by_key.values() if len(row_numbers) > 1]
+        duplicates = {row_number for row_numbers in groups for row_number in row_numbers}
+        key_texts = self._key_texts(
+            model, key_fields, specs, [(number, vals) for number, vals in valid_rows if number in duplicates]
+        )
+        for row_numbers in groups:
             for row_number in row_numbers:
                 plan.errors.append(
                     (
                         row_number,
                         self.env._(
-                            "Row %(row)s: %(column)s “%(value)s” also appears in row %(rows)s of this file.",
+                            "Row %(row)s: %(key)s also appears in row %(rows)s of this file.",
                             row=row_number,
-                            column=key_spec.label,
-                            value=key,
+                            key=key_texts[row_number],
                             rows="、".join(str(other) for other in row_numbers if other != row_number),
                         ),
                     )
                 )
         return [(number, vals) for number, vals in valid_rows if number not in duplicates]
 
-    def _plan_writes(self, model, key_spec, valid_rows, plan):
+    def _plan_writes(self, model, key_fields, specs, valid_rows, plan):
         """Sort valid rows into records to create and to update, with one search for all keys.
 
         Archived records count: re-importing a person updates them rather than creating a twin.
         """
-        key_field = key_spec.field_name
         records_by_key = defaultdict(model.browse)
-        keys = [vals[key_field] for _number, vals in valid_rows]
-        if keys:
-            for record in model.with_context(active_test=False).search([(key_field, "in", keys)]):
-                records_by_key[record[key_field]] |= record
+        if valid_rows:
+            domain = expression.AND(
+                [
+                    [(name, "in", list({vals.get(name) for _number, vals in valid_rows}))]
+                    for name in key_fields
+                ]
+            )
+            for record in model.with_context(active_test=False).search(domain):
+                key = tuple(
+                    record[name].id if record._fields[name].type == "many2one" else record[name]
+                    for name in key_fields
+                )
+                records_by_key[key] |= record
+        ambiguous = [
+            (number, vals)
+            for number, vals in valid_rows
+            if len(records_by_key.get(self._row_key(vals, key_fields), ())) > 1
+        ]
+        key_texts = self._key_texts(model, key_fields, specs, ambiguous)
         for row_number, vals in valid_rows:
-            records = records_by_key.get(vals[key_field])
+            records = records_by_key.get(self._row_key(vals, key_fields))
             if not records:
                 plan.to_create.append((row_number, vals))
             elif len(records) > 1:
@@ -399,12 +561,11 @@ class OrgRosterImport(models.TransientModel):
                     (
                         row_number,
                         self.env._(
-                            "Row %(row)s: %(count)s existing records have %(column)s “%(value)s”; "
-                            "merge them before importing.",
+                            "Row %(row)s: %(count)s existing records have %(key)s; merge them "
+                            "before importing.",
                             row=row_number,
                             count=len(records),
-                            column=key_spec.label,
-                            value=vals[key_field],
+                            key=key_texts[row_number],
                         ),
                     )
                 )
@@ -506,7 +667,17 @@ class OrgRosterImport(models.TransientModel):
     def _prepare_lookups(self, specs, rows):
         """Fill ``spec.lookup`` of selection, many2one and dictionary columns."""
         for spec in specs:
-            if spec.kind == "selection":
+            if spec.match_field:
+                keys = set()
+                for _number, row in rows:
+                    value = row[spec.cell_index] if spec.cell_index < len(row) else None
+                    if not roster_reader.is_blank(value):
+                        try:
+                            keys.add(self._match_cell_key(spec, value))
+                        except CellError:
+                            continue
+                spec.lookup = self._match_records(self.env[spec.field.comodel_name], spec.match_field, keys)
+            elif spec.kind == "selection":
                 spec.lookup = self._selection_options(spec.field, spec.column._aliases())
             elif spec.kind in ("many2one", "dictionary"):
                 index = spec.cell_index
@@ -630,31 +801,31 @@ class OrgRosterImport(models.TransientModel):
 
         New records get no "created" line in their chatter each (their creator and date are
         on the record): a roster of 20,000 people would spend most of its time writing those
-        messages. Updates stay tracked field by field.
+        messages. Updates stay tracked field by field. The model's ``_org_roster_after_import``
+        hook runs once on every record written. When the database or a constraint refuses
+        the rows, the first row that cannot be saved is found and named.
         """
-        model = self.env[self.roster_id.model]
+        roster = self.roster_id
+        model = self.env[roster.model]
+        operations = self._write_operations(plan, roster._default_values())
         try:
             with self.env.cr.savepoint():
-                model.with_context(mail_create_nolog=True).create([vals for _number, vals in plan.to_create])
-                for _number, record, changes in plan.to_update:
-                    record.write(changes)
+                records = self._write_rows(model, operations)
+                records._org_roster_after_import(self)
         except AccessError:
             raise
         except (UserError, ValidationError, psycopg2.IntegrityError) as error:
-            if isinstance(error, psycopg2.IntegrityError):
-                error = _as_validation_error(self.env, error)
-            self.write(
-                {
-                    "error_line_ids": [
-                        Command.create(
-                            {
-                                "row": 0,
-                                "message": self.env._("Nothing was imported: %(error)s", error=error.args[0]),
-                            }
-                        )
-                    ],
-                }
-            )
+            row_number, row_error = self._find_failing_row(model, operations)
+            reason = self._write_error_reason(row_error or error)
+            if row_number:
+                message = self.env._(
+                    "Row %(row)s cannot be saved, so nothing was imported: %(error)s",
+                    row=row_number,
+                    error=reason,
+                )
+            else:
+                message = self.env._("Nothing was imported: %(error)s", error=reason)
+            self.write({"error_line_ids": [Command.create({"row": row_number, "message": message})]})
             return
         self.write(
             {
@@ -662,6 +833,105 @@ class OrgRosterImport(models.TransientModel):
                 "created_count": len(plan.to_create),
                 "updated_count": len(plan.to_update),
             }
+        )
+
+    @api.model
+    def _write_operations(self, plan, defaults):
+        """``[(row number, vals, record or None)]``: the creations (with the roster's default
+        values), then the updates of a plan."""
+        return [(number, {**defaults, **vals}, None) for number, vals in plan.to_create] + [
+            (number, changes, record) for number, record, changes in plan.to_update
+        ]
+
+    @api.model
+    def _write_rows(self, model, operations):
+        """Create (in one batch) and update the records of ``operations``; returns them.
+
+        Copies of the values are written: ``create`` may add to them (resource.mixin adds the
+        ``resource_id`` it made), and a failed attempt is tried again by halves.
+        """
+        created = model.with_context(mail_create_nolog=True).create(
+            [dict(vals) for _number, vals, record in operations if record is None]
+        )
+        updated_ids = []
+        for _number, vals, record in operations:
+            if record is not None:
+                record.write(dict(vals))
+                updated_ids.append(record.id)
+        return created | model.browse(updated_ids)
+
+    def _find_failing_row(self, model, operations):
+        """``(row number, error)`` of the first row that cannot be written after the rows before
+        it, found by halving (a few batches, not one write per row); ``(0, None)`` when no
+        single row fails. Everything written here is rolled back."""
+        probe = self.env.cr.savepoint()
+        try:
+            while operations:
+                half = operations[: max(1, len(operations) // 2)]
+                try:
+                    with self.env.cr.savepoint():
+                        self._write_rows(model, half)
+                except (UserError, ValidationError, psycopg2.IntegrityError) as error:
+                    if len(half) == 1:
+                        return half[0][0], error
+                    operations = half
+                    continue
+                operations = operations[len(half) :]
+            return 0, None
+        finally:
+            probe.close(rollback=True)
+
+    def _write_error_reason(self, error):
+        """What an error raised while writing says, in the user's language."""
+        if isinstance(error, psycopg2.IntegrityError):
+            return self._integrity_error_reason(error)
+        return error.args[0]
+
+    def _integrity_error_reason(self, error):
+        """A sentence for a constraint the database enforces: the message of the model's SQL
+        constraint when it has one, else what kind of constraint failed, on which field."""
+        diag = error.diag
+        model = next(
+            (self.env[name] for name in self.env.registry if self.env[name]._table == diag.table_name),
+            None,
+        )
+        model_name = self.env["ir.model"]._get(model._name).name if model is not None else diag.table_name
+        field = model._fields.get(diag.column_name) if model is not None and diag.column_name else None
+        field_name = field._description_string(self.env) if field else diag.column_name
+        constraint_message = False
+        if diag.constraint_name:
+            constraint_message = (
+                self.env["ir.model.constraint"]
+                .sudo()
+                .search([("name", "=", diag.constraint_name), ("type", "=", "u")], limit=1)
+                .message
+            )
+        if constraint_message:
+            return constraint_message
+        if isinstance(error, psycopg2.errors.UniqueViolation):
+            return self.env._(
+                "another %(model)s already has the same values (%(constraint)s).",
+                model=model_name,
+                constraint=diag.constraint_name,
+            )
+        if isinstance(error, psycopg2.errors.NotNullViolation):
+            return self.env._("%(field)s of %(model)s is required.", field=field_name, model=model_name)
+        if isinstance(error, psycopg2.errors.CheckViolation):
+            return self.env._(
+                "a value of %(model)s is out of bounds (%(constraint)s).",
+                model=model_name,
+                constraint=diag.constraint_name,
+            )
+        if isinstance(error, psycopg2.errors.ForeignKeyViolation):
+            return self.env._(
+                "%(model)s refers to a record that does not exist (%(constraint)s).",
+                model=model_name,
+                constraint=diag.constraint_name,
+            )
+        return self.env._(
+            "the database refused a value of %(model)s (%(constraint)s).",
+            model=model_name,
+            constraint=diag.constraint_name or "-",
         )
 
     def _action_reopen(self):
@@ -684,20 +954,25 @@ class OrgRosterImport(models.TransientModel):
         sheet = book.active
         sheet.title = re.sub(r"[\[\]:*?/\\]", "", roster.name)[:31] or "Sheet1"
         model = self.env[roster.model]
-        key_column = roster._key_column()
+        key_columns = roster._key_columns()
         for index, column in enumerate(roster.column_ids, start=1):
             # A label is text, even one that starts with = (never a formula).
             cell = roster_reader.write_text(sheet.cell(row=1, column=index), column.label)
-            required = column.required or column == key_column
+            required = column.required or column in key_columns
             cell.font = Font(bold=True, color="C00000" if required else None)
             letter = get_column_letter(index)
             dimension = sheet.column_dimensions[letter]
             dimension.width = max(12, 2 * len(column.label) + 4)
             notes = [self.env._("Required.")] if required else []
-            if column.kind in ("char", "id_number"):
-                # Text cells keep every digit of ID and phone numbers.
+            matched = (
+                self.env[column.comodel_name]._fields.get(column.match_field_name)
+                if column.match_field_name and column.comodel_name
+                else None
+            )
+            if column.kind in ("char", "id_number") or (matched and matched.type == "char"):
+                # Text cells keep every digit of ID, employee and phone numbers.
                 dimension.number_format = "@"
-            if column.kind == "id_number":
+            if column.kind == "id_number" or column._matches_resident_id():
                 dimension.width = 22
                 notes.append(self.env._("Type the number as text: a spreadsheet number loses digits."))
             if column.kind == "date":

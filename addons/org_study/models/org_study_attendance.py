@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class OrgStudyAttendance(models.Model):
@@ -128,3 +128,38 @@ class OrgStudyAttendance(models.Model):
                     )
                 )
             taken.add((session_id, employee_id))
+
+    # Sign-in sheets (签到表) through org_roster's import hooks
+
+    @api.model
+    def _org_roster_check_import(self, wizard):
+        """A sign-in sheet is imported into a chosen session that is not archived."""
+        session = wizard.study_session_id
+        if not session:
+            raise UserError(self.env._("Choose the study session whose sign-in sheet this is."))
+        if session.state == "archived":
+            raise UserError(
+                self.env._(
+                    "Session “%(session)s” is archived: set it back to planned before importing "
+                    "its sign-in sheet.",
+                    session=session.name,
+                )
+            )
+        return super()._org_roster_check_import(wizard)
+
+    @api.model
+    def _org_roster_prepare_values(self, rows, wizard):
+        """Each person on the sheet attends the wizard's session, present unless the sheet says
+        otherwise; an excused person needs a reason."""
+        errors = super()._org_roster_prepare_values(rows, wizard)
+        for row_number, vals in rows:
+            vals["session_id"] = wizard.study_session_id.id
+            vals.setdefault("state", "present")
+            if vals["state"] == "excused" and not vals.get("reason"):
+                errors.append(
+                    (
+                        row_number,
+                        self.env._("Row %(row)s: give the reason why the person is excused.", row=row_number),
+                    )
+                )
+        return errors

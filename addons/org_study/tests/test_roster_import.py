@@ -55,14 +55,24 @@ class TestStudyRosterImport(OrgStudyCommon):
         )
 
     def test_rosters_shipped(self):
-        for xml_id, key, model in (
-            ("org_study.roster_study_attendance", "study_attendance", "org.study.attendance"),
-            ("org_study.roster_community_service", "community_service", "org.community.service"),
+        for xml_id, key, model, key_fields in (
+            (
+                "org_study.roster_study_attendance",
+                "study_attendance",
+                "org.study.attendance",
+                ["employee_id", "session_id"],
+            ),
+            (
+                "org_study.roster_community_service",
+                "community_service",
+                "org.community.service",
+                ["community", "date", "employee_id"],
+            ),
         ):
             roster = self.env.ref(xml_id)
-            self.assertEqual((roster.key, roster.model, roster.key_field_name), (key, model, "employee_id"))
+            self.assertEqual((roster.key, roster.model, roster._key_field_names()), (key, model, key_fields))
             self.assertEqual(
-                set(roster.column_ids.mapped("employee_match")) - {False},
+                set(roster.column_ids.mapped("match_field_name")) - {False},
                 {"name", "barcode", "identification_id"},
             )
 
@@ -135,7 +145,9 @@ class TestStudyRosterImport(OrgStudyCommon):
     def test_sign_in_sheet_errors_in_chinese(self):
         wizard = self._sign_in([[1, "钱不在", None, None, None, None]]).with_context(lang="zh_CN")
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(["org_study"], ["zh_CN"], overwrite=True)
+        self.env["ir.module.module"]._load_module_terms(
+            ["org_roster", "org_study"], ["zh_CN"], overwrite=True
+        )
         wizard.action_dry_run()
         self.assertRegex(wizard.error_line_ids.message, "第 ?3 ?行.*钱不在")
 
@@ -155,6 +167,16 @@ class TestStudyRosterImport(OrgStudyCommon):
         )
         with self.assertRaisesRegex(UserError, "姓名"):
             wizard.action_dry_run()
+
+    def test_archived_session_refuses_its_sign_in_sheet(self):
+        """org.study.attendance's import hook: an archived session takes no sign-in sheet, and
+        nothing is read or written."""
+        self.session.state = "archived"
+        wizard = self._sign_in([[1, "张学习", None, None, None, None]])
+        with self.assertRaisesRegex(UserError, "archived"):
+            wizard.action_import()
+        self.assertEqual(wizard.state, "draft")
+        self.assertEqual(self.attendance_a.state, "registered")
 
     def test_numbers_are_matched_with_the_officers_own_rights(self):
         """A study officer who may not read ID numbers matches people by name only: a sheet
