@@ -6,6 +6,7 @@ from . import org_cadre_young_rule
 from . import org_cadre_image_batch_mixin
 from . import res_partner
 from . import hr_employee
+from . import hr_employee_lrmx
 from . import hr_department
 from . import res_users
 from . import org_cadre_resume_line

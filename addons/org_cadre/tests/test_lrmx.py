@@ -1,10 +1,13 @@
 import base64
+import datetime
 import io
 import zipfile
 
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from ..tools import lrmx
 from .common import PHOTO, CadreCommon, lrmx_bytes, resident_id, zip_bytes
 
 
@@ -260,3 +263,97 @@ class TestLrmx(CadreCommon):
         self.assertIn(
             employee._fields["image_1920"]._description_string(self.env), employee.cadre_missing_items or ""
         )
+
+
+@tagged("post_install", "-at_install")
+class TestLrmxMapping(CadreCommon):
+    """The mapping table of tools/lrmx.py drives both ways: what the export writes from every
+    mapped field, the import reads back into the same value."""
+
+    def _value(self, element, index):
+        """A value of the field of ``element`` that its converter can write and read."""
+        kind = element.kind
+        if kind == "text":
+            return f"{element.name}值{index}"
+        if kind == "date":
+            return datetime.date(1990 + index, 1 + index % 12, 1)
+        if kind == "dictionary":
+            items = self.env["org.dictionary.item"].search([("dictionary_code", "=", element.source)])
+            return items[index % len(items)].id
+        if kind == "gender":
+            return "female"
+        if kind == "photo":
+            return PHOTO
+        if kind == "id_number":
+            return resident_id(birth="19920708", order=902)
+        if kind == "resume":
+            return [
+                Command.create(
+                    {
+                        "date_start": datetime.date(2014, 7, 1),
+                        "date_end": datetime.date(2019, 3, 1),
+                        "name": "某局科员",
+                    }
+                ),
+                Command.create(
+                    {"date_start": datetime.date(2019, 3, 1), "name": "某局副局长\n（其间：进修）"}
+                ),
+            ]
+        if kind == "assessments":
+            return [
+                Command.create({"year": 2022, "grade": "basic"}),
+                Command.create({"year": 2023, "grade": "excellent"}),
+            ]
+        raise AssertionError(f"no test value for the kind {kind}")
+
+    def _read(self, record, element):
+        value = record.with_context(bin_size=False)[element.field]
+        if element.kind == "dictionary":
+            return value.id
+        if element.kind == "resume":
+            return [(line.date_start, line.date_end, line.name) for line in value]
+        if element.kind == "assessments":
+            return sorted((result.year, result.grade) for result in value)
+        return value
+
+    def test_every_mapped_field_round_trips(self):
+        vals = {element.field: self._value(element, index) for index, element in enumerate(lrmx.PERSON)}
+        # The birth date the ID number gives (the file has the month only).
+        vals["birthday"] = datetime.date(1992, 7, 8)
+        vals["is_cadre"] = True
+        vals["cadre_family_member_ids"] = [
+            Command.create(
+                {
+                    "sequence": sequence,
+                    **{
+                        element.field: self._value(element, index + sequence)
+                        for index, element in enumerate(lrmx.FAMILY_ITEM)
+                    },
+                }
+            )
+            for sequence in (1, 2)
+        ]
+        employee = self.env["hr.employee"].create(vals)
+        before = {element.name: self._read(employee, element) for element in lrmx.PERSON}
+        family = [
+            {element.name: self._read(member, element) for element in lrmx.FAMILY_ITEM}
+            for member in employee.cadre_family_member_ids
+        ]
+        self.assertTrue(all(before.values()), "every mapped field has a value to carry")
+        self.assertTrue(all(all(member.values()) for member in family))
+        filename, content = employee._lrmx_export()
+        employee.unlink()
+        created = self.env["hr.employee"].with_user(self.user_officer)._lrmx_import(content, filename)
+        self.assertEqual({element.name: self._read(created, element) for element in lrmx.PERSON}, before)
+        self.assertEqual(
+            [
+                {element.name: self._read(member, element) for element in lrmx.FAMILY_ITEM}
+                for member in created.cadre_family_member_ids
+            ],
+            family,
+        )
+
+    def test_each_element_is_mapped_once(self):
+        for table in (lrmx.PERSON, lrmx.FAMILY_ITEM):
+            self.assertEqual(len({element.name for element in table}), len(table))
+            self.assertEqual(len({element.field for element in table}), len(table))

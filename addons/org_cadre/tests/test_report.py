@@ -19,7 +19,7 @@ class TestCadreFormReport(CadreCommon):
                 "cadre_fulltime_degree": "工学学士",
             }
         )
-        values = self.cadre._cadre_form_values()
+        values = self.env["report.org_cadre.report_cadre_form"]._form_values(self.cadre)
         self.assertIn("1985.03", values["birth"])
         self.assertIn("37", values["birth"])
         self.assertEqual(values["fulltime"], "大学\n工学学士")

@@ -1,0 +1,399 @@
+import base64
+import contextlib
+import io
+import zipfile
+from collections import defaultdict
+
+from odoo import Command, api, models
+from odoo.exceptions import UserError
+
+from odoo.addons.org_base.tools import upload_limits
+from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_resident_id
+
+from ..tools import lrmx
+from .hr_employee import GENDER_TEXT, real_photo
+
+# A dictionary text may leave out the suffix its entries carry: 汉 for 汉族.
+DICTIONARY_SUFFIXES = {"ethnicity": "族"}
+
+
+class HrEmployee(models.Model):
+    """LRMX, the file of the national 任免审批表 editor, both ways.
+
+    The mapping table ``tools/lrmx.py`` (``PERSON``, ``FAMILY_ITEM``) pairs each element with
+    its field and converter kind; the export writes ``_lrmx_format_<kind>(value)`` of each
+    field, the import reads ``_lrmx_parse_<kind>(text, ...)`` of each element.
+    """
+
+    _inherit = "hr.employee"
+
+    def action_cadre_lrmx_export(self):
+        """Download the LRMX file (a zip for several cadres), streamed by
+        ``controllers/lrmx.py`` to the requester alone: nothing is stored."""
+        if not self:
+            raise UserError(self.env._("Select at least one cadre to export."))
+        self._cadre_check_dossier_access()
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/org_cadre/lrmx/" + ",".join(str(employee_id) for employee_id in self.ids),
+            "target": "download",
+        }
+
+    # Export
+
+    def _lrmx_values(self, identity=None):
+        """The dict of element texts (see tools/lrmx.py) of one employee; the ID number is
+        masked for those who may not read it (see :meth:`_cadre_identities`)."""
+        self.ensure_one()
+        identity = identity or self._cadre_identities()[self.id]
+        employee = self.with_context(bin_size=False)
+        values = {
+            element.name: self._lrmx_format(
+                element, identity[element.field] if element.field in identity else employee[element.field]
+            )
+            for element in lrmx.PERSON
+        }
+        values[lrmx.FAMILY] = [
+            {element.name: self._lrmx_format(element, member[element.field]) for element in lrmx.FAMILY_ITEM}
+            for member in self.cadre_family_member_ids
+        ]
+        return values
+
+    def _lrmx_format(self, element, value):
+        return getattr(self, f"_lrmx_format_{element.kind}")(value)
+
+    @api.model
+    def _lrmx_format_text(self, value):
+        return value or ""
+
+    @api.model
+    def _lrmx_format_date(self, value):
+        return lrmx.format_month(value)
+
+    @api.model
+    def _lrmx_format_dictionary(self, item):
+        return item.name or ""
+
+    @api.model
+    def _lrmx_format_gender(self, gender):
+        return GENDER_TEXT.get(gender, "")
+
+    @api.model
+    def _lrmx_format_photo(self, image):
+        photo = real_photo(image)
+        return photo.decode() if photo else ""
+
+    @api.model
+    def _lrmx_format_id_number(self, number):
+        return number or ""
+
+    @api.model
+    def _lrmx_format_resume(self, lines):
+        return lrmx.format_resume(
+            [{"date_start": line.date_start, "date_end": line.date_end, "name": line.name} for line in lines]
+        )
+
+    @api.model
+    def _lrmx_format_assessments(self, results):
+        return lrmx.format_assessments(
+            [(result.year, lrmx.GRADES[result.grade]) for result in results.sorted("year")]
+        )
+
+    def _lrmx_export(self):
+        """``(filename, bytes)``: one employee gives an .lrmx file, several a .zip of them."""
+        if not self:
+            raise UserError(self.env._("Select at least one cadre to export."))
+        identities = self._cadre_identities()
+        if len(self) == 1:
+            return f"{self.name}.lrmx", lrmx.build_lrmx(self._lrmx_values(identities[self.id]))
+        buffer = io.BytesIO()
+        used = defaultdict(int)
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for employee in self:
+                used[employee.name] += 1
+                suffix = f"_{used[employee.name]}" if used[employee.name] > 1 else ""
+                values = employee._lrmx_values(identities[employee.id])
+                archive.writestr(f"{employee.name}{suffix}.lrmx", lrmx.build_lrmx(values))
+        return "任免审批表.zip", buffer.getvalue()
+
+    # Import
+
+    @api.model
+    def _lrmx_import(self, data, filename=None):
+        """Create or update cadres from the bytes of one .lrmx file or of a .zip of them.
+
+        Existing employees are matched on their ID number. A zip is read in one pass: every
+        file is parsed first (a bad file stops the import before anything is written, with
+        its name and element), then one lookup of the ID numbers, then one create.
+        """
+        files = self._lrmx_files(data, filename)
+        parsed = []
+        for name, content in files:
+            try:
+                parsed.append((name, lrmx.parse_lrmx(content)))
+            except lrmx.LrmxError as error:
+                raise UserError(self._lrmx_error_message(name, error)) from error
+        context = self._lrmx_import_context([values for _name, values in parsed])
+        to_create, to_update = [], []
+        for name, values in parsed:
+            try:
+                vals = self._lrmx_prepare_vals(values, context)
+            except lrmx.LrmxError as error:
+                raise UserError(self._lrmx_error_message(name, error)) from error
+            existing = context["employees"].get(vals.get("identification_id"))
+            if existing:
+                to_update.append((existing, vals))
+            else:
+                to_create.append(vals)
+        employees = self.browse()
+        for employee, vals in to_update:
+            vals["cadre_resume_line_ids"] = [Command.clear()] + vals["cadre_resume_line_ids"]
+            vals["cadre_family_member_ids"] = [Command.clear()] + vals["cadre_family_member_ids"]
+            vals["cadre_annual_result_ids"] = [Command.clear()] + vals["cadre_annual_result_ids"]
+            employee.write(vals)
+            employees |= employee
+        if to_create:
+            # New dossiers: one creation, without a chatter line per employee.
+            employees |= self.with_context(
+                mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
+            )._lrmx_create(to_create)
+        return employees
+
+    @api.model
+    def _lrmx_create(self, vals_list):
+        """Create employees with their work contacts made in one batch.
+
+        hr creates the work contact of each new employee, then assigns it record by record
+        (``employee.work_contact_id = contact``: one write and one follower subscription
+        each). Here the contacts are created first, with the values hr gives them, the
+        employees are created with them, and each employee follows its own contact with the
+        default subtypes, as the write would do: one creation of followers for the batch.
+        A single employee is created the standard way.
+        """
+        if len(vals_list) < 2:
+            return self.create(vals_list)
+        image_field = self._fields["image_1920"]
+        contacts = (
+            self.env["res.partner"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "email": vals.get("work_email", False),
+                        "mobile": vals.get("mobile_phone", False),
+                        "name": vals["name"],
+                        "image_1920": image_field._image_process(vals.get("image_1920"), self.env),
+                        "company_id": vals.get("company_id", self.env.company.id),
+                    }
+                    for vals in vals_list
+                ]
+            )
+        )
+        for vals, contact in zip(vals_list, contacts, strict=True):
+            vals["work_contact_id"] = contact.id
+        employees = self.create(vals_list)
+        customers = set(contacts.filtered("partner_share").ids)
+        Followers = self.env["mail.followers"].sudo()
+        new_followers = []
+        for employee in employees:
+            contact = employee.work_contact_id.id
+            new, _update = Followers._add_default_followers(
+                employee._name,
+                employee.ids,
+                [contact],
+                customer_ids=customers & {contact},
+                check_existing=False,
+            )
+            new_followers += [
+                dict(values, res_id=res_id) for res_id, values_list in new.items() for values in values_list
+            ]
+        Followers.with_context(default_partner_id=False).create(new_followers)
+        return employees
+
+    @api.model
+    def _lrmx_files(self, data, filename):
+        """``[(name, bytes)]`` of the LRMX files in ``data`` (one file, or a zip).
+
+        The upload limits apply before anything is unpacked: file size, entry count, and the
+        total unpacked size, counted while reading (a zip bomb stops at the limit).
+        """
+        if not data:
+            raise UserError(self.env._("The file %(file)s is empty.", file=filename or "LRMX"))
+        Limits = self.env["org.upload.limits"]
+        try:
+            if data[:4] != b"PK\x03\x04":
+                upload_limits.check_file_size(data, Limits._get_limits())
+                return [(filename or "LRMX", data)]
+            members = upload_limits.read_zip_members(
+                data, Limits._get_limits(), accept=lambda info: info.filename.lower().endswith(".lrmx")
+            )
+        except upload_limits.LimitError as error:
+            Limits._raise_limit_error(error, filename or "zip")
+        files = []
+        for info, content in members:
+            name = info.filename
+            if not info.flag_bits & 0x800:
+                # Zip tools of Chinese Windows write names in GBK without the UTF-8 flag.
+                with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
+                    name = name.encode("cp437").decode("gb18030")
+            files.append((name, content))
+        if not files:
+            raise UserError(self.env._("The archive %(file)s holds no .lrmx file.", file=filename or "zip"))
+        return files
+
+    @api.model
+    def _lrmx_error_message(self, name, error):
+        messages = {
+            "empty": self.env._("the file is empty."),
+            "encoding": self.env._("its text cannot be read in the declared encoding %(value)s."),
+            "xml": self.env._("it is not well-formed XML (%(value)s)."),
+            "root": self.env._("the root element is <%(element)s>, an LRMX file has <Person>."),
+            "missing": self.env._("the element <%(element)s> is missing or empty."),
+            "date": self.env._(
+                "the element <%(element)s> holds “%(value)s”, which is not a date (YYYYMM or YYYY.MM)."
+            ),
+            "resume": self.env._(
+                "the element <%(element)s> starts with “%(value)s”, not with a period like 2008.03--2016.09."
+            ),
+            "dictionary": self.env._(
+                "the element <%(element)s> holds “%(value)s”, which is not an entry of the dictionary"
+                " %(dictionary)s (by name, short name or code)."
+            ),
+            "gender": self.env._("the element <%(element)s> holds “%(value)s”; write 男 or 女."),
+            "id_number": self.env._("the element <%(element)s> holds “%(value)s”, not a valid ID number."),
+            "photo": self.env._("the element <%(element)s> does not hold a base64 image."),
+        }
+        if error.code == "photo_limit":
+            # The photo of <ZhaoPian> is beyond the upload limits (error.value: the LimitError).
+            reason = self.env["org.upload.limits"]._limit_message(error.value)
+        else:
+            dictionary = error.source and self.env["org.dictionary"].search(
+                [("code", "=", error.source)], limit=1
+            )
+            reason = messages.get(error.code, error.code) % {
+                "element": error.element or "",
+                "value": error.value or "",
+                "dictionary": dictionary.name if dictionary else error.source,
+            }
+        return self.env._("LRMX file %(file)s cannot be imported: %(reason)s", file=name, reason=reason)
+
+    @api.model
+    def _lrmx_import_context(self, values_list):
+        """Everything the files refer to, read once: the entries of the dictionaries of the
+        mapping table (by name, short name and code) and the existing employees."""
+        codes = {element.source for element in lrmx.PERSON + lrmx.FAMILY_ITEM if element.kind == "dictionary"}
+        dictionaries = defaultdict(dict)
+        items = self.env["org.dictionary.item"].search([("dictionary_code", "in", list(codes))])
+        # Names first: a code never hides an entry of that name.
+        for key in ("code", "short_name", "name"):
+            for item in items:
+                if item[key]:
+                    dictionaries[item.dictionary_code][item[key]] = item.id
+        numbers = set()
+        for values in values_list:
+            try:
+                numbers.add(parse_resident_id(values["ShenFenZheng"])[0])
+            except ResidentIdError:
+                continue
+        employees = self.with_context(active_test=False).search([("identification_id", "in", list(numbers))])
+        return {
+            "dictionaries": dictionaries,
+            "employees": {employee.identification_id: employee for employee in employees},
+        }
+
+    @api.model
+    def _lrmx_prepare_vals(self, values, context):
+        """hr.employee values from the element texts of one file (see :func:`lrmx.parse_lrmx`)."""
+        vals = {
+            element.field: self._lrmx_parse(element, values[element.name], element.name, context)
+            for element in lrmx.PERSON
+        }
+        vals["is_cadre"] = True
+        vals["cadre_family_member_ids"] = [
+            Command.create(
+                {
+                    "sequence": index,
+                    **{
+                        element.field: self._lrmx_parse(
+                            element, member[element.name], f"{lrmx.FAMILY}/Item/{element.name}", context
+                        )
+                        for element in lrmx.FAMILY_ITEM
+                    },
+                }
+            )
+            for index, member in enumerate(values[lrmx.FAMILY], start=1)
+        ]
+        if vals["identification_id"]:
+            _number, id_birthday, id_gender = parse_resident_id(vals["identification_id"])
+            # The form has the month only: keep the day the ID number gives.
+            birthday = vals["birthday"]
+            if not birthday or (birthday.year, birthday.month) == (id_birthday.year, id_birthday.month):
+                vals["birthday"] = id_birthday
+            vals["gender"] = vals["gender"] or id_gender
+        return vals
+
+    @api.model
+    def _lrmx_parse(self, element, text, path, context):
+        """The field value of ``element`` from its ``text``; ``path`` names it in errors."""
+        return getattr(self, f"_lrmx_parse_{element.kind}")(text, path, element, context)
+
+    @api.model
+    def _lrmx_parse_text(self, text, path, element, context):
+        return text or False
+
+    @api.model
+    def _lrmx_parse_date(self, text, path, element, context):
+        return lrmx.parse_month(text, path) or False
+
+    @api.model
+    def _lrmx_parse_dictionary(self, text, path, element, context):
+        if not text:
+            return False
+        entries = context["dictionaries"][element.source]
+        suffix = DICTIONARY_SUFFIXES.get(element.source, "")
+        item_id = entries.get(text) or (suffix and entries.get(text + suffix))
+        if not item_id:
+            raise lrmx.LrmxError("dictionary", path, text, source=element.source)
+        return item_id
+
+    @api.model
+    def _lrmx_parse_gender(self, text, path, element, context):
+        genders = {label: key for key, label in GENDER_TEXT.items()}
+        if text and text not in genders:
+            raise lrmx.LrmxError("gender", path, text)
+        return genders.get(text, False)
+
+    @api.model
+    def _lrmx_parse_photo(self, text, path, element, context):
+        if not text:
+            return False
+        try:
+            image = base64.b64decode("".join(text.split()), validate=True)
+        except ValueError as error:
+            raise lrmx.LrmxError("photo", path) from error
+        try:
+            upload_limits.check_image(image, self.env["org.upload.limits"]._get_limits())
+        except upload_limits.LimitError as error:
+            raise lrmx.LrmxError("photo_limit", path, error) from error
+        return base64.b64encode(image)
+
+    @api.model
+    def _lrmx_parse_id_number(self, text, path, element, context):
+        if not text:
+            return False
+        try:
+            return parse_resident_id(text)[0]
+        except ResidentIdError as error:
+            raise lrmx.LrmxError("id_number", path, text) from error
+
+    @api.model
+    def _lrmx_parse_resume(self, text, path, element, context):
+        return [Command.create(line) for line in lrmx.parse_resume(text)]
+
+    @api.model
+    def _lrmx_parse_assessments(self, text, path, element, context):
+        grades = {label: key for key, label in lrmx.GRADES.items()}
+        return [
+            Command.create({"year": year, "grade": grades[grade]})
+            for year, grade in lrmx.parse_assessments(text)
+        ]
