@@ -47,8 +47,7 @@ class HrEmployee(models.Model):
     """The cadre dossier (干部档案) of an employee; its 任免审批表 is the report
     ``report.org_cadre.report_cadre_form``, its LRMX exchange ``hr_employee_lrmx.py``."""
 
-    _name = "hr.employee"
-    _inherit = ["hr.employee", "org.cadre.image.batch.mixin"]
+    _inherit = "hr.employee"
 
     # Dossier
     is_cadre = fields.Boolean(string="Cadre", tracking=True, groups=CADRE_GROUPS)

@@ -4,8 +4,9 @@ import io
 import zipfile
 from collections import defaultdict
 
-from odoo import Command, api, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.image import image_process
 
 from odoo.addons.org_base.tools import upload_limits
 from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_resident_id
@@ -161,54 +162,35 @@ class HrEmployee(models.Model):
 
     @api.model
     def _lrmx_create(self, vals_list):
-        """Create employees with their work contacts made in one batch.
+        """hr's own create, in one call: hr makes the work contacts of the batch at once.
 
-        hr creates the work contact of each new employee, then assigns it record by record
-        (``employee.work_contact_id = contact``: one write and one follower subscription
-        each). Here the contacts are created first, with the values hr gives them, the
-        employees are created with them, and each employee follows its own contact with the
-        default subtypes, as the write would do: one creation of followers for the batch.
-        A single employee is created the standard way.
+        The resized copies of each photo (``image_1024`` … ``image_128``) are given with it,
+        made as the fields make them (:func:`odoo.tools.image.image_process` at each field's
+        size): they are stored with the batch, and computing them again finds them stored.
         """
-        if len(vals_list) < 2:
-            return self.create(vals_list)
-        image_field = self._fields["image_1920"]
-        contacts = (
-            self.env["res.partner"]
-            .sudo()
-            .create(
-                [
-                    {
-                        "email": vals.get("work_email", False),
-                        "mobile": vals.get("mobile_phone", False),
-                        "name": vals["name"],
-                        "image_1920": image_field._image_process(vals.get("image_1920"), self.env),
-                        "company_id": vals.get("company_id", self.env.company.id),
-                    }
-                    for vals in vals_list
-                ]
+        for vals in vals_list:
+            vals.update(self._lrmx_resized_images(vals.get("image_1920")))
+        return self.create(vals_list)
+
+    @api.model
+    def _lrmx_resized_images(self, image):
+        """``{field name: value}`` of the photo and its resized copies (none without a photo:
+        hr then gives the employee its generated avatar)."""
+        sizes = [
+            field
+            for field in self._fields.values()
+            if isinstance(field, fields.Image) and field.related == "image_1920" and field.store
+        ]
+        if not image:
+            return {}
+        photo = self._fields["image_1920"]
+        source = image_process(base64.b64decode(image), size=(photo.max_width, photo.max_height))
+        values = {"image_1920": base64.b64encode(source)}
+        for field in sizes:
+            values[field.name] = base64.b64encode(
+                image_process(source, size=(field.max_width, field.max_height), verify_resolution=True)
             )
-        )
-        for vals, contact in zip(vals_list, contacts, strict=True):
-            vals["work_contact_id"] = contact.id
-        employees = self.create(vals_list)
-        customers = set(contacts.filtered("partner_share").ids)
-        Followers = self.env["mail.followers"].sudo()
-        new_followers = []
-        for employee in employees:
-            contact = employee.work_contact_id.id
-            new, _update = Followers._add_default_followers(
-                employee._name,
-                employee.ids,
-                [contact],
-                customer_ids=customers & {contact},
-                check_existing=False,
-            )
-            new_followers += [
-                dict(values, res_id=res_id) for res_id, values_list in new.items() for values in values_list
-            ]
-        Followers.with_context(default_partner_id=False).create(new_followers)
-        return employees
+        return values
 
     @api.model
     def _lrmx_files(self, data, filename):

@@ -221,6 +221,33 @@ class TestLrmx(CadreCommon):
         )
         self.assertEqual(batched, one_by_one)
 
+    def test_resized_copies_are_the_fields_own(self):
+        """The zip import gives the resized copies of each photo with the create; they are the
+        copies the image fields make themselves from the same photo."""
+        from PIL import Image
+
+        buffer = io.BytesIO()
+        Image.new("RGB", (300, 400), (20, 130, 30)).save(buffer, "JPEG")
+        large = base64.b64encode(buffer.getvalue())
+        files = [
+            (
+                f"{i}.lrmx",
+                lrmx_bytes(name=f"缩放{i}", number=resident_id(order=800 + i), ZhaoPian=large.decode()),
+            )
+            for i in range(2)
+        ]
+        imported = (
+            self.env["hr.employee"].with_user(self.user_officer)._lrmx_import(zip_bytes(files), "z.zip")
+        )
+        standard = self.env["hr.employee"].create({"name": "标准", "image_1920": large})
+        self.env.flush_all()
+        self.env.invalidate_all()
+        sizes = ("image_1920", "image_1024", "image_512", "image_256", "image_128")
+        expected = [standard.with_context(bin_size=False)[name] for name in sizes]
+        self.assertNotEqual(expected[0], expected[-1], "the photo is resized")
+        for employee in imported.sudo().with_context(bin_size=False):
+            self.assertEqual([employee[name] for name in sizes], expected)
+
     def test_bad_files_name_the_element(self):
         cases = [
             (b"", "empty"),
