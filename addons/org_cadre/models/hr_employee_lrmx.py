@@ -14,6 +14,24 @@ from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_reside
 from ..tools import lrmx
 from .hr_employee import GENDER_TEXT, real_photo
 
+
+def resized_images(model, image):
+    """``{field name: value}`` of ``image`` and of its copies in the image fields of ``model``
+    related to ``image_1920``, made as the fields make them: :func:`image_process` at each
+    field's size. Nothing without an image (hr then gives employees their avatar)."""
+    if not image:
+        return {}
+    photo = model._fields["image_1920"]
+    source = image_process(base64.b64decode(image), size=(photo.max_width, photo.max_height))
+    values = {"image_1920": base64.b64encode(source)}
+    for field in model._fields.values():
+        if isinstance(field, fields.Image) and field.related == "image_1920" and field.store:
+            values[field.name] = base64.b64encode(
+                image_process(source, size=(field.max_width, field.max_height), verify_resolution=True)
+            )
+    return values
+
+
 # A dictionary text may leave out the suffix its entries carry: 汉 for 汉族.
 DICTIONARY_SUFFIXES = {"ethnicity": "族"}
 
@@ -164,33 +182,14 @@ class HrEmployee(models.Model):
     def _lrmx_create(self, vals_list):
         """hr's own create, in one call: hr makes the work contacts of the batch at once.
 
-        The resized copies of each photo (``image_1024`` … ``image_128``) are given with it,
-        made as the fields make them (:func:`odoo.tools.image.image_process` at each field's
-        size): they are stored with the batch, and computing them again finds them stored.
+        The resized copies of each photo (``image_1024`` … ``image_128``) are given with the
+        employee and, under the context key ``org_cadre_resized_images``, with its work contact
+        (``res_partner.py``): they are stored with the batch instead of being computed and
+        stored record by record afterwards (computing them again finds them stored).
         """
         for vals in vals_list:
-            vals.update(self._lrmx_resized_images(vals.get("image_1920")))
-        return self.create(vals_list)
-
-    @api.model
-    def _lrmx_resized_images(self, image):
-        """``{field name: value}`` of the photo and its resized copies (none without a photo:
-        hr then gives the employee its generated avatar)."""
-        sizes = [
-            field
-            for field in self._fields.values()
-            if isinstance(field, fields.Image) and field.related == "image_1920" and field.store
-        ]
-        if not image:
-            return {}
-        photo = self._fields["image_1920"]
-        source = image_process(base64.b64decode(image), size=(photo.max_width, photo.max_height))
-        values = {"image_1920": base64.b64encode(source)}
-        for field in sizes:
-            values[field.name] = base64.b64encode(
-                image_process(source, size=(field.max_width, field.max_height), verify_resolution=True)
-            )
-        return values
+            vals.update(resized_images(self, vals.get("image_1920")))
+        return self.with_context(org_cadre_resized_images=True).create(vals_list)
 
     @api.model
     def _lrmx_files(self, data, filename):

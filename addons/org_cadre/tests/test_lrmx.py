@@ -222,8 +222,9 @@ class TestLrmx(CadreCommon):
         self.assertEqual(batched, one_by_one)
 
     def test_resized_copies_are_the_fields_own(self):
-        """The zip import gives the resized copies of each photo with the create; they are the
-        copies the image fields make themselves from the same photo."""
+        """The zip import gives the resized copies of each photo with the create of the
+        employees and of their work contacts; they are the copies the image fields make
+        themselves from the same photo."""
         from PIL import Image
 
         buffer = io.BytesIO()
@@ -247,6 +248,7 @@ class TestLrmx(CadreCommon):
         self.assertNotEqual(expected[0], expected[-1], "the photo is resized")
         for employee in imported.sudo().with_context(bin_size=False):
             self.assertEqual([employee[name] for name in sizes], expected)
+            self.assertEqual([employee.work_contact_id[name] for name in sizes], expected)
 
     def test_bad_files_name_the_element(self):
         cases = [
