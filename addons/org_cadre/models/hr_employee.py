@@ -1,6 +1,7 @@
 import base64
 
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError
@@ -11,7 +12,6 @@ from odoo.addons.org_base.tools.resident_id import mask_resident_id
 
 CADRE_TAG = "干部"
 STUDY_TAG_XMLID = "org_study.employee_category_cadre"
-GENDER_TEXT = {"male": "男", "female": "女"}
 # Dossier items counted by the completeness indicator.
 COMPLETENESS_FIELDS = (
     "identification_id",
@@ -21,7 +21,7 @@ COMPLETENESS_FIELDS = (
     "place_of_birth",
     "cadre_work_start_date",
     "cadre_health",
-    "cadre_fulltime_education",
+    "cadre_fulltime_education_id",
     "cadre_current_post",
     "cadre_current_post_date",
     "cadre_rank_id",
@@ -31,6 +31,31 @@ COMPLETENESS_FIELDS = (
     "cadre_annual_result_ids",
 )
 CADRE_GROUPS = "org_cadre.group_cadre_officer,org_base.group_org_leader"
+# A text may leave out the ending its dictionary's entries carry: 汉 for 汉族, 工学学士 for
+# 工学学士学位, 研究生 for 研究生教育.
+DICTIONARY_SUFFIXES = {"ethnicity": ("族",), "degree": ("学位",), "education": ("毕业", "教育")}
+# Earlier versions kept these as free text (column: coded field, dictionary); see
+# migrations/18.0.1.0.2 and HrEmployee._cadre_adopt_coded_texts.
+CODED_TEXT_COLUMNS = {
+    "cadre_fulltime_education": ("cadre_fulltime_education_id", "education"),
+    "cadre_fulltime_degree": ("cadre_fulltime_degree_id", "degree"),
+    "cadre_parttime_education": ("cadre_parttime_education_id", "education"),
+    "cadre_parttime_degree": ("cadre_parttime_degree_id", "degree"),
+}
+
+
+def match_entry(entries, code, text):
+    """The id of the entry of the dictionary ``code`` that ``text`` names (by name, short
+    name or code, or without the ending of DICTIONARY_SUFFIXES), or None; ``entries``: as
+    :meth:`HrEmployee._cadre_dictionary_entries` returns them."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    by_text = entries.get(code) or {}
+    for candidate in (text, *(text + suffix for suffix in DICTIONARY_SUFFIXES.get(code, ()))):
+        if candidate in by_text:
+            return by_text[candidate]
+    return None
 
 
 def real_photo(image):
@@ -64,16 +89,36 @@ class HrEmployee(models.Model):
     cadre_health = fields.Char(string="Health", groups=CADRE_GROUPS)
     cadre_professional_title = fields.Char(string="Professional Title", groups=CADRE_GROUPS)
     cadre_expertise = fields.Char(string="Familiar Fields and Expertise", groups=CADRE_GROUPS)
-    cadre_fulltime_education = fields.Char(string="Full-time Education", groups=CADRE_GROUPS)
-    cadre_fulltime_degree = fields.Char(string="Full-time Degree", groups=CADRE_GROUPS)
+    cadre_fulltime_education_id = fields.Many2one(
+        "org.dictionary.item",
+        string="Full-time Education",
+        domain=[("dictionary_code", "=", "education")],
+        groups=CADRE_GROUPS,
+    )
+    cadre_fulltime_degree_id = fields.Many2one(
+        "org.dictionary.item",
+        string="Full-time Degree",
+        domain=[("dictionary_code", "=", "degree")],
+        groups=CADRE_GROUPS,
+    )
     cadre_fulltime_education_school = fields.Char(
         string="Full-time Education: School and Major", groups=CADRE_GROUPS
     )
     cadre_fulltime_degree_school = fields.Char(
         string="Full-time Degree: School and Major", groups=CADRE_GROUPS
     )
-    cadre_parttime_education = fields.Char(string="On-the-job Education", groups=CADRE_GROUPS)
-    cadre_parttime_degree = fields.Char(string="On-the-job Degree", groups=CADRE_GROUPS)
+    cadre_parttime_education_id = fields.Many2one(
+        "org.dictionary.item",
+        string="On-the-job Education",
+        domain=[("dictionary_code", "=", "education")],
+        groups=CADRE_GROUPS,
+    )
+    cadre_parttime_degree_id = fields.Many2one(
+        "org.dictionary.item",
+        string="On-the-job Degree",
+        domain=[("dictionary_code", "=", "degree")],
+        groups=CADRE_GROUPS,
+    )
     cadre_parttime_education_school = fields.Char(
         string="On-the-job Education: School and Major", groups=CADRE_GROUPS
     )
@@ -233,6 +278,70 @@ class HrEmployee(models.Model):
                 {"module": module, "name": name, "model": tag._name, "res_id": tag.id, "noupdate": True}
             )
         return tag
+
+    @api.model
+    def _cadre_dictionary_entries(self, codes):
+        """``{dictionary code: {text: entry id}}`` of the dictionaries ``codes``, read once:
+        each entry by its code, short name and name (a name wins over another entry's code)."""
+        entries = {code: {} for code in codes}
+        items = self.env["org.dictionary.item"].search([("dictionary_code", "in", list(codes))])
+        for key in ("code", "short_name", "name"):
+            for item in items:
+                if item[key]:
+                    entries[item.dictionary_code][item[key]] = item.id
+        return entries
+
+    @api.model
+    def _cadre_adopt_coded_texts(self, employee_texts, member_texts):
+        """Move the free texts of earlier versions to their dictionary entries (migration).
+
+        ``employee_texts``: ``{employee id: {column of CODED_TEXT_COLUMNS: text}}``;
+        ``member_texts``: ``{family member id: political status text}``. A text that names
+        an entry (see :func:`match_entry`) sets the coded field; the others are written in a
+        note on the employee's chatter, so that nothing is lost. Returns the texts left.
+        """
+        Employee = self.sudo().with_context(tracking_disable=True)
+        entries = self._cadre_dictionary_entries({"education", "degree", "political_status"})
+        left = {}  # employee: ["label: text"]
+        for employee_id, texts in employee_texts.items():
+            employee = Employee.browse(employee_id)
+            vals = {}
+            for column, text in texts.items():
+                if not (text or "").strip():
+                    continue
+                field_name, code = CODED_TEXT_COLUMNS[column]
+                item_id = match_entry(entries, code, text)
+                if item_id:
+                    vals[field_name] = item_id
+                else:
+                    label = self._fields[field_name]._description_string(self.env)
+                    left.setdefault(employee, []).append(f"{label}: {text}")
+            if vals:
+                employee.write(vals)
+        members = self.env["org.cadre.family.member"].sudo().browse(list(member_texts))
+        for member in members:
+            text = member_texts[member.id]
+            if not (text or "").strip():
+                continue
+            item_id = match_entry(entries, "political_status", text)
+            if item_id:
+                member.political_status_id = item_id
+            else:
+                left.setdefault(member.employee_id.with_context(tracking_disable=True), []).append(
+                    f"{member.name}: {text}"
+                )
+        for employee, texts in left.items():
+            employee.message_post(
+                body=Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    self.env._(
+                        "These dossier texts name no entry of their dictionary; choose the entry by hand:"
+                    ),
+                    Markup().join(Markup("<li>%s</li>") % text for text in texts),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return {employee.id: texts for employee, texts in left.items()}
 
     # Actions
 

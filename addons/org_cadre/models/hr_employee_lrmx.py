@@ -1,3 +1,4 @@
+# pylint: disable=consider-merging-classes-inherited
 import base64
 import contextlib
 import io
@@ -12,7 +13,7 @@ from odoo.addons.org_base.tools import upload_limits
 from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_resident_id
 
 from ..tools import lrmx
-from .hr_employee import GENDER_TEXT, real_photo
+from .hr_employee import match_entry, real_photo
 
 
 def resized_images(model, image):
@@ -32,10 +33,7 @@ def resized_images(model, image):
     return values
 
 
-# A dictionary text may leave out the suffix its entries carry: 汉 for 汉族.
-DICTIONARY_SUFFIXES = {"ethnicity": "族"}
-
-
+# LRMX is a capability of its own, apart from the dossier (issue 17): a second inheritance.
 class HrEmployee(models.Model):
     """LRMX, the file of the national 任免审批表 editor, both ways.
 
@@ -95,7 +93,10 @@ class HrEmployee(models.Model):
 
     @api.model
     def _lrmx_format_gender(self, gender):
-        return GENDER_TEXT.get(gender, "")
+        entry = gender in lrmx.GENDER_ENTRIES and self.env.ref(
+            lrmx.GENDER_ENTRIES[gender], raise_if_not_found=False
+        )
+        return entry.name if entry else ""
 
     @api.model
     def _lrmx_format_photo(self, image):
@@ -262,14 +263,9 @@ class HrEmployee(models.Model):
     def _lrmx_import_context(self, values_list):
         """Everything the files refer to, read once: the entries of the dictionaries of the
         mapping table (by name, short name and code) and the existing employees."""
-        codes = {element.source for element in lrmx.PERSON + lrmx.FAMILY_ITEM if element.kind == "dictionary"}
-        dictionaries = defaultdict(dict)
-        items = self.env["org.dictionary.item"].search([("dictionary_code", "in", list(codes))])
-        # Names first: a code never hides an entry of that name.
-        for key in ("code", "short_name", "name"):
-            for item in items:
-                if item[key]:
-                    dictionaries[item.dictionary_code][item[key]] = item.id
+        dictionaries = self._cadre_dictionary_entries(
+            {element.source for element in lrmx.PERSON + lrmx.FAMILY_ITEM if element.source}
+        )
         numbers = set()
         for values in values_list:
             try:
@@ -330,19 +326,24 @@ class HrEmployee(models.Model):
     def _lrmx_parse_dictionary(self, text, path, element, context):
         if not text:
             return False
-        entries = context["dictionaries"][element.source]
-        suffix = DICTIONARY_SUFFIXES.get(element.source, "")
-        item_id = entries.get(text) or (suffix and entries.get(text + suffix))
+        item_id = match_entry(context["dictionaries"], element.source, text)
         if not item_id:
             raise lrmx.LrmxError("dictionary", path, text, source=element.source)
         return item_id
 
     @api.model
     def _lrmx_parse_gender(self, text, path, element, context):
-        genders = {label: key for key, label in GENDER_TEXT.items()}
-        if text and text not in genders:
+        if not text:
+            return False
+        genders = {
+            entry.id: gender
+            for gender, xmlid in lrmx.GENDER_ENTRIES.items()
+            if (entry := self.env.ref(xmlid, raise_if_not_found=False))
+        }
+        gender = genders.get(match_entry(context["dictionaries"], element.source, text))
+        if not gender:
             raise lrmx.LrmxError("gender", path, text)
-        return genders.get(text, False)
+        return gender
 
     @api.model
     def _lrmx_parse_photo(self, text, path, element, context):

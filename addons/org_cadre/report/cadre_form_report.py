@@ -64,7 +64,9 @@ class ReportCadreForm(models.AbstractModel):
             "party_join": month(employee.cadre_party_join_date),
             "work_start": month(employee.cadre_work_start_date),
             "fulltime": "\n".join(
-                filter(None, [employee.cadre_fulltime_education, employee.cadre_fulltime_degree])
+                filter(
+                    None, [employee.cadre_fulltime_education_id.name, employee.cadre_fulltime_degree_id.name]
+                )
             ),
             "fulltime_school": "\n".join(
                 filter(
@@ -72,7 +74,9 @@ class ReportCadreForm(models.AbstractModel):
                 )
             ),
             "parttime": "\n".join(
-                filter(None, [employee.cadre_parttime_education, employee.cadre_parttime_degree])
+                filter(
+                    None, [employee.cadre_parttime_education_id.name, employee.cadre_parttime_degree_id.name]
+                )
             ),
             "parttime_school": "\n".join(
                 filter(
@@ -87,7 +91,9 @@ class ReportCadreForm(models.AbstractModel):
                     "relation": member.relation or "",
                     "name": member.name,
                     "birth": month(member.birth_date),
-                    "political_status": member.political_status or "",
+                    "political_status": member.political_status_id.short_name
+                    or member.political_status_id.name
+                    or "",
                     "work_unit_post": member.work_unit_post or "",
                 }
                 for member in employee.cadre_family_member_ids

@@ -1,11 +1,14 @@
 import base64
 import datetime
+import importlib.util
 import io
+import os
 import zipfile
 
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from ..tools import lrmx
 from .common import PHOTO, CadreCommon, lrmx_bytes, resident_id, zip_bytes
@@ -39,6 +42,31 @@ class TestLrmx(CadreCommon):
         self.assertEqual(
             {(r.year, r.grade) for r in employee.cadre_annual_result_ids},
             {(2021, "competent"), (2022, "excellent")},
+        )
+
+    def test_coded_texts_name_dictionary_entries(self):
+        """学历, 学位 and 政治面貌 are entries of their dictionaries, named in the file by name,
+        short name or code, or without the ending the entries carry (工学学士 for 工学学士学位)."""
+        employee = self._import(lrmx_bytes())
+        ref = self.env.ref
+        self.assertEqual(employee.cadre_fulltime_education_id, ref("org_base.education_20"))
+        self.assertEqual(employee.cadre_fulltime_degree_id, ref("org_base.degree_408"))
+        self.assertEqual(employee.cadre_parttime_education_id, ref("org_base.education_10"), "研究生教育")
+        self.assertEqual(employee.cadre_parttime_degree_id, ref("org_base.degree_312"))
+        self.assertEqual(
+            employee.cadre_family_member_ids.political_status_id,
+            ref("org_base.political_status_01") | ref("org_base.political_status_13"),
+            "中共党员 is the short name of 中国共产党党员",
+        )
+        by_code = self._import(
+            lrmx_bytes(QuanRiZhiJiaoYu_XueLi="21", XingBie="2", number=resident_id(order=422))
+        )
+        self.assertEqual(by_code.cadre_fulltime_education_id, ref("org_base.education_21"))
+        self.assertEqual(by_code.gender, "female", "the code of the gender dictionary")
+        self.assertIn(
+            b"<XingBie>\xe5\xa5\xb3</XingBie>",
+            by_code._lrmx_export()[1],
+            "written as the dictionary names it",
         )
 
     def test_gbk_file_with_and_without_declaration(self):
@@ -176,7 +204,7 @@ class TestLrmx(CadreCommon):
                     (line.date_start, line.date_end, line.name) for line in employee.cadre_resume_line_ids
                 ],
                 "family": [
-                    (m.sequence, m.relation, m.name, m.birth_date, m.political_status, m.work_unit_post)
+                    (m.sequence, m.relation, m.name, m.birth_date, m.political_status_id, m.work_unit_post)
                     for m in employee.cadre_family_member_ids
                 ],
                 "results": sorted((r.year, r.grade) for r in employee.cadre_annual_result_ids),
@@ -257,6 +285,7 @@ class TestLrmx(CadreCommon):
             (b'<?xml version="1.0" encoding="UTF-8"?><Root/>', "<Person>"),
             (lrmx_bytes(ChuShengNianYue="1985年春"), "ChuShengNianYue"),
             (lrmx_bytes(MinZu="火星族"), "MinZu"),
+            (lrmx_bytes(QuanRiZhiJiaoYu_XueWei="火星学位"), "QuanRiZhiJiaoYu_XueWei.*火星学位.*学位"),
             (lrmx_bytes(XingMing=""), "XingMing"),
             (lrmx_bytes(XingBie="未知"), "XingBie"),
             (lrmx_bytes(ShenFenZheng="420115198503154210"), "ShenFenZheng"),
@@ -386,3 +415,58 @@ class TestLrmxMapping(CadreCommon):
         for table in (lrmx.PERSON, lrmx.FAMILY_ITEM):
             self.assertEqual(len({element.name for element in table}), len(table))
             self.assertEqual(len({element.field for element in table}), len(table))
+
+
+@tagged("post_install", "-at_install")
+class TestCodedTextMigration(CadreCommon):
+    """Migration 18.0.1.0.2: the free texts of 学历, 学位 and 政治面貌 become dictionary entries;
+    a text that names none is kept in a note on the employee's chatter."""
+
+    def _migrate(self):
+        path = os.path.join(os.path.dirname(__file__), "..", "migrations", "18.0.1.0.2", "post-migrate.py")
+        spec = importlib.util.spec_from_file_location("org_cadre_migration_18_0_1_0_2", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "18.0.1.0.1")
+
+    def test_texts_become_entries_or_notes(self):
+        cr = self.env.cr
+        # The columns of earlier versions, with their texts (rolled back with the test).
+        for column in ("cadre_fulltime_education", "cadre_fulltime_degree", "cadre_parttime_education"):
+            cr.execute(SQL("ALTER TABLE hr_employee ADD COLUMN %s varchar", SQL.identifier(column)))
+        cr.execute("ALTER TABLE org_cadre_family_member ADD COLUMN political_status varchar")
+        wife, son = self.env["org.cadre.family.member"].create(
+            [{"employee_id": self.cadre.id, "name": "王芳"}, {"employee_id": self.cadre.id, "name": "张小明"}]
+        )
+        cr.execute(
+            "UPDATE hr_employee SET cadre_fulltime_education = %s, cadre_fulltime_degree = %s,"
+            " cadre_parttime_education = %s WHERE id = %s",
+            ["大学本科毕业", "工学学士", "中央党校研究生", self.cadre.id],
+        )
+        cr.execute(
+            "UPDATE org_cadre_family_member SET political_status = '中共党员' WHERE id = %s", [wife.id]
+        )
+        cr.execute("UPDATE org_cadre_family_member SET political_status = '火星党' WHERE id = %s", [son.id])
+        roster_column = self.env.ref("org_cadre.roster_cadre_cadre_fulltime_degree")
+        cr.execute(
+            "UPDATE org_roster_column SET field_name = 'cadre_fulltime_degree', kind = 'char' WHERE id = %s",
+            [roster_column.id],
+        )
+        self.env.invalidate_all()
+        messages = self.cadre.message_ids
+        self._migrate()
+        self.env.invalidate_all()
+        self.assertEqual(self.cadre.cadre_fulltime_education_id, self.env.ref("org_base.education_21"))
+        self.assertEqual(self.cadre.cadre_fulltime_degree_id, self.env.ref("org_base.degree_408"))
+        self.assertFalse(self.cadre.cadre_parttime_education_id, "中央党校研究生 names no entry")
+        self.assertEqual(wife.political_status_id, self.env.ref("org_base.political_status_01"))
+        self.assertFalse(son.political_status_id)
+        note = self.cadre.message_ids - messages
+        self.assertEqual(len(note), 1)
+        self.assertIn("中央党校研究生", note.body)
+        self.assertIn("张小明: 火星党", note.body)
+        self.assertNotIn("工学学士", note.body)
+        self.assertEqual(
+            (roster_column.field_name, roster_column.kind, roster_column.dictionary_code),
+            ("cadre_fulltime_degree_id", "dictionary", "degree"),
+        )

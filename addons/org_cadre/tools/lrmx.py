@@ -26,7 +26,8 @@ class Element(NamedTuple):
     - ``text``: the text as it is;
     - ``date``: a month, written ``YYYY.MM``, read from ``YYYYMM``, ``YYYY.MM`` and the like;
     - ``dictionary``: an entry of the ``org.dictionary`` coded ``source``, written by name;
-    - ``gender``: the ``gender`` selection, written as the gender dictionary names it;
+    - ``gender``: hr's ``gender`` selection, written as the ``source`` dictionary names its
+      entry (``GENDER_ENTRIES``);
     - ``photo``: the base64 photo (the generated avatar is no photo);
     - ``id_number``: the resident ID number (masked for whoever may not read it);
     - ``resume``: the resume lines (简历), one text;
@@ -42,7 +43,7 @@ class Element(NamedTuple):
 # The elements of a person, in the order the national editor writes them.
 PERSON = (
     Element("XingMing", "name"),
-    Element("XingBie", "gender", "gender"),
+    Element("XingBie", "gender", "gender", "gender"),
     Element("ChuShengNianYue", "birthday", "date"),
     Element("MinZu", "cadre_ethnicity_id", "dictionary", "ethnicity"),
     Element("JiGuan", "cadre_native_place"),
@@ -52,12 +53,12 @@ PERSON = (
     Element("JianKangZhuangKuang", "cadre_health"),
     Element("ZhuanYeJiShuZhiWu", "cadre_professional_title"),
     Element("ShuXiZhuanYeYouHeZhuanChang", "cadre_expertise"),
-    Element("QuanRiZhiJiaoYu_XueLi", "cadre_fulltime_education"),
-    Element("QuanRiZhiJiaoYu_XueWei", "cadre_fulltime_degree"),
+    Element("QuanRiZhiJiaoYu_XueLi", "cadre_fulltime_education_id", "dictionary", "education"),
+    Element("QuanRiZhiJiaoYu_XueWei", "cadre_fulltime_degree_id", "dictionary", "degree"),
     Element("QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi", "cadre_fulltime_education_school"),
     Element("QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi", "cadre_fulltime_degree_school"),
-    Element("ZaiZhiJiaoYu_XueLi", "cadre_parttime_education"),
-    Element("ZaiZhiJiaoYu_XueWei", "cadre_parttime_degree"),
+    Element("ZaiZhiJiaoYu_XueLi", "cadre_parttime_education_id", "dictionary", "education"),
+    Element("ZaiZhiJiaoYu_XueWei", "cadre_parttime_degree_id", "dictionary", "degree"),
     Element("ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi", "cadre_parttime_education_school"),
     Element("ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi", "cadre_parttime_degree_school"),
     Element("ZhaoPian", "image_1920", "photo"),
@@ -79,11 +80,13 @@ FAMILY_ITEM = (
     Element("ChengWei", "relation"),
     Element("XingMing", "name"),
     Element("ChuShengRiQi", "birth_date", "date"),
-    Element("ZhengZhiMianMao", "political_status"),
+    Element("ZhengZhiMianMao", "political_status_id", "dictionary", "political_status"),
     Element("GongZuoDanWeiJiZhiWu", "work_unit_post"),
 )
 ELEMENTS = tuple(element.name for element in PERSON)
 FAMILY_ELEMENTS = tuple(element.name for element in FAMILY_ITEM)
+# hr's genders and their entries of the gender dictionary (GB/T 2261.1: 1 男, 2 女).
+GENDER_ENTRIES = {"male": "org_base.gender_1", "female": "org_base.gender_2"}
 # Annual assessment grades (org.cadre.annual.result) as the national form writes them.
 GRADES = {
     "excellent": "优秀",
