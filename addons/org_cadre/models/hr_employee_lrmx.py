@@ -262,7 +262,8 @@ class HrEmployee(models.Model):
     @api.model
     def _lrmx_import_context(self, values_list):
         """Everything the files refer to, read once: the entries of the dictionaries of the
-        mapping table (by name, short name and code) and the existing employees."""
+        mapping table (by name, short name and code), hr's genders by entry and the existing
+        employees."""
         dictionaries = self._cadre_dictionary_entries(
             {element.source for element in lrmx.PERSON + lrmx.FAMILY_ITEM if element.source}
         )
@@ -275,6 +276,12 @@ class HrEmployee(models.Model):
         employees = self.with_context(active_test=False).search([("identification_id", "in", list(numbers))])
         return {
             "dictionaries": dictionaries,
+            # {entry id of the gender dictionary: hr's gender}
+            "genders": {
+                entry.id: gender
+                for gender, xmlid in lrmx.GENDER_ENTRIES.items()
+                if (entry := self.env.ref(xmlid, raise_if_not_found=False))
+            },
             "employees": {employee.identification_id: employee for employee in employees},
         }
 
@@ -335,12 +342,7 @@ class HrEmployee(models.Model):
     def _lrmx_parse_gender(self, text, path, element, context):
         if not text:
             return False
-        genders = {
-            entry.id: gender
-            for gender, xmlid in lrmx.GENDER_ENTRIES.items()
-            if (entry := self.env.ref(xmlid, raise_if_not_found=False))
-        }
-        gender = genders.get(match_entry(context["dictionaries"], element.source, text))
+        gender = context["genders"].get(match_entry(context["dictionaries"], element.source, text))
         if not gender:
             raise lrmx.LrmxError("gender", path, text)
         return gender
