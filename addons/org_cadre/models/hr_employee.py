@@ -302,6 +302,12 @@ class HrEmployee(models.Model):
         """
         Employee = self.sudo().with_context(tracking_disable=True)
         entries = self._cadre_dictionary_entries({"education", "degree", "political_status"})
+        labels = {
+            name: description["string"]
+            for name, description in Employee.fields_get(
+                [field for field, _code in CODED_TEXT_COLUMNS.values()], ["string"]
+            ).items()
+        }
         left = {}  # employee: ["label: text"]
         for employee_id, texts in employee_texts.items():
             employee = Employee.browse(employee_id)
@@ -314,8 +320,7 @@ class HrEmployee(models.Model):
                 if item_id:
                     vals[field_name] = item_id
                 else:
-                    label = self._fields[field_name]._description_string(self.env)
-                    left.setdefault(employee, []).append(f"{label}: {text}")
+                    left.setdefault(employee, []).append(f"{labels[field_name]}: {text}")
             if vals:
                 employee.write(vals)
         members = self.env["org.cadre.family.member"].sudo().browse(list(member_texts))
