@@ -3,9 +3,9 @@ from . import res_config_settings
 from . import org_cadre_category
 from . import org_cadre_indicator
 from . import org_cadre_young_rule
-from . import org_cadre_image_batch_mixin
-from . import res_partner
 from . import hr_employee
+from . import hr_employee_lrmx
+from . import res_partner
 from . import hr_department
 from . import res_users
 from . import org_cadre_resume_line

@@ -1,29 +1,15 @@
 import base64
-import contextlib
-import io
-import zipfile
-from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
-from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.osv import expression
 
 from odoo.addons.org_base.tools import upload_limits
-from odoo.addons.org_base.tools.resident_id import ResidentIdError, mask_resident_id, parse_resident_id
+from odoo.addons.org_base.tools.resident_id import mask_resident_id
 
-from ..tools import lrmx
-
-# Annual assessment grades as the national form writes them.
-GRADE_TEXT = {
-    "excellent": "优秀",
-    "competent": "称职",
-    "basic": "基本称职",
-    "incompetent": "不称职",
-    "undetermined": "不定等次",
-}
-GENDER_TEXT = {"male": "男", "female": "女"}
 # Dossier items counted by the completeness indicator.
 COMPLETENESS_FIELDS = (
     "identification_id",
@@ -33,7 +19,7 @@ COMPLETENESS_FIELDS = (
     "place_of_birth",
     "cadre_work_start_date",
     "cadre_health",
-    "cadre_fulltime_education",
+    "cadre_fulltime_education_id",
     "cadre_current_post",
     "cadre_current_post_date",
     "cadre_rank_id",
@@ -43,13 +29,48 @@ COMPLETENESS_FIELDS = (
     "cadre_annual_result_ids",
 )
 CADRE_GROUPS = "org_cadre.group_cadre_officer,org_base.group_org_leader"
+# A text may leave out the ending its dictionary's entries carry: 汉 for 汉族, 工学学士 for
+# 工学学士学位, 研究生 for 研究生教育.
+DICTIONARY_SUFFIXES = {"ethnicity": ("族",), "degree": ("学位",), "education": ("毕业", "教育")}
+# Earlier versions kept these as free text (column: coded field, dictionary); see
+# migrations/18.0.1.0.2 and HrEmployee._cadre_adopt_coded_texts.
+CODED_TEXT_COLUMNS = {
+    "cadre_fulltime_education": ("cadre_fulltime_education_id", "education"),
+    "cadre_fulltime_degree": ("cadre_fulltime_degree_id", "degree"),
+    "cadre_parttime_education": ("cadre_parttime_education_id", "education"),
+    "cadre_parttime_degree": ("cadre_parttime_degree_id", "degree"),
+}
+
+
+def match_entry(entries, code, text):
+    """The id of the entry of the dictionary ``code`` that ``text`` names (by name, short
+    name or code, or without the ending of DICTIONARY_SUFFIXES), or None; ``entries``: as
+    :meth:`HrEmployee._cadre_dictionary_entries` returns them."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    by_text = entries.get(code) or {}
+    for candidate in (text, *(text + suffix for suffix in DICTIONARY_SUFFIXES.get(code, ()))):
+        if candidate in by_text:
+            return by_text[candidate]
+    return None
+
+
+def real_photo(image):
+    """``image`` (base64), or False when it is only the generated avatar (SVG)."""
+    if not image:
+        return False
+    head = base64.b64decode(image[:64] + b"=" * (-len(image[:64]) % 4), validate=False)
+    if b"<svg" in head or head.lstrip().startswith(b"<?xml"):
+        return False
+    return image
 
 
 class HrEmployee(models.Model):
-    """The cadre dossier (干部档案) of an employee, its 任免审批表 and LRMX exchange."""
+    """The cadre dossier (干部档案) of an employee; its 任免审批表 is the report
+    ``report.org_cadre.report_cadre_form``, its LRMX exchange ``hr_employee_lrmx.py``."""
 
-    _name = "hr.employee"
-    _inherit = ["hr.employee", "org.cadre.image.batch.mixin"]
+    _inherit = "hr.employee"
 
     # Dossier
     is_cadre = fields.Boolean(string="Cadre", tracking=True, groups=CADRE_GROUPS)
@@ -66,16 +87,36 @@ class HrEmployee(models.Model):
     cadre_health = fields.Char(string="Health", groups=CADRE_GROUPS)
     cadre_professional_title = fields.Char(string="Professional Title", groups=CADRE_GROUPS)
     cadre_expertise = fields.Char(string="Familiar Fields and Expertise", groups=CADRE_GROUPS)
-    cadre_fulltime_education = fields.Char(string="Full-time Education", groups=CADRE_GROUPS)
-    cadre_fulltime_degree = fields.Char(string="Full-time Degree", groups=CADRE_GROUPS)
+    cadre_fulltime_education_id = fields.Many2one(
+        "org.dictionary.item",
+        string="Full-time Education",
+        domain=[("dictionary_code", "=", "education")],
+        groups=CADRE_GROUPS,
+    )
+    cadre_fulltime_degree_id = fields.Many2one(
+        "org.dictionary.item",
+        string="Full-time Degree",
+        domain=[("dictionary_code", "=", "degree")],
+        groups=CADRE_GROUPS,
+    )
     cadre_fulltime_education_school = fields.Char(
         string="Full-time Education: School and Major", groups=CADRE_GROUPS
     )
     cadre_fulltime_degree_school = fields.Char(
         string="Full-time Degree: School and Major", groups=CADRE_GROUPS
     )
-    cadre_parttime_education = fields.Char(string="On-the-job Education", groups=CADRE_GROUPS)
-    cadre_parttime_degree = fields.Char(string="On-the-job Degree", groups=CADRE_GROUPS)
+    cadre_parttime_education_id = fields.Many2one(
+        "org.dictionary.item",
+        string="On-the-job Education",
+        domain=[("dictionary_code", "=", "education")],
+        groups=CADRE_GROUPS,
+    )
+    cadre_parttime_degree_id = fields.Many2one(
+        "org.dictionary.item",
+        string="On-the-job Degree",
+        domain=[("dictionary_code", "=", "degree")],
+        groups=CADRE_GROUPS,
+    )
     cadre_parttime_education_school = fields.Char(
         string="On-the-job Education: School and Major", groups=CADRE_GROUPS
     )
@@ -193,13 +234,7 @@ class HrEmployee(models.Model):
     def _cadre_photo(self):
         """The photo (base64), or False when the image is only the generated avatar (SVG)."""
         self.ensure_one()
-        image = self.sudo().with_context(bin_size=False).image_1920
-        if not image:
-            return False
-        head = base64.b64decode(image[:64] + b"=" * (-len(image[:64]) % 4), validate=False)
-        if b"<svg" in head or head.lstrip().startswith(b"<?xml"):
-            return False
-        return image
+        return real_photo(self.sudo().with_context(bin_size=False).image_1920)
 
     # CRUD
 
@@ -222,22 +257,79 @@ class HrEmployee(models.Model):
         requirements select cadres by it)."""
         return True
 
+    @api.model
+    def _cadre_dictionary_entries(self, codes):
+        """``{dictionary code: {text: entry id}}`` of the dictionaries ``codes``, read once:
+        each entry by its code, short name and name (a name wins over another entry's code)."""
+        entries = {code: {} for code in codes}
+        items = self.env["org.dictionary.item"].search([("dictionary_code", "in", list(codes))])
+        for key in ("code", "short_name", "name"):
+            for item in items:
+                if item[key]:
+                    entries[item.dictionary_code][item[key]] = item.id
+        return entries
+
+    @api.model
+    def _cadre_adopt_coded_texts(self, employee_texts, member_texts):
+        """Move the free texts of earlier versions to their dictionary entries (migration).
+
+        ``employee_texts``: ``{employee id: {column of CODED_TEXT_COLUMNS: text}}``;
+        ``member_texts``: ``{family member id: political status text}``. A text that names
+        an entry (see :func:`match_entry`) sets the coded field; the others are written in a
+        note on the employee's chatter, so that nothing is lost. Returns the texts left.
+        """
+        Employee = self.sudo().with_context(tracking_disable=True)
+        entries = self._cadre_dictionary_entries({"education", "degree", "political_status"})
+        labels = {
+            name: description["string"]
+            for name, description in Employee.fields_get(
+                [field for field, _code in CODED_TEXT_COLUMNS.values()], ["string"]
+            ).items()
+        }
+        left = {}  # employee: ["label: text"]
+        for employee_id, texts in employee_texts.items():
+            employee = Employee.browse(employee_id)
+            vals = {}
+            for column, text in texts.items():
+                if not (text or "").strip():
+                    continue
+                field_name, code = CODED_TEXT_COLUMNS[column]
+                item_id = match_entry(entries, code, text)
+                if item_id:
+                    vals[field_name] = item_id
+                else:
+                    left.setdefault(employee, []).append(f"{labels[field_name]}: {text}")
+            if vals:
+                employee.write(vals)
+        members = self.env["org.cadre.family.member"].sudo().browse(list(member_texts))
+        for member in members:
+            text = member_texts[member.id]
+            if not (text or "").strip():
+                continue
+            item_id = match_entry(entries, "political_status", text)
+            if item_id:
+                member.political_status_id = item_id
+            else:
+                left.setdefault(member.employee_id.with_context(tracking_disable=True), []).append(
+                    f"{member.name}: {text}"
+                )
+        for employee, texts in left.items():
+            employee.message_post(
+                body=Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    self.env._(
+                        "These dossier texts name no entry of their dictionary; choose the entry by hand:"
+                    ),
+                    Markup().join(Markup("<li>%s</li>") % text for text in texts),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return {employee.id: texts for employee, texts in left.items()}
+
     # Actions
 
     def action_cadre_print_form(self):
         return self.env.ref("org_cadre.action_report_cadre_form").report_action(self)
-
-    def action_cadre_lrmx_export(self):
-        """Download the LRMX file (a zip for several cadres), streamed by
-        ``controllers/lrmx.py`` to the requester alone: nothing is stored."""
-        if not self:
-            raise UserError(self.env._("Select at least one cadre to export."))
-        self._cadre_check_dossier_access()
-        return {
-            "type": "ir.actions.act_url",
-            "url": "/org_cadre/lrmx/" + ",".join(str(employee_id) for employee_id in self.ids),
-            "target": "download",
-        }
 
     def _cadre_check_dossier_access(self):
         """Refuse, with a clear message, whoever may not read these cadres' dossiers."""
@@ -274,411 +366,12 @@ class HrEmployee(models.Model):
             }
         return identities
 
-    # 任免审批表 (report/cadre_form_report.xml)
-
-    def _cadre_form_lang(self):
-        """The official form is Chinese: printed in zh_CN when the language is installed."""
-        installed = dict(self.env["res.lang"].get_installed())
-        return "zh_CN" if "zh_CN" in installed else self.env.lang
-
-    def _cadre_form_values(self, identity=None):
-        """Texts of the form that need formatting: dates as YYYY.MM, age, education, resume;
-        ``identity``: this employee's entry of :meth:`_cadre_identities`."""
-        self.ensure_one()
-        month = lrmx.format_month
-        at = self.cadre_age_date or fields.Date.context_today(self)
-        identity = identity or self._cadre_identities()[self.id]
-        birthday = identity["birthday"]
-        birth = ""
-        if birthday:
-            birth = self.env._(
-                "%(date)s (%(age)s years)",
-                date=month(birthday),
-                age=relativedelta(at, birthday).years,
-            )
-        values = self._lrmx_values(identity)
-        if self.cadre_reward_summary:
-            rewards = self.cadre_reward_summary
-        else:
-            rewards = "\n".join(
-                f"{month(reward.date)}  {reward.name}" for reward in self.cadre_reward_ids.sorted("date")
-            )
-        return {
-            "gender": GENDER_TEXT.get(identity["gender"], ""),
-            "birth": birth,
-            "place_of_birth": identity["place_of_birth"],
-            "party_join": month(self.cadre_party_join_date),
-            "work_start": month(self.cadre_work_start_date),
-            "fulltime": "\n".join(filter(None, [self.cadre_fulltime_education, self.cadre_fulltime_degree])),
-            "fulltime_school": "\n".join(
-                filter(None, [self.cadre_fulltime_education_school, self.cadre_fulltime_degree_school])
-            ),
-            "parttime": "\n".join(filter(None, [self.cadre_parttime_education, self.cadre_parttime_degree])),
-            "parttime_school": "\n".join(
-                filter(None, [self.cadre_parttime_education_school, self.cadre_parttime_degree_school])
-            ),
-            "resume": values["JianLi"],
-            "rewards": rewards,
-            "results": values["NianDuKaoHeJieGuo"],
-            "family": [
-                {
-                    "relation": member.relation or "",
-                    "name": member.name,
-                    "birth": month(member.birth_date),
-                    "political_status": member.political_status or "",
-                    "work_unit_post": member.work_unit_post or "",
-                }
-                for member in self.cadre_family_member_ids
-            ],
-            "age_date": month(self.cadre_age_date),
-            "form_date": month(self.cadre_form_date),
-        }
-
-    # LRMX
-
-    def _lrmx_values(self, identity=None):
-        """The dict of element texts (see tools/lrmx.py) of one employee; the ID number is
-        masked for those who may not read it (see :meth:`_cadre_identities`)."""
-        self.ensure_one()
-        identity = identity or self._cadre_identities()[self.id]
-        lines = [
-            {"date_start": line.date_start, "date_end": line.date_end, "name": line.name}
-            for line in self.cadre_resume_line_ids
-        ]
-        results = [
-            (result.year, GRADE_TEXT[result.grade]) for result in self.cadre_annual_result_ids.sorted("year")
-        ]
-        return {
-            "XingMing": self.name,
-            "XingBie": GENDER_TEXT.get(identity["gender"], ""),
-            "ChuShengNianYue": identity["birthday"],
-            "MinZu": self.cadre_ethnicity_id.name,
-            "JiGuan": self.cadre_native_place,
-            "ChuShengDi": identity["place_of_birth"],
-            "RuDangShiJian": self.cadre_party_join_date,
-            "CanJiaGongZuoShiJian": self.cadre_work_start_date,
-            "JianKangZhuangKuang": self.cadre_health,
-            "ZhuanYeJiShuZhiWu": self.cadre_professional_title,
-            "ShuXiZhuanYeYouHeZhuanChang": self.cadre_expertise,
-            "QuanRiZhiJiaoYu_XueLi": self.cadre_fulltime_education,
-            "QuanRiZhiJiaoYu_XueWei": self.cadre_fulltime_degree,
-            "QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi": self.cadre_fulltime_education_school,
-            "QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi": self.cadre_fulltime_degree_school,
-            "ZaiZhiJiaoYu_XueLi": self.cadre_parttime_education,
-            "ZaiZhiJiaoYu_XueWei": self.cadre_parttime_degree,
-            "ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi": self.cadre_parttime_education_school,
-            "ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi": self.cadre_parttime_degree_school,
-            "ZhaoPian": self._cadre_photo().decode() if self._cadre_photo() else "",
-            "XianRenZhiWu": self.cadre_current_post,
-            "NiRenZhiWu": self.cadre_proposed_post,
-            "NiMianZhiWu": self.cadre_proposed_removal,
-            "JianLi": lrmx.format_resume(lines),
-            "JiangChengQingKuang": self.cadre_reward_summary,
-            "NianDuKaoHeJieGuo": lrmx.format_assessments(results),
-            "RenMianLiYou": self.cadre_appointment_reason,
-            "ChengBaoDanWei": self.cadre_reporting_unit,
-            "JiSuanNianLingShiJian": self.cadre_age_date,
-            "TianBiaoShiJian": self.cadre_form_date,
-            "TianBiaoRen": self.cadre_form_filler,
-            "ShenFenZheng": identity["identification_id"],
-            lrmx.FAMILY: [
-                {
-                    "ChengWei": member.relation,
-                    "XingMing": member.name,
-                    "ChuShengRiQi": member.birth_date,
-                    "ZhengZhiMianMao": member.political_status,
-                    "GongZuoDanWeiJiZhiWu": member.work_unit_post,
-                }
-                for member in self.cadre_family_member_ids
-            ],
-        }
-
-    def _lrmx_export(self):
-        """``(filename, bytes)``: one employee gives an .lrmx file, several a .zip of them."""
-        if not self:
-            raise UserError(self.env._("Select at least one cadre to export."))
-        identities = self._cadre_identities()
-        if len(self) == 1:
-            return f"{self.name}.lrmx", lrmx.build_lrmx(self._lrmx_values(identities[self.id]))
-        buffer = io.BytesIO()
-        used = defaultdict(int)
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for employee in self:
-                used[employee.name] += 1
-                suffix = f"_{used[employee.name]}" if used[employee.name] > 1 else ""
-                values = employee._lrmx_values(identities[employee.id])
-                archive.writestr(f"{employee.name}{suffix}.lrmx", lrmx.build_lrmx(values))
-        return "任免审批表.zip", buffer.getvalue()
-
-    @api.model
-    def _lrmx_import(self, data, filename=None):
-        """Create or update cadres from the bytes of one .lrmx file or of a .zip of them.
-
-        Existing employees are matched on their ID number. A zip is read in one pass: every
-        file is parsed first (a bad file stops the import before anything is written, with
-        its name and element), then one lookup of the ID numbers, then one create.
-        """
-        files = self._lrmx_files(data, filename)
-        parsed = []
-        for name, content in files:
-            try:
-                parsed.append((name, lrmx.parse_lrmx(content)))
-            except lrmx.LrmxError as error:
-                raise UserError(self._lrmx_error_message(name, error)) from error
-        context = self._lrmx_import_context([values for _name, values in parsed])
-        to_create, to_update = [], []
-        for name, values in parsed:
-            try:
-                vals = self._lrmx_prepare_vals(values, context)
-            except lrmx.LrmxError as error:
-                raise UserError(self._lrmx_error_message(name, error)) from error
-            existing = context["employees"].get(vals.get("identification_id"))
-            if existing:
-                to_update.append((existing, vals))
-            else:
-                to_create.append(vals)
-        employees = self.browse()
-        for employee, vals in to_update:
-            vals["cadre_resume_line_ids"] = [Command.clear()] + vals["cadre_resume_line_ids"]
-            vals["cadre_family_member_ids"] = [Command.clear()] + vals["cadre_family_member_ids"]
-            vals["cadre_annual_result_ids"] = [Command.clear()] + vals["cadre_annual_result_ids"]
-            employee.write(vals)
-            employees |= employee
-        if to_create:
-            # New dossiers: one creation, without a chatter line per employee.
-            employees |= self.with_context(
-                mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
-            )._lrmx_create(to_create)
-        return employees
-
-    @api.model
-    def _lrmx_create(self, vals_list):
-        """Create employees with their work contacts made in one batch.
-
-        hr creates the work contact of each new employee, then assigns it record by record
-        (``employee.work_contact_id = contact``: one write and one follower subscription
-        each). Here the contacts are created first, with the values hr gives them, the
-        employees are created with them, and each employee follows its own contact with the
-        default subtypes, as the write would do: one creation of followers for the batch.
-        A single employee is created the standard way.
-        """
-        if len(vals_list) < 2:
-            return self.create(vals_list)
-        image_field = self._fields["image_1920"]
-        contacts = (
-            self.env["res.partner"]
-            .sudo()
-            .create(
-                [
-                    {
-                        "email": vals.get("work_email", False),
-                        "mobile": vals.get("mobile_phone", False),
-                        "name": vals["name"],
-                        "image_1920": image_field._image_process(vals.get("image_1920"), self.env),
-                        "company_id": vals.get("company_id", self.env.company.id),
-                    }
-                    for vals in vals_list
-                ]
-            )
-        )
-        for vals, contact in zip(vals_list, contacts, strict=True):
-            vals["work_contact_id"] = contact.id
-        employees = self.create(vals_list)
-        customers = set(contacts.filtered("partner_share").ids)
-        Followers = self.env["mail.followers"].sudo()
-        new_followers = []
-        for employee in employees:
-            contact = employee.work_contact_id.id
-            new, _update = Followers._add_default_followers(
-                employee._name,
-                employee.ids,
-                [contact],
-                customer_ids=customers & {contact},
-                check_existing=False,
-            )
-            new_followers += [
-                dict(values, res_id=res_id) for res_id, values_list in new.items() for values in values_list
-            ]
-        Followers.with_context(default_partner_id=False).create(new_followers)
-        return employees
-
     def _org_photo_formats(self, vals):
         # A cadre's photo is the ID photo of the 任免审批表 and of LRMX: JPEG or PNG only, when
         # a person brings it (hr writes its generated SVG avatar as superuser).
         if not self.env.su and vals.get("is_cadre", any(self.mapped("is_cadre"))):
             return upload_limits.ID_PHOTO_FORMATS
         return super()._org_photo_formats(vals)
-
-    @api.model
-    def _lrmx_files(self, data, filename):
-        """``[(name, bytes)]`` of the LRMX files in ``data`` (one file, or a zip).
-
-        The upload limits apply before anything is unpacked: file size, entry count, and the
-        total unpacked size, counted while reading (a zip bomb stops at the limit).
-        """
-        if not data:
-            raise UserError(self.env._("The file %(file)s is empty.", file=filename or "LRMX"))
-        Limits = self.env["org.upload.limits"]
-        try:
-            if data[:4] != b"PK\x03\x04":
-                upload_limits.check_file_size(data, Limits._get_limits())
-                return [(filename or "LRMX", data)]
-            members = upload_limits.read_zip_members(
-                data, Limits._get_limits(), accept=lambda info: info.filename.lower().endswith(".lrmx")
-            )
-        except upload_limits.LimitError as error:
-            Limits._raise_limit_error(error, filename or "zip")
-        files = []
-        for info, content in members:
-            name = info.filename
-            if not info.flag_bits & 0x800:
-                # Zip tools of Chinese Windows write names in GBK without the UTF-8 flag.
-                with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
-                    name = name.encode("cp437").decode("gb18030")
-            files.append((name, content))
-        if not files:
-            raise UserError(self.env._("The archive %(file)s holds no .lrmx file.", file=filename or "zip"))
-        return files
-
-    @api.model
-    def _lrmx_error_message(self, name, error):
-        messages = {
-            "empty": self.env._("the file is empty."),
-            "encoding": self.env._("its text cannot be read in the declared encoding %(value)s."),
-            "xml": self.env._("it is not well-formed XML (%(value)s)."),
-            "root": self.env._("the root element is <%(element)s>, an LRMX file has <Person>."),
-            "missing": self.env._("the element <%(element)s> is missing or empty."),
-            "date": self.env._(
-                "the element <%(element)s> holds “%(value)s”, which is not a date (YYYYMM or YYYY.MM)."
-            ),
-            "resume": self.env._(
-                "the element <%(element)s> starts with “%(value)s”, not with a period like 2008.03--2016.09."
-            ),
-            "ethnicity": self.env._(
-                "the element <%(element)s> holds “%(value)s”, which is not an ethnicity of the dictionary."
-            ),
-            "gender": self.env._("the element <%(element)s> holds “%(value)s”; write 男 or 女."),
-            "id_number": self.env._("the element <%(element)s> holds “%(value)s”, not a valid ID number."),
-            "photo": self.env._("the element <%(element)s> does not hold a base64 image."),
-        }
-        if error.code == "photo_limit":
-            # The photo of <ZhaoPian> is beyond the upload limits (error.value: the LimitError).
-            reason = self.env["org.upload.limits"]._limit_message(error.value)
-        else:
-            reason = messages.get(error.code, error.code) % {
-                "element": error.element or "",
-                "value": error.value or "",
-            }
-        return self.env._("LRMX file %(file)s cannot be imported: %(reason)s", file=name, reason=reason)
-
-    @api.model
-    def _lrmx_import_context(self, values_list):
-        """Everything the files refer to, read once: ethnicities and existing employees."""
-        ethnicities = self.env["org.dictionary.item"].search([("dictionary_code", "=", "ethnicity")])
-        numbers = set()
-        for values in values_list:
-            try:
-                numbers.add(parse_resident_id(values["ShenFenZheng"])[0])
-            except ResidentIdError:
-                continue
-        employees = self.with_context(active_test=False).search([("identification_id", "in", list(numbers))])
-        return {
-            "ethnicities": {item.name: item.id for item in ethnicities}
-            | {item.short_name: item.id for item in ethnicities if item.short_name},
-            "employees": {employee.identification_id: employee for employee in employees},
-        }
-
-    @api.model
-    def _lrmx_prepare_vals(self, values, context):
-        """hr.employee values from the parsed element texts of one file."""
-        vals = {
-            "name": values["XingMing"],
-            "is_cadre": True,
-            "cadre_native_place": values["JiGuan"] or False,
-            "place_of_birth": values["ChuShengDi"] or False,
-            "cadre_party_join_date": values["RuDangShiJian"] or False,
-            "cadre_work_start_date": values["CanJiaGongZuoShiJian"] or False,
-            "cadre_health": values["JianKangZhuangKuang"] or False,
-            "cadre_professional_title": values["ZhuanYeJiShuZhiWu"] or False,
-            "cadre_expertise": values["ShuXiZhuanYeYouHeZhuanChang"] or False,
-            "cadre_fulltime_education": values["QuanRiZhiJiaoYu_XueLi"] or False,
-            "cadre_fulltime_degree": values["QuanRiZhiJiaoYu_XueWei"] or False,
-            "cadre_fulltime_education_school": values["QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi"] or False,
-            "cadre_fulltime_degree_school": values["QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi"] or False,
-            "cadre_parttime_education": values["ZaiZhiJiaoYu_XueLi"] or False,
-            "cadre_parttime_degree": values["ZaiZhiJiaoYu_XueWei"] or False,
-            "cadre_parttime_education_school": values["ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi"] or False,
-            "cadre_parttime_degree_school": values["ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi"] or False,
-            "cadre_current_post": values["XianRenZhiWu"] or False,
-            "cadre_proposed_post": values["NiRenZhiWu"] or False,
-            "cadre_proposed_removal": values["NiMianZhiWu"] or False,
-            "cadre_reward_summary": values["JiangChengQingKuang"] or False,
-            "cadre_appointment_reason": values["RenMianLiYou"] or False,
-            "cadre_reporting_unit": values["ChengBaoDanWei"] or False,
-            "cadre_age_date": values["JiSuanNianLingShiJian"] or False,
-            "cadre_form_date": values["TianBiaoShiJian"] or False,
-            "cadre_form_filler": values["TianBiaoRen"] or False,
-        }
-        gender = values["XingBie"]
-        genders = {text: key for key, text in GENDER_TEXT.items()}
-        if gender and gender not in genders:
-            raise lrmx.LrmxError("gender", "XingBie", gender)
-        vals["gender"] = genders.get(gender, False)
-        ethnicity = values["MinZu"]
-        if ethnicity:
-            ethnicity_id = context["ethnicities"].get(ethnicity) or context["ethnicities"].get(
-                f"{ethnicity}族"
-            )
-            if not ethnicity_id:
-                raise lrmx.LrmxError("ethnicity", "MinZu", ethnicity)
-            vals["cadre_ethnicity_id"] = ethnicity_id
-        else:
-            vals["cadre_ethnicity_id"] = False
-        birthday = values["ChuShengNianYue"]
-        if values["ShenFenZheng"]:
-            try:
-                number, id_birthday, id_gender = parse_resident_id(values["ShenFenZheng"])
-            except ResidentIdError as error:
-                raise lrmx.LrmxError("id_number", "ShenFenZheng", values["ShenFenZheng"]) from error
-            vals["identification_id"] = number
-            # The form has the month only: keep the day the ID number gives.
-            if not birthday or (birthday.year, birthday.month) == (id_birthday.year, id_birthday.month):
-                birthday = id_birthday
-            vals["gender"] = vals["gender"] or id_gender
-        vals["birthday"] = birthday or False
-        photo = values["ZhaoPian"]
-        if photo:
-            try:
-                image = base64.b64decode("".join(photo.split()), validate=True)
-            except ValueError as error:
-                raise lrmx.LrmxError("photo", "ZhaoPian") from error
-            try:
-                upload_limits.check_image(image, self.env["org.upload.limits"]._get_limits())
-            except upload_limits.LimitError as error:
-                raise lrmx.LrmxError("photo_limit", "ZhaoPian", error) from error
-            vals["image_1920"] = base64.b64encode(image)
-        else:
-            vals["image_1920"] = False
-        vals["cadre_resume_line_ids"] = [Command.create(line) for line in lrmx.parse_resume(values["JianLi"])]
-        grades = {text: key for key, text in GRADE_TEXT.items()}
-        vals["cadre_annual_result_ids"] = [
-            Command.create({"year": year, "grade": grades[grade]})
-            for year, grade in lrmx.parse_assessments(values["NianDuKaoHeJieGuo"])
-        ]
-        vals["cadre_family_member_ids"] = [
-            Command.create(
-                {
-                    "sequence": index,
-                    "relation": member["ChengWei"] or False,
-                    "name": member["XingMing"],
-                    "birth_date": member["ChuShengRiQi"] or False,
-                    "political_status": member["ZhengZhiMianMao"] or False,
-                    "work_unit_post": member["GongZuoDanWeiJiZhiWu"] or False,
-                }
-            )
-            for index, member in enumerate(values[lrmx.FAMILY], start=1)
-        ]
-        return vals
 
     def _cadre_update_adjustment_suggestion(self, all_cadres=False):
         """Flag the cadres with at least the threshold of yellow lights in the window."""

@@ -13,5 +13,8 @@ class OrgCadreFamilyMember(models.Model):
     relation = fields.Char(string="Relationship", help="称谓, e.g. 妻子, 儿子, 父亲.")
     name = fields.Char(required=True)
     birth_date = fields.Date(string="Date of Birth")
-    political_status = fields.Char()
+    political_status_id = fields.Many2one(
+        "org.dictionary.item",
+        domain=[("dictionary_code", "=", "political_status")],
+    )
     work_unit_post = fields.Char(string="Work Unit and Post")

@@ -7,7 +7,7 @@ OWN_DOSSIER_FIELDS = [
     "cadre_ethnicity_id",
     "cadre_current_post",
     "cadre_rank_id",
-    "cadre_fulltime_education",
+    "cadre_fulltime_education_id",
     "cadre_completeness",
     "cadre_resume_line_ids",
     "cadre_family_member_ids",
@@ -39,8 +39,11 @@ class ResUsers(models.Model):
     cadre_rank_id = fields.Many2one(
         "org.dictionary.item", string="Rank", compute="_compute_cadre_dossier", compute_sudo=False
     )
-    cadre_fulltime_education = fields.Char(
-        string="Full-time Education", compute="_compute_cadre_dossier", compute_sudo=False
+    cadre_fulltime_education_id = fields.Many2one(
+        "org.dictionary.item",
+        string="Full-time Education",
+        compute="_compute_cadre_dossier",
+        compute_sudo=False,
     )
     cadre_completeness = fields.Integer(
         string="Dossier Completeness", compute="_compute_cadre_dossier", compute_sudo=False
@@ -89,7 +92,7 @@ class ResUsers(models.Model):
             user.cadre_ethnicity_id = employee.cadre_ethnicity_id
             user.cadre_current_post = employee.cadre_current_post
             user.cadre_rank_id = employee.cadre_rank_id
-            user.cadre_fulltime_education = employee.cadre_fulltime_education
+            user.cadre_fulltime_education_id = employee.cadre_fulltime_education_id
             user.cadre_completeness = employee.cadre_completeness
             user.cadre_resume_line_ids = employee.cadre_resume_line_ids
             user.cadre_family_member_ids = employee.cadre_family_member_ids

@@ -28,7 +28,7 @@ def lrmx_bytes(name="张三", number=None, birth="198503", encoding="UTF-8", **e
         "JianKangZhuangKuang": "健康",
         "ZhuanYeJiShuZhiWu": "工程师",
         "ShuXiZhuanYeYouHeZhuanChang": "招商引资",
-        "QuanRiZhiJiaoYu_XueLi": "大学",
+        "QuanRiZhiJiaoYu_XueLi": "大学本科",
         "QuanRiZhiJiaoYu_XueWei": "工学学士",
         "QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi": "武汉大学计算机科学与技术专业",
         "QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi": "武汉大学",

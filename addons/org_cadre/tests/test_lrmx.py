@@ -1,10 +1,16 @@
 import base64
+import datetime
+import importlib.util
 import io
+import os
 import zipfile
 
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools import SQL
 
+from ..tools import lrmx
 from .common import PHOTO, CadreCommon, lrmx_bytes, resident_id, zip_bytes
 
 
@@ -36,6 +42,31 @@ class TestLrmx(CadreCommon):
         self.assertEqual(
             {(r.year, r.grade) for r in employee.cadre_annual_result_ids},
             {(2021, "competent"), (2022, "excellent")},
+        )
+
+    def test_coded_texts_name_dictionary_entries(self):
+        """学历, 学位 and 政治面貌 are entries of their dictionaries, named in the file by name,
+        short name or code, or without the ending the entries carry (工学学士 for 工学学士学位)."""
+        employee = self._import(lrmx_bytes())
+        ref = self.env.ref
+        self.assertEqual(employee.cadre_fulltime_education_id, ref("org_base.education_20"))
+        self.assertEqual(employee.cadre_fulltime_degree_id, ref("org_base.degree_408"))
+        self.assertEqual(employee.cadre_parttime_education_id, ref("org_base.education_10"), "研究生教育")
+        self.assertEqual(employee.cadre_parttime_degree_id, ref("org_base.degree_312"))
+        self.assertEqual(
+            employee.cadre_family_member_ids.political_status_id,
+            ref("org_base.political_status_01") | ref("org_base.political_status_13"),
+            "中共党员 is the short name of 中国共产党党员",
+        )
+        by_code = self._import(
+            lrmx_bytes(QuanRiZhiJiaoYu_XueLi="21", XingBie="2", number=resident_id(order=422))
+        )
+        self.assertEqual(by_code.cadre_fulltime_education_id, ref("org_base.education_21"))
+        self.assertEqual(by_code.gender, "female", "the code of the gender dictionary")
+        self.assertIn(
+            b"<XingBie>\xe5\xa5\xb3</XingBie>",
+            by_code._lrmx_export()[1],
+            "written as the dictionary names it",
         )
 
     def test_gbk_file_with_and_without_declaration(self):
@@ -173,7 +204,7 @@ class TestLrmx(CadreCommon):
                     (line.date_start, line.date_end, line.name) for line in employee.cadre_resume_line_ids
                 ],
                 "family": [
-                    (m.sequence, m.relation, m.name, m.birth_date, m.political_status, m.work_unit_post)
+                    (m.sequence, m.relation, m.name, m.birth_date, m.political_status_id, m.work_unit_post)
                     for m in employee.cadre_family_member_ids
                 ],
                 "results": sorted((r.year, r.grade) for r in employee.cadre_annual_result_ids),
@@ -218,6 +249,35 @@ class TestLrmx(CadreCommon):
         )
         self.assertEqual(batched, one_by_one)
 
+    def test_resized_copies_are_the_fields_own(self):
+        """The zip import gives the resized copies of each photo with the create of the
+        employees and of their work contacts; they are the copies the image fields make
+        themselves from the same photo."""
+        from PIL import Image
+
+        buffer = io.BytesIO()
+        Image.new("RGB", (300, 400), (20, 130, 30)).save(buffer, "JPEG")
+        large = base64.b64encode(buffer.getvalue())
+        files = [
+            (
+                f"{i}.lrmx",
+                lrmx_bytes(name=f"缩放{i}", number=resident_id(order=800 + i), ZhaoPian=large.decode()),
+            )
+            for i in range(2)
+        ]
+        imported = (
+            self.env["hr.employee"].with_user(self.user_officer)._lrmx_import(zip_bytes(files), "z.zip")
+        )
+        standard = self.env["hr.employee"].create({"name": "标准", "image_1920": large})
+        self.env.flush_all()
+        self.env.invalidate_all()
+        sizes = ("image_1920", "image_1024", "image_512", "image_256", "image_128")
+        expected = [standard.with_context(bin_size=False)[name] for name in sizes]
+        self.assertNotEqual(expected[0], expected[-1], "the photo is resized")
+        for employee in imported.sudo().with_context(bin_size=False):
+            self.assertEqual([employee[name] for name in sizes], expected)
+            self.assertEqual([employee.work_contact_id[name] for name in sizes], expected)
+
     def test_bad_files_name_the_element(self):
         cases = [
             (b"", "empty"),
@@ -225,6 +285,7 @@ class TestLrmx(CadreCommon):
             (b'<?xml version="1.0" encoding="UTF-8"?><Root/>', "<Person>"),
             (lrmx_bytes(ChuShengNianYue="1985年春"), "ChuShengNianYue"),
             (lrmx_bytes(MinZu="火星族"), "MinZu"),
+            (lrmx_bytes(QuanRiZhiJiaoYu_XueWei="火星学位"), "QuanRiZhiJiaoYu_XueWei.*火星学位.*学位"),
             (lrmx_bytes(XingMing=""), "XingMing"),
             (lrmx_bytes(XingBie="未知"), "XingBie"),
             (lrmx_bytes(ShenFenZheng="420115198503154210"), "ShenFenZheng"),
@@ -259,4 +320,153 @@ class TestLrmx(CadreCommon):
         self.assertFalse(employee._lrmx_values()["ZhaoPian"])
         self.assertIn(
             employee._fields["image_1920"]._description_string(self.env), employee.cadre_missing_items or ""
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestLrmxMapping(CadreCommon):
+    """The mapping table of tools/lrmx.py drives both ways: what the export writes from every
+    mapped field, the import reads back into the same value."""
+
+    def _value(self, element, index):
+        """A value of the field of ``element`` that its converter can write and read."""
+        kind = element.kind
+        if kind == "text":
+            return f"{element.name}值{index}"
+        if kind == "date":
+            return datetime.date(1990 + index, 1 + index % 12, 1)
+        if kind == "dictionary":
+            items = self.env["org.dictionary.item"].search([("dictionary_code", "=", element.source)])
+            return items[index % len(items)].id
+        if kind == "gender":
+            return "female"
+        if kind == "photo":
+            return PHOTO
+        if kind == "id_number":
+            return resident_id(birth="19920708", order=902)
+        if kind == "resume":
+            return [
+                Command.create(
+                    {
+                        "date_start": datetime.date(2014, 7, 1),
+                        "date_end": datetime.date(2019, 3, 1),
+                        "name": "某局科员",
+                    }
+                ),
+                Command.create(
+                    {"date_start": datetime.date(2019, 3, 1), "name": "某局副局长\n（其间：进修）"}
+                ),
+            ]
+        if kind == "assessments":
+            return [
+                Command.create({"year": 2022, "grade": "basic"}),
+                Command.create({"year": 2023, "grade": "excellent"}),
+            ]
+        raise AssertionError(f"no test value for the kind {kind}")
+
+    def _read(self, record, element):
+        value = record.with_context(bin_size=False)[element.field]
+        if element.kind == "dictionary":
+            return value.id
+        if element.kind == "resume":
+            return [(line.date_start, line.date_end, line.name) for line in value]
+        if element.kind == "assessments":
+            return sorted((result.year, result.grade) for result in value)
+        return value
+
+    def test_every_mapped_field_round_trips(self):
+        vals = {element.field: self._value(element, index) for index, element in enumerate(lrmx.PERSON)}
+        # The birth date the ID number gives (the file has the month only).
+        vals["birthday"] = datetime.date(1992, 7, 8)
+        vals["is_cadre"] = True
+        vals["cadre_family_member_ids"] = [
+            Command.create(
+                {
+                    "sequence": sequence,
+                    **{
+                        element.field: self._value(element, index + sequence)
+                        for index, element in enumerate(lrmx.FAMILY_ITEM)
+                    },
+                }
+            )
+            for sequence in (1, 2)
+        ]
+        employee = self.env["hr.employee"].create(vals)
+        before = {element.name: self._read(employee, element) for element in lrmx.PERSON}
+        family = [
+            {element.name: self._read(member, element) for element in lrmx.FAMILY_ITEM}
+            for member in employee.cadre_family_member_ids
+        ]
+        self.assertTrue(all(before.values()), "every mapped field has a value to carry")
+        self.assertTrue(all(all(member.values()) for member in family))
+        filename, content = employee._lrmx_export()
+        employee.unlink()
+        created = self.env["hr.employee"].with_user(self.user_officer)._lrmx_import(content, filename)
+        self.assertEqual({element.name: self._read(created, element) for element in lrmx.PERSON}, before)
+        self.assertEqual(
+            [
+                {element.name: self._read(member, element) for element in lrmx.FAMILY_ITEM}
+                for member in created.cadre_family_member_ids
+            ],
+            family,
+        )
+
+    def test_each_element_is_mapped_once(self):
+        for table in (lrmx.PERSON, lrmx.FAMILY_ITEM):
+            self.assertEqual(len({element.name for element in table}), len(table))
+            self.assertEqual(len({element.field for element in table}), len(table))
+
+
+@tagged("post_install", "-at_install")
+class TestCodedTextMigration(CadreCommon):
+    """Migration 18.0.1.0.2: the free texts of 学历, 学位 and 政治面貌 become dictionary entries;
+    a text that names none is kept in a note on the employee's chatter."""
+
+    def _migrate(self):
+        path = os.path.join(os.path.dirname(__file__), "..", "migrations", "18.0.1.0.2", "post-migrate.py")
+        spec = importlib.util.spec_from_file_location("org_cadre_migration_18_0_1_0_2", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "18.0.1.0.1")
+
+    def test_texts_become_entries_or_notes(self):
+        cr = self.env.cr
+        # The columns of earlier versions, with their texts (rolled back with the test).
+        for column in ("cadre_fulltime_education", "cadre_fulltime_degree", "cadre_parttime_education"):
+            cr.execute(SQL("ALTER TABLE hr_employee ADD COLUMN %s varchar", SQL.identifier(column)))
+        cr.execute("ALTER TABLE org_cadre_family_member ADD COLUMN political_status varchar")
+        wife, son = self.env["org.cadre.family.member"].create(
+            [{"employee_id": self.cadre.id, "name": "王芳"}, {"employee_id": self.cadre.id, "name": "张小明"}]
+        )
+        cr.execute(
+            "UPDATE hr_employee SET cadre_fulltime_education = %s, cadre_fulltime_degree = %s,"
+            " cadre_parttime_education = %s WHERE id = %s",
+            ["大学本科毕业", "工学学士", "中央党校研究生", self.cadre.id],
+        )
+        cr.execute(
+            "UPDATE org_cadre_family_member SET political_status = '中共党员' WHERE id = %s", [wife.id]
+        )
+        cr.execute("UPDATE org_cadre_family_member SET political_status = '火星党' WHERE id = %s", [son.id])
+        roster_column = self.env.ref("org_cadre.roster_cadre_cadre_fulltime_degree")
+        cr.execute(
+            "UPDATE org_roster_column SET field_name = 'cadre_fulltime_degree', kind = 'char' WHERE id = %s",
+            [roster_column.id],
+        )
+        self.env.invalidate_all()
+        messages = self.cadre.message_ids
+        self._migrate()
+        self.env.invalidate_all()
+        self.assertEqual(self.cadre.cadre_fulltime_education_id, self.env.ref("org_base.education_21"))
+        self.assertEqual(self.cadre.cadre_fulltime_degree_id, self.env.ref("org_base.degree_408"))
+        self.assertFalse(self.cadre.cadre_parttime_education_id, "中央党校研究生 names no entry")
+        self.assertEqual(wife.political_status_id, self.env.ref("org_base.political_status_01"))
+        self.assertFalse(son.political_status_id)
+        note = self.cadre.message_ids - messages
+        self.assertEqual(len(note), 1)
+        self.assertIn("中央党校研究生", note.body)
+        self.assertIn("张小明: 火星党", note.body)
+        self.assertNotIn("工学学士", note.body)
+        self.assertEqual(
+            (roster_column.field_name, roster_column.kind, roster_column.dictionary_code),
+            ("cadre_fulltime_degree_id", "dictionary", "degree"),
         )

@@ -15,14 +15,14 @@ class TestCadreFormReport(CadreCommon):
             {
                 "birthday": "1985-03-15",
                 "cadre_age_date": "2023-01-01",
-                "cadre_fulltime_education": "大学",
-                "cadre_fulltime_degree": "工学学士",
+                "cadre_fulltime_education_id": self.env.ref("org_base.education_21").id,
+                "cadre_fulltime_degree_id": self.env.ref("org_base.degree_408").id,
             }
         )
-        values = self.cadre._cadre_form_values()
+        values = self.env["report.org_cadre.report_cadre_form"]._form_values(self.cadre)
         self.assertIn("1985.03", values["birth"])
         self.assertIn("37", values["birth"])
-        self.assertEqual(values["fulltime"], "大学\n工学学士")
+        self.assertEqual(values["fulltime"], "大学本科毕业\n工学学士学位")
         self.assertIn("2008.07--2016.09", values["resume"])
 
     def test_print_action(self):

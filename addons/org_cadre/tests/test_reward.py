@@ -45,10 +45,12 @@ class TestReward(CadreCommon):
 
     def test_appointment_form_lists_them_oldest_first_unless_summarized(self):
         self._rewards(self.cadre)
-        values = self.cadre._cadre_form_values()
+        values = self.env["report.org_cadre.report_cadre_form"]._form_values(self.cadre)
         self.assertEqual(values["rewards"], "2018.03  通报批评\n2020.12  2020年度优秀共产党员")
         self.cadre.cadre_reward_summary = "无"
-        self.assertEqual(self.cadre._cadre_form_values()["rewards"], "无")
+        self.assertEqual(
+            self.env["report.org_cadre.report_cadre_form"]._form_values(self.cadre)["rewards"], "无"
+        )
 
     def test_deleting_the_cadre_deletes_the_records(self):
         rewards = self._rewards(self.cadre_b)

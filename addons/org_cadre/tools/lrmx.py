@@ -1,60 +1,100 @@
 """LRMX, the XML format of the national 干部任免审批表 editor.
 
 Pure functions, no ORM: ``parse_lrmx`` turns the bytes of one file into a dict of element
-texts (and a list of family member dicts), ``build_lrmx`` does the reverse. Errors carry the
-element they are about; the model turns them into translated messages.
+texts (and a list of family member dicts), ``build_lrmx`` does the reverse. ``PERSON`` and
+``FAMILY_ITEM`` map each element to its field and converter kind, read both ways by
+``models/hr_employee_lrmx.py``. Errors carry the element they are about; the model turns them
+into translated messages.
 """
 
 import datetime
 import re
+from typing import NamedTuple
 
 from lxml import etree
 
 ROOT = "Person"
-# Scalar elements, in the order the national editor writes them.
-ELEMENTS = (
-    "XingMing",
-    "XingBie",
-    "ChuShengNianYue",
-    "MinZu",
-    "JiGuan",
-    "ChuShengDi",
-    "RuDangShiJian",
-    "CanJiaGongZuoShiJian",
-    "JianKangZhuangKuang",
-    "ZhuanYeJiShuZhiWu",
-    "ShuXiZhuanYeYouHeZhuanChang",
-    "QuanRiZhiJiaoYu_XueLi",
-    "QuanRiZhiJiaoYu_XueWei",
-    "QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi",
-    "QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi",
-    "ZaiZhiJiaoYu_XueLi",
-    "ZaiZhiJiaoYu_XueWei",
-    "ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi",
-    "ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi",
-    "ZhaoPian",
-    "XianRenZhiWu",
-    "NiRenZhiWu",
-    "NiMianZhiWu",
-    "JianLi",
-    "JiangChengQingKuang",
-    "NianDuKaoHeJieGuo",
-    "RenMianLiYou",
-    "ChengBaoDanWei",
-    "JiSuanNianLingShiJian",
-    "TianBiaoShiJian",
-    "TianBiaoRen",
-    "ShenFenZheng",
-)
 FAMILY = "JiaTingChengYuan"
-FAMILY_ELEMENTS = ("ChengWei", "XingMing", "ChuShengRiQi", "ZhengZhiMianMao", "GongZuoDanWeiJiZhiWu")
-DATE_ELEMENTS = (
-    "ChuShengNianYue",
-    "RuDangShiJian",
-    "CanJiaGongZuoShiJian",
-    "JiSuanNianLingShiJian",
-    "TianBiaoShiJian",
+
+
+class Element(NamedTuple):
+    """One row of the mapping table: an LRMX element, the field it fills and how.
+
+    ``kind`` names the converter used both ways (``hr.employee._lrmx_format_<kind>`` writes
+    the element text from the field value, ``_lrmx_parse_<kind>`` reads it back):
+
+    - ``text``: the text as it is;
+    - ``date``: a month, written ``YYYY.MM``, read from ``YYYYMM``, ``YYYY.MM`` and the like;
+    - ``dictionary``: an entry of the ``org.dictionary`` coded ``source``, written by name;
+    - ``gender``: hr's ``gender`` selection, written as the ``source`` dictionary names its
+      entry (``GENDER_ENTRIES``);
+    - ``photo``: the base64 photo (the generated avatar is no photo);
+    - ``id_number``: the resident ID number (masked for whoever may not read it);
+    - ``resume``: the resume lines (简历), one text;
+    - ``assessments``: the annual assessment results, one text.
+    """
+
+    name: str
+    field: str
+    kind: str = "text"
+    source: str = ""
+
+
+# The elements of a person, in the order the national editor writes them.
+PERSON = (
+    Element("XingMing", "name"),
+    Element("XingBie", "gender", "gender", "gender"),
+    Element("ChuShengNianYue", "birthday", "date"),
+    Element("MinZu", "cadre_ethnicity_id", "dictionary", "ethnicity"),
+    Element("JiGuan", "cadre_native_place"),
+    Element("ChuShengDi", "place_of_birth"),
+    Element("RuDangShiJian", "cadre_party_join_date", "date"),
+    Element("CanJiaGongZuoShiJian", "cadre_work_start_date", "date"),
+    Element("JianKangZhuangKuang", "cadre_health"),
+    Element("ZhuanYeJiShuZhiWu", "cadre_professional_title"),
+    Element("ShuXiZhuanYeYouHeZhuanChang", "cadre_expertise"),
+    Element("QuanRiZhiJiaoYu_XueLi", "cadre_fulltime_education_id", "dictionary", "education"),
+    Element("QuanRiZhiJiaoYu_XueWei", "cadre_fulltime_degree_id", "dictionary", "degree"),
+    Element("QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi", "cadre_fulltime_education_school"),
+    Element("QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi", "cadre_fulltime_degree_school"),
+    Element("ZaiZhiJiaoYu_XueLi", "cadre_parttime_education_id", "dictionary", "education"),
+    Element("ZaiZhiJiaoYu_XueWei", "cadre_parttime_degree_id", "dictionary", "degree"),
+    Element("ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi", "cadre_parttime_education_school"),
+    Element("ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi", "cadre_parttime_degree_school"),
+    Element("ZhaoPian", "image_1920", "photo"),
+    Element("XianRenZhiWu", "cadre_current_post"),
+    Element("NiRenZhiWu", "cadre_proposed_post"),
+    Element("NiMianZhiWu", "cadre_proposed_removal"),
+    Element("JianLi", "cadre_resume_line_ids", "resume"),
+    Element("JiangChengQingKuang", "cadre_reward_summary"),
+    Element("NianDuKaoHeJieGuo", "cadre_annual_result_ids", "assessments"),
+    Element("RenMianLiYou", "cadre_appointment_reason"),
+    Element("ChengBaoDanWei", "cadre_reporting_unit"),
+    Element("JiSuanNianLingShiJian", "cadre_age_date", "date"),
+    Element("TianBiaoShiJian", "cadre_form_date", "date"),
+    Element("TianBiaoRen", "cadre_form_filler"),
+    Element("ShenFenZheng", "identification_id", "id_number"),
 )
+# The elements of each <Item> of <JiaTingChengYuan>, fields of org.cadre.family.member.
+FAMILY_ITEM = (
+    Element("ChengWei", "relation"),
+    Element("XingMing", "name"),
+    Element("ChuShengRiQi", "birth_date", "date"),
+    Element("ZhengZhiMianMao", "political_status_id", "dictionary", "political_status"),
+    Element("GongZuoDanWeiJiZhiWu", "work_unit_post"),
+)
+ELEMENTS = tuple(element.name for element in PERSON)
+FAMILY_ELEMENTS = tuple(element.name for element in FAMILY_ITEM)
+# hr's genders and their entries of the gender dictionary (GB/T 2261.1: 1 男, 2 女).
+GENDER_ENTRIES = {"male": "org_base.gender_1", "female": "org_base.gender_2"}
+# Annual assessment grades (org.cadre.annual.result) as the national form writes them.
+GRADES = {
+    "excellent": "优秀",
+    "competent": "称职",
+    "basic": "基本称职",
+    "incompetent": "不称职",
+    "undetermined": "不定等次",
+}
 
 _DECLARATION = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.\-]+)["'][^>]*\?>""")
 _DECLARATION_ANY = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -68,13 +108,15 @@ ASSESSMENT = re.compile(r"(\d{4})\s*年度?\s*(优秀|基本称职|称职|不称
 
 
 class LrmxError(ValueError):
-    """A file that is not a readable LRMX. ``code`` names the problem, ``element`` where."""
+    """A file that is not a readable LRMX. ``code`` names the problem, ``element`` where;
+    ``source``: the dictionary code of an unknown dictionary text."""
 
-    def __init__(self, code, element=None, value=None):
+    def __init__(self, code, element=None, value=None, source=None):
         super().__init__(code, element, value)
         self.code = code
         self.element = element
         self.value = value
+        self.source = source
 
 
 def decode(data):
@@ -117,7 +159,8 @@ def format_month(date):
 
 
 def parse_lrmx(data):
-    """``{'XingMing': ..., ..., 'JiaTingChengYuan': [{'ChengWei': ...}, ...]}`` from bytes."""
+    """``{'XingMing': ..., ..., 'JiaTingChengYuan': [{'ChengWei': ...}, ...]}`` from bytes:
+    the stripped text of each element (the converters of the mapping table read them)."""
     text = decode(data)
     text = _DECLARATION_ANY.sub("", text, count=1)
     try:
@@ -132,8 +175,6 @@ def parse_lrmx(data):
         values[name] = (node.text or "").strip() if node is not None else ""
     if not values["XingMing"]:
         raise LrmxError("missing", "XingMing")
-    for name in DATE_ELEMENTS:
-        values[name] = parse_month(values[name], name)
     members = []
     family = root.find(FAMILY)
     for item in family.findall("Item") if family is not None else []:
@@ -142,7 +183,6 @@ def parse_lrmx(data):
             continue
         if not member["XingMing"]:
             raise LrmxError("missing", f"{FAMILY}/Item/XingMing")
-        member["ChuShengRiQi"] = parse_month(member["ChuShengRiQi"], f"{FAMILY}/Item/ChuShengRiQi")
         members.append(member)
     values[FAMILY] = members
     return values
