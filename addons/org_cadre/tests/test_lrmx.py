@@ -63,6 +63,11 @@ class TestLrmx(CadreCommon):
         )
         self.assertEqual(by_code.cadre_fulltime_education_id, ref("org_base.education_21"))
         self.assertEqual(by_code.gender, "female", "the code of the gender dictionary")
+        # 任免审批表 write the education short: 大学 for 大学本科, 大专 for the 专科 (org_base's
+        # short names of the education dictionary).
+        for text, xml_id, order in (("大学", "education_20", 423), ("大专", "education_30", 425)):
+            short = self._import(lrmx_bytes(QuanRiZhiJiaoYu_XueLi=text, number=resident_id(order=order)))
+            self.assertEqual(short.cadre_fulltime_education_id, ref(f"org_base.{xml_id}"), text)
         self.assertIn(
             b"<XingBie>\xe5\xa5\xb3</XingBie>",
             by_code._lrmx_export()[1],
