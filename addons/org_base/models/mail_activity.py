@@ -26,19 +26,10 @@ class MailActivity(models.Model):
         plans = [(record, values) for record, values in plans if values.get("user_id")]
         existing = set()
         if skip_existing and plans:
-            by_model = {}
-            for record, _values in plans:
-                by_model.setdefault(record._name, set()).add(record.id)
-            domain = [("activity_type_id", "=", activity_type.id)]
-            domain += ["|"] * (len(by_model) - 1)
-            for model, ids in by_model.items():
-                domain += ["&", ("res_model", "=", model), ("res_id", "in", list(ids))]
-            existing = {
-                (activity.res_model, activity.res_id, activity.user_id.id) for activity in self.search(domain)
-            }
+            existing = self._org_scheduled(activity_type, [record for record, _values in plans])
         vals_list = []
         for record, values in plans:
-            key = (record._name, record.id, values["user_id"])
+            key = (record, values["user_id"])
             if skip_existing:
                 if key in existing:
                     continue
@@ -54,3 +45,21 @@ class MailActivity(models.Model):
             )
         activities = self if notify else self.with_context(mail_activity_quick_update=True)
         return activities.create(vals_list)
+
+    @api.model
+    def _org_scheduled(self, activity_type, records):
+        """Who already has an open activity of ``activity_type`` on which of ``records`` (any
+        models, a recordset or a list of records), in one search: a set of ``(record, user id)``.
+        For a cron that must leave the reminded out before it cuts its batch."""
+        by_model = {}
+        for record in records:
+            by_model.setdefault(record._name, set()).update(record.ids)
+        if not by_model:
+            return set()
+        domain = [("activity_type_id", "=", activity_type.id), *["|"] * (len(by_model) - 1)]
+        for model, ids in by_model.items():
+            domain += ["&", ("res_model", "=", model), ("res_id", "in", list(ids))]
+        return {
+            (self.env[activity.res_model].browse(activity.res_id), activity.user_id.id)
+            for activity in self.search(domain)
+        }

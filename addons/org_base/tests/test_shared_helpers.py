@@ -26,7 +26,9 @@ class TestActivityScheduler(TransactionCase):
 
     def _schedule(self, partners, **options):
         count = self.env.cr.sql_log_count
-        activities = self.Activity._org_schedule_batch("mail.mail_activity_data_todo", self._plans(partners), **options)
+        activities = self.Activity._org_schedule_batch(
+            "mail.mail_activity_data_todo", self._plans(partners), **options
+        )
         self.env.flush_all()
         return activities, self.env.cr.sql_log_count - count
 
@@ -63,12 +65,15 @@ class TestActivityScheduler(TransactionCase):
         self.assertEqual(len(reminded.activity_ids), 2)
 
     def test_queries_do_not_grow_with_the_batch(self):
+        self._schedule(self._partners(1))  # caches warm (the model's id, the type)
         small, small_count = self._schedule(self._partners(3))
         large, large_count = self._schedule(self._partners(30))
         self.assertEqual((len(small), len(large)), (3, 30))
         self.assertEqual(small_count, large_count)
         # Scheduling again finds them all in one search and creates nothing.
-        none, _count = self._schedule(small.mapped(lambda activity: self.env["res.partner"].browse(activity.res_id)))
+        none, _count = self._schedule(
+            small.mapped(lambda activity: self.env["res.partner"].browse(activity.res_id))
+        )
         self.assertFalse(none)
 
     def test_notify(self):
@@ -77,11 +82,13 @@ class TestActivityScheduler(TransactionCase):
         messages = self.env["mail.message"].search_count([("partner_ids", "in", self.officer.partner_id.ids)])
         self.Activity._org_schedule_batch(self.todo, self._plans(quiet))
         self.assertEqual(
-            self.env["mail.message"].search_count([("partner_ids", "in", self.officer.partner_id.ids)]), messages
+            self.env["mail.message"].search_count([("partner_ids", "in", self.officer.partner_id.ids)]),
+            messages,
         )
         self.Activity._org_schedule_batch(self.todo, self._plans(loud), notify=True)
         self.assertGreater(
-            self.env["mail.message"].search_count([("partner_ids", "in", self.officer.partner_id.ids)]), messages
+            self.env["mail.message"].search_count([("partner_ids", "in", self.officer.partner_id.ids)]),
+            messages,
         )
 
 
@@ -100,12 +107,13 @@ class TestOfficeTimeZone(TransactionCase):
 
     def test_default_china_time(self):
         company = self.env.company
-        for tz in (False, "Not/AZone"):
-            company.partner_id.tz = tz
-            self.assertEqual(company._org_office_tz().zone, "Asia/Shanghai")
+        company.partner_id.tz = False
+        self.assertEqual(company._org_office_tz().zone, "Asia/Shanghai")
         with freeze_time("2026-06-09 16:30:00"):  # 00:30 on the 10th in Beijing
             self.assertEqual(company._org_office_today(), date(2026, 6, 10))
             self.assertEqual(self.env["res.company"]._org_office_today(), date(2026, 6, 10))
         self.assertEqual(company._org_office_date(datetime(2026, 6, 9, 15, 59)), date(2026, 6, 9))
         self.assertEqual(company._org_office_datetime(date(2026, 6, 10)), datetime(2026, 6, 9, 16, 0))
-        self.assertEqual(company._org_office_datetime(date(2026, 6, 10), time(17, 0)), datetime(2026, 6, 10, 9, 0))
+        self.assertEqual(
+            company._org_office_datetime(date(2026, 6, 10), time(17, 0)), datetime(2026, 6, 10, 9, 0)
+        )

@@ -106,7 +106,9 @@ class OrgChecklistMixin(models.AbstractModel):
         """Hook: the sentence refusing this record's closing step, naming it and its blockers."""
         self.ensure_one()
         return self.env._(
-            "%(record)s cannot be closed: %(problems)s.", record=self.display_name, problems="; ".join(blockers)
+            "%(record)s cannot be closed: %(problems)s.",
+            record=self.display_name,
+            problems="; ".join(blockers),
         )
 
     def _checklist_check_closable(self):

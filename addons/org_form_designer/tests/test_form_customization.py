@@ -7,8 +7,11 @@ from lxml import etree
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
-from odoo.addons.org_base.models.org_form_customization import FORBIDDEN_LINK_MODELS, OrgFormCustomization
 from odoo.addons.org_base.tests.common import OrgBaseCommon
+from odoo.addons.org_form_designer.models.org_form_customization import (
+    FORBIDDEN_LINK_MODELS,
+    OrgFormCustomization,
+)
 
 
 @tagged("post_install", "-at_install")
