@@ -230,17 +230,9 @@ class ProjectTask(models.Model):
                     )
                 )
 
-    def _checklist_closing_blockers(self):
-        """销号 also needs the board type's acceptance by the reviewer."""
-        problems = self._org_submission_blockers()
-        if self.org_board_type_id.review_required and self.org_review_state != "accepted":
-            problems.append(self.env._("the reviewer has not accepted it"))
-        return problems
-
-    def _org_submission_blockers(self):
-        """What keeps this card from being submitted for acceptance: the checklist's open
-        required items (the mixin's blockers), the evidence and the satisfaction."""
-        self.ensure_one()
+    def _checklist_closing_blockers(self, review=True):
+        """销号 also needs the evidence, the satisfaction and (``review``) the reviewer's
+        acceptance, as the board type asks; submitting for acceptance needs all but the last."""
         problems = super()._checklist_closing_blockers()
         board_type = self.org_board_type_id
         if board_type.evidence_required and not self.org_evidence_ids:
@@ -252,6 +244,8 @@ class ProjectTask(models.Model):
                 )
             )
         # A ticked item that asks for evidence has it (org.checklist.line._check_evidence).
+        if review and board_type.review_required and self.org_review_state != "accepted":
+            problems.append(self.env._("the reviewer has not accepted it"))
         return problems
 
     def _checklist_closing_message(self, blockers):
@@ -264,7 +258,7 @@ class ProjectTask(models.Model):
     def action_org_submit_review(self):
         """The responsible person asks the reviewer to accept the work."""
         for task in self:
-            problems = task._org_submission_blockers()
+            problems = task._checklist_closing_blockers(review=False)
             if problems:
                 raise UserError(
                     self.env._(
