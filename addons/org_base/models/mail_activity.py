@@ -43,6 +43,8 @@ class MailActivity(models.Model):
                     "automated": automated,
                 }
             )
+        if not vals_list:
+            return self.browse()
         activities = self if notify else self.with_context(mail_activity_quick_update=True)
         return activities.create(vals_list)
 
