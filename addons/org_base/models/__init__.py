@@ -9,3 +9,5 @@ from . import org_audit_log
 from . import org_audit_hooks
 from . import res_groups
 from . import res_users
+from . import mail_activity
+from . import res_company

@@ -38,3 +38,10 @@ class FakeModelCase(TransactionCase):
     def tearDownClass(cls):
         cls.loader.restore_registry()
         super().tearDownClass()
+
+
+def cron_progress(env, cron_xmlid):
+    """A progress row of the cron, as the cron worker makes one per run: a cron method called
+    with ``ir_cron_progress_id`` set to it reports there (``ir.cron._notify_progress``) how many
+    records it did and how many wait, for which the worker runs it again."""
+    return env["ir.cron.progress"].create({"cron_id": env.ref(cron_xmlid).id})

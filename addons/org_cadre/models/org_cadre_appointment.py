@@ -3,8 +3,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.activity import schedule_todo
-
 # The procedure of 党政领导干部选拔任用工作条例, in order; none can be skipped.
 STATES = [
     ("analysis", "Analysis and Proposal"),
@@ -124,13 +122,23 @@ class OrgCadreAppointment(models.Model):
     def _state_label(self, state):
         return dict(self._fields["state"]._description_selection(self.env))[state]
 
-    def _stage_open_required_lines(self):
-        """Required items of the current stage's checklist that are not ticked."""
+    def _checklist_open_required_lines(self):
+        """What blocks leaving a stage (the closing guard of the checklist mixin): the required
+        items of the current stage's checklist that are not ticked."""
         self.ensure_one()
         step = self.env["org.cadre.appointment.step"].search([("state", "=", self.state)], limit=1)
         template = step.checklist_template_id
         return self.checklist_line_ids.filtered(
             lambda line: line.required and not line.done and line.template_item_id.template_id == template
+        )
+
+    def _checklist_closing_message(self, blockers):
+        """Leaving a stage closes it: the refusal names the stage and lists its open items."""
+        return self.env._(
+            "%(name)s cannot leave stage “%(stage)s”: these required items are still open:\n%(items)s",
+            name=self.display_name,
+            stage=self._state_label(self.state),
+            items="\n".join(f"- {name}" for name in self._checklist_open_required_lines().mapped("name")),
         )
 
     def _check_stage_transition(self, new_state):
@@ -154,17 +162,7 @@ class OrgCadreAppointment(models.Model):
                     next=self._state_label(self._next_state()) if self._next_state() else "-",
                 )
             )
-        open_lines = self._stage_open_required_lines()
-        if open_lines:
-            raise UserError(
-                self.env._(
-                    "%(name)s cannot leave stage “%(stage)s”: "
-                    "these required items are still open:\n%(items)s",
-                    name=self.display_name,
-                    stage=self._state_label(self.state),
-                    items="\n".join(f"- {name}" for name in open_lines.mapped("name")),
-                )
-            )
+        self._checklist_check_closable()
         if not self.employee_ids and new_state in ("inspection", "decision", "publicity", "appointed"):
             raise UserError(self.env._("%(name)s has no candidate yet.", name=self.display_name))
         if new_state == "decision":
@@ -273,11 +271,21 @@ class OrgCadreAppointment(models.Model):
                 ("publicity_end_notified", "=", False),
             ]
         )
-        schedule_todo(
-            appointments,
-            self.env._("Publicity ended: record the feedback and appoint"),
-            {appointment.id: appointment.user_id.id for appointment in appointments},
-            today,
+        # A to-do for the responsible person (the cron's user when nobody is set).
+        self.env["mail.activity"].sudo()._org_schedule_batch(
+            "mail.mail_activity_data_todo",
+            [
+                (
+                    appointment,
+                    {
+                        "user_id": appointment.user_id.id or self.env.uid,
+                        "summary": self.env._("Publicity ended: record the feedback and appoint"),
+                        "date_deadline": today,
+                    },
+                )
+                for appointment in appointments
+            ],
+            skip_existing=False,
         )
         appointments.write({"publicity_end_notified": True})
         return True
@@ -294,11 +302,21 @@ class OrgCadreAppointment(models.Model):
                 ("probation_end_notified", "=", False),
             ]
         )
-        schedule_todo(
-            appointments,
-            self.env._("Probation ended: hold the probation review"),
-            {appointment.id: appointment.user_id.id for appointment in appointments},
-            today,
+        # A to-do for the responsible person (the cron's user when nobody is set).
+        self.env["mail.activity"].sudo()._org_schedule_batch(
+            "mail.mail_activity_data_todo",
+            [
+                (
+                    appointment,
+                    {
+                        "user_id": appointment.user_id.id or self.env.uid,
+                        "summary": self.env._("Probation ended: hold the probation review"),
+                        "date_deadline": today,
+                    },
+                )
+                for appointment in appointments
+            ],
+            skip_existing=False,
         )
         appointments.write({"probation_end_notified": True})
         return True

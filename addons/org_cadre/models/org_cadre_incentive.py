@@ -3,8 +3,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.activity import schedule_todo
-
 
 class OrgCadreIncentive(models.Model):
     """点赞 (commendation) or 亮黄灯 (yellow light for 佛系躺平, with a correction period)."""
@@ -94,11 +92,21 @@ class OrgCadreIncentive(models.Model):
                 ("review_notified", "=", False),
             ]
         )
-        schedule_todo(
-            records,
-            self.env._("Correction period over: review the yellow light"),
-            {record.id: record.user_id.id for record in records},
-            today,
+        # A to-do for the responsible person (the cron's user when nobody is set).
+        self.env["mail.activity"].sudo()._org_schedule_batch(
+            "mail.mail_activity_data_todo",
+            [
+                (
+                    record,
+                    {
+                        "user_id": record.user_id.id or self.env.uid,
+                        "summary": self.env._("Correction period over: review the yellow light"),
+                        "date_deadline": today,
+                    },
+                )
+                for record in records
+            ],
+            skip_existing=False,
         )
         records.write({"review_notified": True})
         self.env["hr.employee"]._cadre_update_adjustment_suggestion(all_cadres=True)

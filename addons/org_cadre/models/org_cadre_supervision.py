@@ -2,8 +2,6 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-from ..tools.activity import schedule_todo
-
 KIND_EFFECT_FIELDS = {
     "reminder": "cadre_reminder_effect_months",
     "inquiry": "cadre_inquiry_effect_months",
@@ -121,11 +119,21 @@ class OrgCadreSupervision(models.Model):
                 ("reply_due_notified", "=", False),
             ]
         )
-        schedule_todo(
-            records,
-            self.env._("Written reply due: follow up the inquiry"),
-            {record.id: record.handler_id.id for record in records},
-            today,
+        # A to-do for the responsible person (the cron's user when nobody is set).
+        self.env["mail.activity"].sudo()._org_schedule_batch(
+            "mail.mail_activity_data_todo",
+            [
+                (
+                    record,
+                    {
+                        "user_id": record.handler_id.id or self.env.uid,
+                        "summary": self.env._("Written reply due: follow up the inquiry"),
+                        "date_deadline": today,
+                    },
+                )
+                for record in records
+            ],
+            skip_existing=False,
         )
         records.write({"reply_due_notified": True})
         return True

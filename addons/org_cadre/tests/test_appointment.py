@@ -34,7 +34,7 @@ class TestAppointment(CadreCommon):
 
     def _tick_stage(self, appointment):
         attachment = self.env["ir.attachment"].create({"name": "材料.pdf", "raw": b"%PDF-1.4"})
-        for line in appointment._stage_open_required_lines():
+        for line in appointment._checklist_open_required_lines():
             vals = {"done": True}
             if line.evidence_required:
                 vals["attachment_ids"] = [(6, 0, attachment.ids)]
@@ -62,7 +62,7 @@ class TestAppointment(CadreCommon):
 
     def test_evidence_needed_for_documents(self):
         appointment = self._appointment()
-        line = appointment._stage_open_required_lines().filtered("evidence_required")[:1]
+        line = appointment._checklist_open_required_lines().filtered("evidence_required")[:1]
         self.assertTrue(line)
         with self.assertRaisesRegex(Exception, "evidence"):
             line.write({"done": True})

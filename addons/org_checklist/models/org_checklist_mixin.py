@@ -5,8 +5,10 @@ from odoo.exceptions import UserError
 class OrgChecklistMixin(models.AbstractModel):
     """Gives a model checklist lines from a template, a progress %, and a closing guard.
 
-    A model calls ``_checklist_check_closable()`` before a closing step (a stage, a state):
-    it raises with the list of required items still open.
+    The closing guard of every closed loop: a model calls ``_checklist_check_closable()``
+    before a closing step (a stage, a state); it raises one error listing what blocks each
+    record. A model adds its own conditions by overriding ``_checklist_closing_blockers()`` and
+    words its refusal by overriding ``_checklist_closing_message()``.
     """
 
     _name = "org.checklist.mixin"
@@ -86,19 +88,39 @@ class OrgChecklistMixin(models.AbstractModel):
         self.ensure_one()
         return self.checklist_line_ids.filtered(lambda line: line.required and not line.done)
 
+    def _checklist_closing_blockers(self):
+        """Hook: what keeps this record from its closing step, as translated phrases; empty
+        when it may close. By default the checklist's required items still open; a model adds
+        its own conditions (evidence, an acceptance ...) to ``super()``'s list."""
+        self.ensure_one()
+        open_lines = self._checklist_open_required_lines()
+        if not open_lines:
+            return []
+        return [
+            self.env._(
+                "required checklist items are open: %(items)s", items="、".join(open_lines.mapped("name"))
+            )
+        ]
+
+    def _checklist_closing_message(self, blockers):
+        """Hook: the sentence refusing this record's closing step, naming it and its blockers."""
+        self.ensure_one()
+        return self.env._(
+            "%(record)s cannot be closed: %(problems)s.",
+            record=self.display_name,
+            problems="; ".join(blockers),
+        )
+
     def _checklist_check_closable(self):
-        """Raise a UserError naming the record and its open required items, if any."""
+        """The closing guard: call it before a closing step (a stage, a state). Raises one
+        UserError naming each record that may not close and why; nothing when all may."""
+        messages = []
         for record in self:
-            open_lines = record._checklist_open_required_lines()
-            if open_lines:
-                raise UserError(
-                    self.env._(
-                        "%(record)s cannot be closed: these required checklist items are still open:\n"
-                        "%(items)s",
-                        record=record.display_name,
-                        items="\n".join(f"- {name}" for name in open_lines.mapped("name")),
-                    )
-                )
+            blockers = record._checklist_closing_blockers()
+            if blockers:
+                messages.append(record._checklist_closing_message(blockers))
+        if messages:
+            raise UserError("\n".join(messages))
 
     def unlink(self):
         """Delete the lines first, as the records' deleter: whoever may delete a record may

@@ -1,10 +1,11 @@
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-import pytz
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
 
 DEADLINE_STATUSES = [
     ("none", "No Deadline"),
@@ -22,8 +23,6 @@ SATISFACTION_LEVELS = [
     ("1", "Very Dissatisfied"),
 ]
 DEFAULT_WARNING_DAYS = 3
-# The ORM inserts new records this many rows per statement.
-ORM_INSERT_BATCH = models.INSERT_BATCH_SIZE
 
 
 class ProjectTask(models.Model):
@@ -116,16 +115,16 @@ class ProjectTask(models.Model):
 
     @api.depends("date_deadline", "stage_id.org_closing", "state", "org_board_type_id.warning_days")
     def _compute_org_deadline_status(self):
-        # Days count in the department's time zone, whoever triggers the computation.
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.company.partner_id.tz or "Asia/Shanghai")
-        today = datetime.now(tz).date()
+        # Days count in the office's time zone, whoever triggers the computation.
+        company = self.env.company
+        today = company._org_office_today()
         for task in self:
             if task.stage_id.org_closing or task.state in ("1_done", "1_canceled"):
                 task.org_deadline_status = "closed"
             elif not task.date_deadline:
                 task.org_deadline_status = "none"
             else:
-                deadline = pytz.utc.localize(task.date_deadline).astimezone(tz).date()
+                deadline = company._org_office_date(task.date_deadline)
                 warning_days = (
                     task.org_board_type_id.warning_days if task.org_board_type_id else DEFAULT_WARNING_DAYS
                 )
@@ -209,7 +208,7 @@ class ProjectTask(models.Model):
             result = super().write(vals)
             if satisfaction_checked:
                 self._org_check_satisfaction()
-            closing._org_check_closable()
+            closing._checklist_check_closable()
         return result
 
     def _org_satisfaction_person(self):
@@ -231,17 +230,10 @@ class ProjectTask(models.Model):
                     )
                 )
 
-    def _org_closing_problems(self, review=True):
-        """What keeps this card from 销号, as translated sentences (``review``: include acceptance)."""
-        self.ensure_one()
-        problems = []
-        open_lines = self._checklist_open_required_lines()
-        if open_lines:
-            problems.append(
-                self.env._(
-                    "required checklist items are open: %(items)s", items="、".join(open_lines.mapped("name"))
-                )
-            )
+    def _checklist_closing_blockers(self, review=True):
+        """销号 also needs the evidence, the satisfaction and (``review``) the reviewer's
+        acceptance, as the board type asks; submitting for acceptance needs all but the last."""
+        problems = super()._checklist_closing_blockers()
         board_type = self.org_board_type_id
         if board_type.evidence_required and not self.org_evidence_ids:
             problems.append(self.env._("no evidence is attached"))
@@ -256,22 +248,17 @@ class ProjectTask(models.Model):
             problems.append(self.env._("the reviewer has not accepted it"))
         return problems
 
-    def _org_check_closable(self):
-        for task in self:
-            problems = task._org_closing_problems()
-            if problems:
-                raise UserError(
-                    self.env._(
-                        "Card “%(card)s” cannot be closed (销号): %(problems)s.",
-                        card=task.display_name,
-                        problems="; ".join(problems),
-                    )
-                )
+    def _checklist_closing_message(self, blockers):
+        return self.env._(
+            "Card “%(card)s” cannot be closed (销号): %(problems)s.",
+            card=self.display_name,
+            problems="; ".join(blockers),
+        )
 
     def action_org_submit_review(self):
         """The responsible person asks the reviewer to accept the work."""
         for task in self:
-            problems = task._org_closing_problems(review=False)
+            problems = task._checklist_closing_blockers(review=False)
             if problems:
                 raise UserError(
                     self.env._(
@@ -377,16 +364,17 @@ class ProjectTask(models.Model):
         return tasks
 
     @api.model
-    def _cron_org_overdue_activities(self, batch_size=ORM_INSERT_BATCH):
+    def _cron_org_overdue_activities(self, batch_size=BATCH_SIZE):
         """Daily: each overdue open card gets one reminder activity for its responsible person.
 
-        Idempotent (a card that has the reminder is not reminded again) and batched: when more
-        cards wait than one batch, the cron is triggered again. A batch is as large as one of
-        the ORM's INSERT statements, so a run costs the same queries for 10 cards as for 10,000.
+        Idempotent (a card that has the reminder is not reminded again) and batched: a run
+        reminds one batch and tells the cron how many cards wait (``_notify_progress``), which
+        runs it again for them. A batch is as large as one of the ORM's INSERT statements, so a
+        run costs the same queries for 10 cards as for 10,000.
         """
         self._org_refresh_deadline_lights()
         activity_type = self.env.ref("org_checklist.mail_activity_type_org_overdue")
-        overdue = self.search(
+        found = self.search(
             [
                 ("org_board_type_id", "!=", False),
                 ("org_deadline_status", "=", "red"),
@@ -396,26 +384,27 @@ class ProjectTask(models.Model):
                 "!",
                 ("activity_ids.activity_type_id", "=", activity_type.id),
             ],
-            limit=batch_size,
+            limit=batch_size + 1,
             order="date_deadline, id",
         )
-        model_id = self.env["ir.model"]._get_id(self._name)
+        overdue = found[:batch_size]
         today = fields.Date.context_today(self)
         responsible = {task.id: task.org_responsible_user_id or task.user_ids[:1] for task in overdue}
-        # The reminder shows in each person's activities; no assignment e-mail per card
-        # (mail_activity_quick_update), so that a batch costs the same queries as one card.
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+        # The search left out the cards that have the reminder.
+        self.env["mail.activity"]._org_schedule_batch(
+            activity_type,
             [
-                {
-                    "res_model_id": model_id,
-                    "res_id": task.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": responsible[task.id].id,
-                    "date_deadline": today,
-                    "summary": self.env._("Overdue since %(date)s", date=task.date_deadline.date()),
-                }
+                (
+                    task,
+                    {
+                        "user_id": responsible[task.id].id,
+                        "date_deadline": today,
+                        "summary": self.env._("Overdue since %(date)s", date=task.date_deadline.date()),
+                    },
+                )
                 for task in overdue
-            ]
+            ],
+            skip_existing=False,
         )
         overdue._message_log_batch(
             bodies={
@@ -427,6 +416,5 @@ class ProjectTask(models.Model):
                 for task in overdue
             }
         )
-        if len(overdue) == batch_size:
-            self.env.ref("org_checklist.ir_cron_org_overdue_activities")._trigger()
+        self.env["ir.cron"]._notify_progress(done=len(overdue), remaining=len(found) - len(overdue))
         return overdue

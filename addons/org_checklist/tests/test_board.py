@@ -5,6 +5,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
+from odoo.addons.org_base.tests.common import cron_progress
+
 
 class OrgBoardCommon(TransactionCase):
     """A board type of the test's own, a board, a unit and least-privileged users."""
@@ -283,8 +285,15 @@ class TestBoardCron(OrgBoardCommon):
         cards = self.env["project.task"]
         for index in range(5):
             cards |= self._card(name=f"逾期{index}", date_deadline=datetime(2026, 6, 1, 4))
-        first = self.env["project.task"]._cron_org_overdue_activities(batch_size=3)
-        second = self.env["project.task"]._cron_org_overdue_activities(batch_size=3)
+        Task = self.env["project.task"]
+        progress = cron_progress(self.env, "org_checklist.ir_cron_org_overdue_activities")
+        first = Task.with_context(ir_cron_progress_id=progress.id)._cron_org_overdue_activities(batch_size=3)
         self.assertEqual(len(first & cards), 3)
+        # The cron is told that cards wait: its worker runs it again for them.
+        self.assertEqual(progress.done, 3)
+        self.assertTrue(progress.remaining)
+        progress = cron_progress(self.env, "org_checklist.ir_cron_org_overdue_activities")
+        second = Task.with_context(ir_cron_progress_id=progress.id)._cron_org_overdue_activities(batch_size=3)
         self.assertEqual(len(second & cards), 2)
+        self.assertEqual((progress.done, progress.remaining), (2, 0))
         self.assertFalse(first & second)

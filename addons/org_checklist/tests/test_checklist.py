@@ -81,6 +81,29 @@ class TestChecklistMixin(FakeModelCase):
         upload.done = False
         self.assertFalse(upload.done_date)
 
+    def test_guard_lists_every_blocked_record_in_one_error(self):
+        """One refusal names each blocked record with all its blockers, the model's own
+        conditions next to the checklist's; a record that may close is not named."""
+        first, second, free = self._record(), self._record(), self._record()
+        first.name, second.name, free.name = "甲", "乙", "丙"
+        second.signed = False
+        free.checklist_line_ids.filtered("required").write({"required": False})
+        records = first | second | free
+        with self.assertRaises(UserError) as caught:
+            records.action_close()
+        lines = str(caught.exception).splitlines()
+        self.assertEqual(len(lines), 2, lines)
+        self.assertIn("甲", lines[0])
+        self.assertIn("制定方案、上传材料", lines[0])
+        self.assertNotIn("未签字", lines[0])
+        self.assertIn("乙", lines[1])
+        self.assertIn("未签字", lines[1])
+        self.assertNotIn("丙", str(caught.exception))
+        self.assertEqual(set(records.mapped("state")), {"open"})
+        self.assertEqual(free._checklist_closing_blockers(), [])
+        free.signed = False
+        self.assertEqual(free._checklist_closing_blockers(), ["未签字"])
+
     def test_unlink_removes_lines(self):
         record = self._record()
         lines = record.checklist_line_ids

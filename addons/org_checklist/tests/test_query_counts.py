@@ -6,7 +6,8 @@ from lxml import etree
 
 from odoo.tests import tagged
 
-from ..models.project_task import ORM_INSERT_BATCH
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
+
 from .test_board import OrgBoardCommon
 
 # A first page is full at both sizes (more than 40 cards per column, 80 rows per list page):
@@ -133,7 +134,7 @@ class TestBoardQueryCounts(OrgBoardCommon):
     def test_overdue_cron(self):
         """Reminding 10 or 300 overdue cards (two responsible people) costs the same queries;
         each run is rolled back so that both sizes do the same work per card. With 300 cards
-        a run reminds one batch and triggers the next run."""
+        a run reminds one batch and leaves the rest to the next run."""
         Task = self.env["project.task"]
 
         def run_cron(**kwargs):
@@ -144,15 +145,15 @@ class TestBoardQueryCounts(OrgBoardCommon):
             self.env.invalidate_all()
             return reminded
 
-        # Both runs fill their batch, so that both trigger the next run (a fixed three
-        # queries): the small one with a batch of its 10 cards, the large one with the ORM's.
+        # Both runs fill their batch: the small one with its 10 cards, the large one with
+        # one INSERT statement's.
         cards = self._fill(CRON_SMALL, date_deadline=datetime(2026, 6, 1, 4))
         small = self._queries(lambda: run_cron(batch_size=CRON_SMALL))
         self.assertEqual(len(run_cron(batch_size=CRON_SMALL) & cards), CRON_SMALL)
         cards |= self._fill(LARGE - CRON_SMALL, date_deadline=datetime(2026, 6, 1, 4))
         large = self._queries(run_cron)
-        # One batch: the rest waits for the next run, which the cron triggers.
-        self.assertEqual(len(run_cron() & cards), ORM_INSERT_BATCH)
+        # One batch: the rest waits for the next run (ir.cron._notify_progress).
+        self.assertEqual(len(run_cron() & cards), BATCH_SIZE)
         self._assert_same(small, large, "overdue cron", CRON_SMALL)
 
     @freeze_time("2026-06-10 02:00:00")

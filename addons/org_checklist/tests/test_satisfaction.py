@@ -104,7 +104,7 @@ class TestSatisfaction(OrgBoardCommon):
     def test_boards_without_the_rule(self):
         card = self._card()
         self.assertFalse(card.org_satisfaction_asked)
-        self.assertNotIn("satisfaction", " ".join(card._org_closing_problems()))
+        self.assertNotIn("satisfaction", " ".join(card._checklist_closing_blockers()))
         self._complete(card)
         card.action_org_submit_review()
         card.with_user(self.reviewer).action_org_accept()

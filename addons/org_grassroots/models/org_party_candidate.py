@@ -333,37 +333,36 @@ class OrgPartyCandidate(models.Model):
         if not formal.remind_days:
             return self.browse()
         today = fields.Date.context_today(self)
-        candidates = self.search(
+        found = self.search(
             [
                 ("stage_code", "=", "probationary"),
                 ("date_probation_end", "<=", today + relativedelta(days=formal.remind_days)),
                 ("probation_reminded", "=", False),
             ],
-            limit=batch_size,
+            limit=batch_size + 1,
             order="date_probation_end, id",
         )
-        activity_type = self.env.ref("org_grassroots.mail_activity_type_probation_end")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        activities = []
-        for candidate in candidates:
-            end = candidate.date_probation_end
-            user = candidate.organization_id._reminder_user()
-            if user:
-                activities.append(
+        candidates = found[:batch_size]
+        self.env["mail.activity"]._org_schedule_batch(
+            "org_grassroots.mail_activity_type_probation_end",
+            [
+                (
+                    candidate,
                     {
-                        "res_model_id": model_id,
-                        "res_id": candidate.id,
-                        "activity_type_id": activity_type.id,
-                        "automated": True,
-                        "user_id": user.id,
-                        "date_deadline": max(end, today),
+                        "user_id": candidate.organization_id._reminder_user().id,
+                        "date_deadline": max(candidate.date_probation_end, today),
                         "summary": self.env._(
-                            "Probation of %(candidate)s ends on %(date)s", candidate=candidate.name, date=end
+                            "Probation of %(candidate)s ends on %(date)s",
+                            candidate=candidate.name,
+                            date=candidate.date_probation_end,
                         ),
-                    }
+                    },
                 )
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
+                for candidate in candidates
+            ],
+            automated=True,
+            skip_existing=False,
+        )
         candidates.write({"probation_reminded": True})
-        if len(candidates) >= batch_size:
-            self.env.ref("org_grassroots.ir_cron_probation_reminders")._trigger()
+        self.env["ir.cron"]._notify_progress(done=len(candidates), remaining=len(found) - len(candidates))
         return candidates

@@ -2,6 +2,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
+
 BRANCH_KINDS = ("branch", "joint_branch", "temporary_branch")
 PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 
@@ -171,20 +173,21 @@ class OrgPartyMeetingCompliance(models.Model):
         }
 
     @api.model
-    def _cron_meeting_compliance(self, batch_size=models.INSERT_BATCH_SIZE):
+    def _cron_meeting_compliance(self, batch_size=BATCH_SIZE):
         """Monthly: for each meeting type whose period just ended, record each organization's
         compliance, and remind the secretaries of those behind with an activity; then open the
         rows of the current periods, so that everyone sees what is still to hold.
 
         Idempotent (a checked organization, type and period is not checked again) and batched:
         a run handles one type and period, at most ``batch_size`` organizations (one of the
-        ORM's INSERT statements), and triggers the cron again while it finds work. A run thus
-        costs the same queries for 100 organizations as for 10,000.
+        ORM's INSERT statements), and tells the cron (``_notify_progress``) that more may wait
+        while it finds work. A run thus costs the same queries for 100 organizations as for
+        10,000.
         """
         today = fields.Date.context_today(self)
         rows = self._close_last_periods(today, batch_size) or self._open_current_periods(today, batch_size)
-        if rows:
-            self.env.ref("org_grassroots.ir_cron_meeting_compliance")._trigger()
+        # What waits is known only by looking: another run is worth it while this one found work.
+        self.env["ir.cron"]._notify_progress(done=len(rows), remaining=1 if rows else 0)
         return rows
 
     @api.model
@@ -228,19 +231,14 @@ class OrgPartyMeetingCompliance(models.Model):
 
     def _remind_behind(self, today):
         """One activity per row for the secretary of its organization (else the one above)."""
-        activity_type = self.env.ref("org_grassroots.mail_activity_type_meeting_behind")
-        model_id = self.env["ir.model"]._get_id("org.party.organization")
-        activities = []
-        for row in self:
-            secretary = row.organization_id._reminder_user()
-            if secretary:
-                activities.append(
+        # An organization behind with two meeting types is reminded of each.
+        return self.env["mail.activity"]._org_schedule_batch(
+            "org_grassroots.mail_activity_type_meeting_behind",
+            [
+                (
+                    row.organization_id,
                     {
-                        "res_model_id": model_id,
-                        "res_id": row.organization_id.id,
-                        "activity_type_id": activity_type.id,
-                        "automated": True,
-                        "user_id": secretary.id,
+                        "user_id": row.organization_id._reminder_user().id,
                         "date_deadline": today,
                         "summary": self.env._(
                             "No %(type)s held from %(start)s to %(end)s",
@@ -248,9 +246,13 @@ class OrgPartyMeetingCompliance(models.Model):
                             start=row.period_start,
                             end=row.period_end,
                         ),
-                    }
+                    },
                 )
-        return self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
+                for row in self
+            ],
+            automated=True,
+            skip_existing=False,
+        )
 
     @api.model
     def _open_current_periods(self, today, limit):

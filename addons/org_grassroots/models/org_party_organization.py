@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
 
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
+
 ORGANIZATION_KINDS = [
     ("working_committee", "Party Working Committee"),
     ("committee", "Party Committee"),
@@ -293,14 +295,14 @@ class OrgPartyOrganization(models.Model):
         self.ensure_one()
         return self.secretary_user_id or self.parent_id.secretary_user_id
 
-    def _cron_reelection_reminders(self, batch_size=models.INSERT_BATCH_SIZE):
+    def _cron_reelection_reminders(self, batch_size=BATCH_SIZE):
         """Remind secretaries of re-elections due (换届): months ahead as the term rule says
         (6 and 3 by default), and once overdue.
 
-        Idempotent (each level is sent once per due date) and batched: when more organizations
-        wait than one batch, the cron is triggered again. A batch is as large as one of the
-        ORM's INSERT statements, so a run costs the same queries for 100 organizations as for
-        10,000.
+        Idempotent (each level is sent once per due date) and batched: a run reminds one batch
+        and tells the cron how many organizations wait (``_notify_progress``). A batch is as
+        large as one of the ORM's INSERT statements, so a run costs the same queries for 100
+        organizations as for 10,000.
         """
         today = fields.Date.context_today(self)
         rules = self.env["org.party.term.rule"].search([])
@@ -318,11 +320,12 @@ class OrgPartyOrganization(models.Model):
                     )
             rule_domains.append(expression.AND([[("term_rule_id", "=", rule.id)], expression.OR(clauses)]))
         # One query for every term rule, the earliest due first.
-        levels = self.search(
+        found = self.search(
             expression.AND([[("date_reelection_due", "!=", False)], expression.OR(rule_domains)]),
-            limit=batch_size,
+            limit=batch_size + 1,
             order="date_reelection_due, id",
         )
+        levels = found[:batch_size]
         due_levels = {}
         for organization in levels:
             rule = organization.term_rule_id
@@ -335,9 +338,7 @@ class OrgPartyOrganization(models.Model):
                 due_levels[organization.id] = 2
             else:
                 due_levels[organization.id] = 1
-        activity_type = self.env.ref("org_grassroots.mail_activity_type_reelection")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        activities = []
+        plans = []
         bodies = {}
         for organization in levels:
             level = due_levels[organization.id]
@@ -346,26 +347,25 @@ class OrgPartyOrganization(models.Model):
                 summary = self.env._("Re-election overdue since %(date)s", date=due)
             else:
                 summary = self.env._("Re-election due on %(date)s", date=due)
-            secretary = organization._reminder_user()
-            if secretary:
-                activities.append(
+            plans.append(
+                (
+                    organization,
                     {
-                        "res_model_id": model_id,
-                        "res_id": organization.id,
-                        "activity_type_id": activity_type.id,
-                        "automated": True,
-                        "user_id": secretary.id,
+                        "user_id": organization._reminder_user().id,
                         "date_deadline": due if level < 3 else today,
                         "summary": summary,
-                    }
+                    },
                 )
+            )
             bodies[organization.id] = summary
         for level in set(due_levels[organization.id] for organization in levels):
             levels.filtered(
                 lambda org, level=level: due_levels[org.id] == level
             ).reelection_reminder_level = level
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
+        # Each level reminds anew, next to the earlier level's activity.
+        self.env["mail.activity"]._org_schedule_batch(
+            "org_grassroots.mail_activity_type_reelection", plans, automated=True, skip_existing=False
+        )
         levels._message_log_batch(bodies=bodies)
-        if len(levels) >= batch_size:
-            self.env.ref("org_grassroots.ir_cron_reelection_reminders")._trigger()
+        self.env["ir.cron"]._notify_progress(done=len(levels), remaining=len(found) - len(levels))
         return levels

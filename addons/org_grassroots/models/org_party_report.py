@@ -165,38 +165,38 @@ class OrgPartyReport(models.Model):
         today = fields.Date.context_today(self)
         value = self.env["ir.config_parameter"].sudo().get_param("org_grassroots.report_remind_days")
         remind_days = int(value) if value and value.isdigit() else DEFAULT_REMIND_DAYS
-        reports = self.search(
+        found = self.search(
             [
                 ("state", "=", "submitted"),
                 ("date_reply_due", "<=", today + relativedelta(days=remind_days)),
                 ("reply_reminded", "=", False),
             ],
-            limit=batch_size,
+            limit=batch_size + 1,
             order="date_reply_due, id",
         )
-        activity_type = self.env.ref("org_grassroots.mail_activity_type_report_reply")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        activities = []
-        for report in reports:
-            user = report.higher_organization_id._reminder_user() if report.higher_organization_id else False
-            if user:
-                activities.append(
+        reports = found[:batch_size]
+        self.env["mail.activity"]._org_schedule_batch(
+            "org_grassroots.mail_activity_type_report_reply",
+            [
+                (
+                    report,
                     {
-                        "res_model_id": model_id,
-                        "res_id": report.id,
-                        "activity_type_id": activity_type.id,
-                        "automated": True,
-                        "user_id": user.id,
+                        "user_id": report.higher_organization_id._reminder_user().id
+                        if report.higher_organization_id
+                        else False,
                         "date_deadline": report.date_reply_due,
                         "summary": self.env._(
                             "Reply to %(organization)s by %(date)s",
                             organization=report.organization_id.name,
                             date=report.date_reply_due,
                         ),
-                    }
+                    },
                 )
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
+                for report in reports
+            ],
+            automated=True,
+            skip_existing=False,
+        )
         reports.write({"reply_reminded": True})
-        if len(reports) >= batch_size:
-            self.env.ref("org_grassroots.ir_cron_report_reply_reminders")._trigger()
+        self.env["ir.cron"]._notify_progress(done=len(reports), remaining=len(found) - len(reports))
         return reports

@@ -5,6 +5,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from odoo.addons.org_base.tests.common import cron_progress
+
 from .common import GrassrootsCommon
 
 
@@ -20,14 +22,15 @@ class TestMeetingCompliance(GrassrootsCommon):
         cls.Compliance = cls.env["org.party.meeting.compliance"]
 
     def _run_compliance(self):
-        """Run the cron as Odoo's cron runner does: again while it triggers itself (a run
+        """Run the cron as Odoo's cron worker does: again while it reports work left (a run
         handles one type and period); returns every row it wrote."""
         rows = self.Compliance.browse()
         for _run in range(50):
-            batch = self.Compliance._cron_meeting_compliance()
-            if not batch:
+            progress = cron_progress(self.env, "org_grassroots.ir_cron_meeting_compliance")
+            rows |= self.Compliance.with_context(ir_cron_progress_id=progress.id)._cron_meeting_compliance()
+            if not progress.remaining:
+                self.assertFalse(progress.done, "the last run finds nothing left")
                 return rows
-            rows |= batch
         raise AssertionError("the compliance cron never ran out of work")
 
     def _rows(self, organization, meeting_type, start):
@@ -126,8 +129,13 @@ class TestMeetingCompliance(GrassrootsCommon):
 
     def test_batches(self):
         with freeze_time("2024-04-03"):
-            first = self.Compliance._cron_meeting_compliance(batch_size=3)
+            progress = cron_progress(self.env, "org_grassroots.ir_cron_meeting_compliance")
+            first = self.Compliance.with_context(ir_cron_progress_id=progress.id)._cron_meeting_compliance(
+                batch_size=3
+            )
             self.assertEqual(len(first), 3)
+            # The cron runs again while a run finds work.
+            self.assertEqual((progress.done, progress.remaining), (3, 1))
             rest = self._run_compliance()
         self.assertFalse(first & rest)
         ours = (first | rest).filtered(

@@ -2,6 +2,8 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
+from odoo.addons.org_base.tests.common import cron_progress
+
 from .common import GrassrootsCommon
 
 
@@ -63,10 +65,20 @@ class TestReelectionReminders(GrassrootsCommon):
         self.assertFalse(
             self._run("2024-03-15") & branches, "3 months ahead: nothing with a first reminder at 2"
         )
+        Organization = self.env["org.party.organization"]
+        progress = cron_progress(self.env, "org_grassroots.ir_cron_reelection_reminders")
         with freeze_time("2024-04-15"):
-            first = self.env["org.party.organization"]._cron_reelection_reminders(batch_size=2)
+            first = Organization.with_context(ir_cron_progress_id=progress.id)._cron_reelection_reminders(
+                batch_size=2
+            )
         self.assertEqual(len(first), 2)
-        rest = self._run("2024-04-15")
+        # The cron is told that more organizations wait: its worker runs it again.
+        self.assertEqual(progress.done, 2)
+        self.assertGreater(progress.remaining, 0)
+        progress = cron_progress(self.env, "org_grassroots.ir_cron_reelection_reminders")
+        with freeze_time("2024-04-15"):
+            rest = Organization.with_context(ir_cron_progress_id=progress.id)._cron_reelection_reminders()
+        self.assertEqual((progress.done, progress.remaining), (len(rest), 0))
         self.assertFalse(first & rest)
         self.assertLessEqual(branches, first | rest)
         self.assertEqual(set(branches.mapped("reelection_reminder_level")), {1})

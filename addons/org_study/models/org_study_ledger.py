@@ -1,11 +1,7 @@
-from datetime import datetime
-
-import pytz
+from datetime import date
 
 from odoo import api, fields, models
 from odoo.tools import SQL
-
-from .org_study_session import DEFAULT_TZ
 
 
 class OrgStudyLedger(models.Model):
@@ -69,9 +65,8 @@ class OrgStudyLedger(models.Model):
 
     @api.model
     def _ledger_tz(self):
-        """The time zone that splits years: the company's, else China's."""
-        tz = self.env.company.partner_id.tz
-        return tz if tz in pytz.all_timezones_set else DEFAULT_TZ
+        """The name of the time zone that splits years: the office's."""
+        return self.env.company._org_office_tz().zone
 
     @property
     def _table_query(self):
@@ -157,12 +152,10 @@ class OrgStudyLedger(models.Model):
 
     def _year_bounds(self):
         """UTC bounds of the line's year in the ledger's time zone."""
-        tz = pytz.timezone(self._ledger_tz())
-        start, end = (
-            tz.localize(datetime(year, 1, 1)).astimezone(pytz.utc).replace(tzinfo=None)
-            for year in (self.year, self.year + 1)
+        company = self.env.company
+        return company._org_office_datetime(date(self.year, 1, 1)), company._org_office_datetime(
+            date(self.year + 1, 1, 1)
         )
-        return start, end
 
     def _attendance_lines(self):
         """The attendance lines behind this ledger line: the employee's, in held sessions of the year."""

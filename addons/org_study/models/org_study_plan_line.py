@@ -1,10 +1,6 @@
-from datetime import datetime, time
-
-import pytz
+from datetime import date, time
 
 from odoo import api, fields, models
-
-from .org_study_session import DEFAULT_TZ
 
 MONTHS = [
     ("1", "January"),
@@ -58,8 +54,7 @@ class OrgStudyPlanLine(models.Model):
     def action_plan_session(self):
         """A new session on this topic, in the topic's month (first day, 9:00 local time)."""
         self.ensure_one()
-        tz = pytz.timezone(self.env.company.partner_id.tz or DEFAULT_TZ)
-        start = tz.localize(datetime.combine(datetime(self.plan_id.year, self.month_number, 1), time(9)))
+        start = self.env.company._org_office_datetime(date(self.plan_id.year, self.month_number, 1), time(9))
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Plan a Session"),
@@ -73,6 +68,6 @@ class OrgStudyPlanLine(models.Model):
                 "default_type_id": self.type_id.id,
                 "default_organizer_department_id": (self.department_id or self.plan_id.department_id).id,
                 "default_plan_line_id": self.id,
-                "default_date_start": fields.Datetime.to_string(start.astimezone(pytz.utc)),
+                "default_date_start": fields.Datetime.to_string(start),
             },
         }

@@ -1,11 +1,7 @@
-from datetime import datetime, time, timedelta
-
-import pytz
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-
-DEFAULT_TZ = "Asia/Shanghai"
 
 
 class OrgStudySession(models.Model):
@@ -173,18 +169,19 @@ class OrgStudySession(models.Model):
 
     @api.model
     def _tomorrow_bounds(self):
-        """UTC bounds of tomorrow, counted in the department's time zone."""
-        tz = pytz.timezone(self.env.company.partner_id.tz or DEFAULT_TZ)
-        today = datetime.now(pytz.utc).astimezone(tz).date()
-        start = tz.localize(datetime.combine(today + timedelta(days=1), time.min)).astimezone(pytz.utc)
-        return start.replace(tzinfo=None), (start + timedelta(days=1)).replace(tzinfo=None)
+        """UTC bounds of tomorrow, counted in the office's time zone."""
+        company = self.env.company
+        tomorrow = company._org_office_today() + timedelta(days=1)
+        return company._org_office_datetime(tomorrow), company._org_office_datetime(
+            tomorrow + timedelta(days=1)
+        )
 
     @api.model
     def _cron_remind_participants(self, batch_size=500):
         """Daily: each registered participant of a session held tomorrow gets one reminder activity.
 
         Idempotent (a participant already reminded of a session is not reminded again) and
-        batched: when more reminders wait than one batch, the cron is triggered again.
+        batched: a run reminds one batch and tells the cron how many wait (``_notify_progress``).
         """
         activity_type = self.env.ref("org_study.mail_activity_type_study_session")
         start, end = self._tomorrow_bounds()
@@ -198,37 +195,34 @@ class OrgStudySession(models.Model):
             ],
             order="session_id, id",
         )
-        existing = {
-            (activity.res_id, activity.user_id.id)
-            for activity in self.env["mail.activity"].search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", attendances.session_id.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            )
-        }
-        todo = attendances.filtered(lambda a: (a.session_id.id, a.employee_id.user_id.id) not in existing)[
-            :batch_size
-        ]
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].create(
+        # Participants already reminded of their session are left out (one search) before the
+        # batch is cut, so that each run moves on.
+        Activity = self.env["mail.activity"]
+        reminded = Activity._org_scheduled(activity_type, attendances.session_id)
+        found = attendances.filtered(
+            lambda attendance: (attendance.session_id, attendance.employee_id.user_id.id) not in reminded
+        )[: batch_size + 1]
+        todo = found[:batch_size]
+        # The participants get the assignment e-mail (notify), as they always did.
+        Activity._org_schedule_batch(
+            activity_type,
             [
-                {
-                    "res_model_id": model_id,
-                    "res_id": attendance.session_id.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": attendance.employee_id.user_id.id,
-                    "date_deadline": attendance.session_id.date_start.date(),
-                    "summary": self.env._(
-                        "Study tomorrow: %(session)s at %(place)s",
-                        session=attendance.session_id.name,
-                        place=attendance.session_id.place or self.env._("the place announced"),
-                    ),
-                }
+                (
+                    attendance.session_id,
+                    {
+                        "user_id": attendance.employee_id.user_id.id,
+                        "date_deadline": attendance.session_id.date_start.date(),
+                        "summary": self.env._(
+                            "Study tomorrow: %(session)s at %(place)s",
+                            session=attendance.session_id.name,
+                            place=attendance.session_id.place or self.env._("the place announced"),
+                        ),
+                    },
+                )
                 for attendance in todo
-            ]
+            ],
+            notify=True,
+            skip_existing=False,
         )
-        if len(todo) == batch_size:
-            self.env.ref("org_study.ir_cron_study_session_reminder")._trigger()
+        self.env["ir.cron"]._notify_progress(done=len(todo), remaining=len(found) - len(todo))
         return todo

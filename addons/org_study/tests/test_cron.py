@@ -4,6 +4,8 @@ from freezegun import freeze_time
 
 from odoo.tests import new_test_user, tagged
 
+from odoo.addons.org_base.tests.common import cron_progress
+
 from .common import OrgStudyCommon
 
 
@@ -42,6 +44,25 @@ class TestStudyCrons(OrgStudyCommon):
             self.assertEqual(reminded, self.attendance_a)
             activities = self._activities(self.session, "org_study.mail_activity_type_study_session")
             self.assertEqual(activities.user_id, self.user_a)
+
+    def test_reminder_batches_report_progress(self):
+        """A run reminds one batch and tells the cron what waits; the next run moves on to those
+        not reminded yet, and the cron stops when nobody waits."""
+        Session = self.env["org.study.session"]
+        with freeze_time("2026-03-09 03:00:00"):
+            progress = cron_progress(self.env, "org_study.ir_cron_study_session_reminder")
+            first = Session.with_context(ir_cron_progress_id=progress.id)._cron_remind_participants(
+                batch_size=1
+            )
+            self.assertEqual((progress.done, progress.remaining), (1, 1))
+            progress = cron_progress(self.env, "org_study.ir_cron_study_session_reminder")
+            second = Session.with_context(ir_cron_progress_id=progress.id)._cron_remind_participants(
+                batch_size=1
+            )
+            self.assertEqual((progress.done, progress.remaining), (1, 0))
+        self.assertEqual(first | second, self.attendance_a | self.attendance_b)
+        activities = self._activities(self.session, "org_study.mail_activity_type_study_session")
+        self.assertEqual(activities.user_id, self.user_a + self.user_b)
 
     def test_pace_check_one_activity_per_officer(self):
         # Two requirements with people behind: each officer still gets one activity for all.

@@ -477,19 +477,19 @@ class OrgTalentApplication(models.Model):
         self._write_step("submit", {"state": "submitted"})
         return True
 
+    def _checklist_closing_message(self, blockers):
+        """受理 closes the claim's file: the refusal lists the documents still missing."""
+        return self.env._(
+            "Claim %(claim)s lacks required documents: %(items)s.",
+            claim=self.name,
+            items="、".join(self._checklist_open_required_lines().mapped("name")),
+        )
+
     def action_start_review(self):
         """受理: the officer accepts the file; required documents must be complete."""
         self._check_state("submitted")
         self._check_duties("first_review")
-        for application in self:
-            if application._checklist_open_required_lines():
-                raise UserError(
-                    self.env._(
-                        "Claim %(claim)s lacks required documents: %(items)s.",
-                        claim=application.name,
-                        items="、".join(application._checklist_open_required_lines().mapped("name")),
-                    )
-                )
+        self._checklist_check_closable()
         self._write_step("start_review", {"state": "first_review"})
         return True
 
@@ -548,7 +548,8 @@ class OrgTalentApplication(models.Model):
     def _cron_stuck_reminders(self, batch_size=500):
         """Daily: a claim waiting in one review step longer than its policy's time limit gets
         one reminder for its officer. Idempotent (a reminded claim is not reminded again while
-        it stays in that step) and batched."""
+        it stays in that step) and batched: a run reminds one batch and tells the cron how many
+        claims wait (``_notify_progress``)."""
         activity_type = self.env.ref("org_talent.mail_activity_type_application_stuck")
         now = fields.Datetime.now()
         limits = (
@@ -560,7 +561,7 @@ class OrgTalentApplication(models.Model):
         ]
         if not domain_parts:
             return self.browse()
-        stuck = self.search(
+        found = self.search(
             [
                 ("state", "in", REVIEW_STATES),
                 ("user_id", "!=", False),
@@ -569,32 +570,34 @@ class OrgTalentApplication(models.Model):
                 *["|"] * (len(domain_parts) - 1),
                 *[term for part in domain_parts for term in ["&", *part]],
             ],
-            limit=batch_size,
+            limit=batch_size + 1,
             order="date_state, id",
         )
+        stuck = found[:batch_size]
         if not stuck:
             return stuck
-        model_id = self.env["ir.model"]._get_id(self._name)
         today = fields.Date.context_today(self)
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+        # The search left out the claims that have the reminder.
+        self.env["mail.activity"]._org_schedule_batch(
+            activity_type,
             [
-                {
-                    "res_model_id": model_id,
-                    "res_id": application.id,
-                    "activity_type_id": activity_type.id,
-                    "automated": True,
-                    "user_id": application.user_id.id,
-                    "date_deadline": today,
-                    "summary": self.env._(
-                        "%(state)s since %(date)s, over the %(days)s days allowed",
-                        state=application._state_label(),
-                        date=application.date_state.date(),
-                        days=application.policy_id.review_days,
-                    ),
-                }
+                (
+                    application,
+                    {
+                        "user_id": application.user_id.id,
+                        "date_deadline": today,
+                        "summary": self.env._(
+                            "%(state)s since %(date)s, over the %(days)s days allowed",
+                            state=application._state_label(),
+                            date=application.date_state.date(),
+                            days=application.policy_id.review_days,
+                        ),
+                    },
+                )
                 for application in stuck
-            ]
+            ],
+            automated=True,
+            skip_existing=False,
         )
-        if len(stuck) == batch_size:
-            self.env.ref("org_talent.ir_cron_application_stuck")._trigger()
+        self.env["ir.cron"]._notify_progress(done=len(stuck), remaining=len(found) - len(stuck))
         return stuck

@@ -171,16 +171,20 @@ class OrgTalentCard(models.Model):
     def _cron_card_expiry(self, batch_size=500):
         """Daily: cards past their expiry date become expired; cards expiring within the
         reminder days (30 by default) get one reminder activity for their officer.
-        Idempotent and batched."""
+        Idempotent and batched: a run handles one batch of each and tells the cron how many
+        cards wait (``_notify_progress``)."""
         today = fields.Date.context_today(self)
-        expired = self.search(
-            [("state", "=", "active"), ("date_expiry", "<", today)], limit=batch_size, order="date_expiry, id"
+        found_expired = self.search(
+            [("state", "=", "active"), ("date_expiry", "<", today)],
+            limit=batch_size + 1,
+            order="date_expiry, id",
         )
+        expired = found_expired[:batch_size]
         if expired:
             expired.write({"state": "expired"})
             expired.activity_unlink(["org_talent.mail_activity_type_card_expiry"])
         activity_type = self.env.ref("org_talent.mail_activity_type_card_expiry")
-        expiring = self.search(
+        found_expiring = self.search(
             [
                 ("state", "=", "active"),
                 ("date_expiry", "<=", today + timedelta(days=self._reminder_days())),
@@ -188,18 +192,17 @@ class OrgTalentCard(models.Model):
                 "!",
                 ("activity_ids.activity_type_id", "=", activity_type.id),
             ],
-            limit=batch_size,
+            limit=batch_size + 1,
             order="date_expiry, id",
         )
-        if expiring:
-            model_id = self.env["ir.model"]._get_id(self._name)
-            self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-                [
+        expiring = found_expiring[:batch_size]
+        # The search left out the cards that have the reminder.
+        self.env["mail.activity"]._org_schedule_batch(
+            activity_type,
+            [
+                (
+                    card,
                     {
-                        "res_model_id": model_id,
-                        "res_id": card.id,
-                        "activity_type_id": activity_type.id,
-                        "automated": True,
                         "user_id": card.user_id.id,
                         "date_deadline": card.date_expiry,
                         "summary": self.env._(
@@ -208,10 +211,15 @@ class OrgTalentCard(models.Model):
                             talent=card.talent_id.name,
                             date=card.date_expiry,
                         ),
-                    }
-                    for card in expiring
-                ]
-            )
-        if len(expired) == batch_size or len(expiring) == batch_size:
-            self.env.ref("org_talent.ir_cron_card_expiry")._trigger()
+                    },
+                )
+                for card in expiring
+            ],
+            automated=True,
+            skip_existing=False,
+        )
+        self.env["ir.cron"]._notify_progress(
+            done=len(expired) + len(expiring),
+            remaining=len(found_expired) - len(expired) + len(found_expiring) - len(expiring),
+        )
         return expired, expiring

@@ -1,6 +1,4 @@
-from datetime import datetime, time, timedelta
-
-import pytz
+from datetime import time, timedelta
 
 from odoo import api, fields, models
 
@@ -66,9 +64,9 @@ class ProjectTask(models.Model):
     def _org_talent_deadline(self, start, service_type):
         """The end of the service-level day (17:00 where the office is, as the deadline light
         reads it): ``sla_days`` after the day of ``start`` (UTC), in UTC."""
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.company.partner_id.tz or "Asia/Shanghai")
-        day = pytz.utc.localize(start).astimezone(tz).date() + timedelta(days=service_type.sla_days)
-        return tz.localize(datetime.combine(day, time(17, 0))).astimezone(pytz.utc).replace(tzinfo=None)
+        company = self.env.company
+        day = company._org_office_date(start) + timedelta(days=service_type.sla_days)
+        return company._org_office_datetime(day, time(17, 0))
 
     def _org_satisfaction_person(self):
         # 人才服务: the talent rates the service when the request closes.
@@ -78,17 +76,19 @@ class ProjectTask(models.Model):
     def _cron_talent_service_sla(self, batch_size=500):
         """Daily: open talent service requests past their service-level deadline are marked
         as missed (kept after closing, for the service statistics) with a note in the
-        chatter; org_base's overdue cron reminds the handler. Idempotent and batched."""
-        late = self.search(
+        chatter; org_checklist's overdue cron reminds the handler. Idempotent and batched: a
+        run marks one batch and tells the cron how many wait (``_notify_progress``)."""
+        found = self.search(
             [
                 ("org_talent_service_type_id", "!=", False),
                 ("org_talent_sla_breached", "=", False),
                 ("org_is_closed", "=", False),
                 ("date_deadline", "<", fields.Datetime.now()),
             ],
-            limit=batch_size,
+            limit=batch_size + 1,
             order="date_deadline, id",
         )
+        late = found[:batch_size]
         if not late:
             return late
         late.write({"org_talent_sla_breached": True})
@@ -104,6 +104,5 @@ class ProjectTask(models.Model):
                 for task in late
             }
         )
-        if len(late) == batch_size:
-            self.env.ref("org_talent.ir_cron_talent_service_sla")._trigger()
+        self.env["ir.cron"]._notify_progress(done=len(late), remaining=len(found) - len(late))
         return late

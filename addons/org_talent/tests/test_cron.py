@@ -5,6 +5,8 @@ from freezegun import freeze_time
 from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.org_base.tests.common import cron_progress
+
 from .common import TalentCommon
 
 
@@ -67,11 +69,22 @@ class TestCron(TalentCommon):
 
     def test_card_cron_is_batched(self):
         self._cards(3, date(2022, 1, 1), date(2025, 5, 1))
-        cron = self.env.ref("org_talent.ir_cron_card_expiry")
+        Card = self.env["org.talent.card"]
+        progress = cron_progress(self.env, "org_talent.ir_cron_card_expiry")
         with freeze_time("2025-06-01"):
-            expired, _expiring = self.env["org.talent.card"]._cron_card_expiry(batch_size=2)
+            expired, expiring = Card.with_context(ir_cron_progress_id=progress.id)._cron_card_expiry(
+                batch_size=2
+            )
         self.assertEqual(len(expired), 2)
-        self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]))
+        # The cron is told that a card waits: its worker runs it again for it.
+        self.assertEqual((progress.done, progress.remaining), (2 + len(expiring), 1))
+        progress = cron_progress(self.env, "org_talent.ir_cron_card_expiry")
+        with freeze_time("2025-06-01"):
+            expired, expiring = Card.with_context(ir_cron_progress_id=progress.id)._cron_card_expiry(
+                batch_size=2
+            )
+        self.assertEqual(len(expired), 1)
+        self.assertEqual((progress.done, progress.remaining), (1 + len(expiring), 0))
 
     def _requests(self, count, deadline):
         board = self.env.ref("org_talent.project_talent_service")
