@@ -372,11 +372,9 @@ class OrgRosterColumn(models.Model):
         self.ensure_one()
         if not self.match_field_name or self.kind != "many2one" or not self.comodel_name:
             return False
-        comodel = self.env[self.comodel_name]
-        return (
-            isinstance(comodel, self.pool["org.resident.id.mixin"])
-            and comodel._resident_id_field == self.match_field_name
-        )
+        # The mixin's class attribute, rather than isinstance() of the registry's mixin class:
+        # a registry rebuilt since (a test's fake models) holds another class of the same name.
+        return getattr(self.env[self.comodel_name], "_resident_id_field", None) == self.match_field_name
 
     def _aliases(self):
         """``{normalised word: value}`` of the value aliases."""
