@@ -4,8 +4,8 @@ Earlier versions kept them as free text (``hr_employee.cadre_fulltime_education`
 ``org_cadre_family_member.political_status``). Each text that names an entry of the education,
 degree or political status dictionary (by name, short name or code) sets the new coded field;
 the others are written in a note on the employee's chatter, so that nothing is lost (Odoo
-drops the old columns with their fields at the end of the upgrade). The two roster columns of 学历/学位 (data not updated) become
-dictionary columns.
+drops the old columns with their fields at the end of the upgrade). The two roster columns of
+学历/学位 (data not updated) become dictionary columns.
 """
 
 from odoo import SUPERUSER_ID, api
