@@ -6,8 +6,11 @@ without the upload limits.
 
 import io
 import struct
+import tracemalloc
 import zipfile
 import zlib
+
+from ..tools.upload_limits import LimitError
 
 _XLSX_PARTS = {
     "[Content_Types].xml": (
@@ -122,3 +125,16 @@ GIF = (
     b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00"
     b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
 )
+
+
+def peak(function, *args):
+    """``(LimitError or result, peak bytes allocated by Python)`` of ``function(*args)``."""
+    tracemalloc.start()
+    try:
+        try:
+            outcome = function(*args)
+        except LimitError as error:
+            outcome = error
+        return outcome, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()

@@ -1,6 +1,5 @@
 import base64
 import io
-import tracemalloc
 
 from PIL import Image
 
@@ -11,19 +10,6 @@ from ..tools.upload_limits import LimitError, Limits, check_image, read_zip_memb
 from . import hostile_files as hostile
 
 MB = 1024 * 1024
-
-
-def _peak(function, *args):
-    """``(exception or result, peak bytes allocated by Python)`` of ``function(*args)``."""
-    tracemalloc.start()
-    try:
-        try:
-            outcome = function(*args)
-        except LimitError as error:
-            outcome = error
-        return outcome, tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
 
 
 def _png(width=40, height=50):
@@ -45,17 +31,17 @@ class TestHostileFiles(TransactionCase):
     def test_zip_bomb_stops_at_the_limit(self):
         bomb = hostile.zip_bomb(size=200 * MB)
         self.assertLess(len(bomb), 1 * MB)
-        outcome, peak = _peak(read_zip_members, bomb, Limits())
+        outcome, peak = hostile.peak(read_zip_members, bomb, Limits())
         self.assertRefused(outcome, "zip_member_bytes", name="bomb.lrmx", limit=20 * MB)
         self.assertLess(peak, 60 * MB)
         # Members each under the file limit, together over the unpacked limit.
-        outcome, _peak_bytes = _peak(
+        outcome, _peak_bytes = hostile.peak(
             read_zip_members, hostile.zip_bomb(size=3 * MB), Limits(file_bytes=4 * MB, zip_bytes=2 * MB)
         )
         self.assertRefused(outcome, "zip_bytes", limit=2 * MB)
-        outcome, _peak_bytes = _peak(read_zip_members, hostile.zip_of_many(30), Limits(zip_entries=20))
+        outcome, _peak_bytes = hostile.peak(read_zip_members, hostile.zip_of_many(30), Limits(zip_entries=20))
         self.assertRefused(outcome, "zip_entries", count=30, limit=20)
-        outcome, _peak_bytes = _peak(read_zip_members, b"PK\x03\x04broken", Limits())
+        outcome, _peak_bytes = hostile.peak(read_zip_members, b"PK\x03\x04broken", Limits())
         self.assertRefused(outcome, "zip_damaged")
         members = read_zip_members(
             hostile.zip_of_many(3), Limits(), accept=lambda info: info.filename != "a1.lrmx"
@@ -73,14 +59,14 @@ class TestHostileFiles(TransactionCase):
             "image_damaged": b"\0" * 1000,
         }
         for code, data in cases.items():
-            outcome, peak = _peak(check_image, data, limits)
+            outcome, peak = hostile.peak(check_image, data, limits)
             self.assertRefused(outcome, code)
             self.assertLess(peak, 5 * MB, code)
-        outcome, _peak_bytes = _peak(check_image, hostile.png_header(6000, 5000), limits)
+        outcome, _peak_bytes = hostile.peak(check_image, hostile.png_header(6000, 5000), limits)
         self.assertRefused(outcome, "image_pixels", width=6000, height=5000, limit=25_000_000)
         gif = io.BytesIO()
         Image.new("RGB", (4, 4)).save(gif, format="GIF")
-        outcome, _peak_bytes = _peak(check_image, gif.getvalue(), limits)
+        outcome, _peak_bytes = hostile.peak(check_image, gif.getvalue(), limits)
         self.assertRefused(outcome, "image_type", type="GIF")
 
 

@@ -2,7 +2,6 @@
 officer as sentences naming the file."""
 
 import base64
-import tracemalloc
 
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
@@ -13,19 +12,6 @@ from odoo.addons.org_base.tools.upload_limits import LimitError, Limits
 from ..tools import roster_reader
 
 MB = 1024 * 1024
-
-
-def _peak(function, *args):
-    """``(exception or result, peak bytes allocated by Python)`` of ``function(*args)``."""
-    tracemalloc.start()
-    try:
-        try:
-            outcome = function(*args)
-        except LimitError as error:
-            outcome = error
-        return outcome, tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
 
 
 @tagged("post_install", "-at_install")
@@ -49,7 +35,7 @@ class TestHostileSpreadsheets(TransactionCase):
         # 10,000 rows with one cell at column XFD: 1 GB read naively.
         data = hostile.xlsx_with_far_cells(10000)
         self.assertLess(len(data), 200 * 1024)
-        outcome, peak = _peak(roster_reader.read_sheet, data, "far.xlsx", Limits())
+        outcome, peak = hostile.peak(roster_reader.read_sheet, data, "far.xlsx", Limits())
         self.assertRefused(outcome, "columns", row=1, limit=200)
         self.assertLess(peak, 20 * MB)
         # The same shape within the limit (column 200, GR) is read, row by row, 200 wide.
@@ -59,7 +45,7 @@ class TestHostileSpreadsheets(TransactionCase):
         self.assertEqual(sheet.rows[299][0], "员工300")
 
     def test_spreadsheet_rows_and_cells(self):
-        outcome, peak = _peak(roster_reader.read_sheet, hostile.csv_rows(100000), "big.csv", Limits())
+        outcome, peak = hostile.peak(roster_reader.read_sheet, hostile.csv_rows(100000), "big.csv", Limits())
         self.assertRefused(outcome, "rows", limit=50000)
         self.assertLess(peak, 120 * MB)
         limits = Limits(sheet_rows=10)
@@ -67,13 +53,15 @@ class TestHostileSpreadsheets(TransactionCase):
         self.assertEqual(len(roster_reader.read_sheet(hostile.csv_rows(9), "ok.csv", limits).rows), 10)
         padded = hostile.csv_rows(9) + b",\n" * 1000
         self.assertEqual(len(roster_reader.read_sheet(padded, "ok.csv", limits).rows), 10)
-        outcome, _peak_bytes = _peak(roster_reader.read_sheet, hostile.csv_rows(10), "eleven.csv", limits)
+        outcome, _peak_bytes = hostile.peak(
+            roster_reader.read_sheet, hostile.csv_rows(10), "eleven.csv", limits
+        )
         self.assertRefused(outcome, "rows", limit=10)
-        outcome, _peak_bytes = _peak(
+        outcome, _peak_bytes = hostile.peak(
             roster_reader.read_sheet, hostile.csv_rows(3, cell="长" * 10000), "long.csv", Limits()
         )
         self.assertRefused(outcome, "cell_length", row=2, column=1, limit=2000)
-        outcome, _peak_bytes = _peak(
+        outcome, _peak_bytes = hostile.peak(
             roster_reader.read_sheet, hostile.csv_rows(100), "big.csv", Limits(file_bytes=1000)
         )
         self.assertRefused(outcome, "file_bytes", limit=1000)
