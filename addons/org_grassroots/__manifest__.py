@@ -5,7 +5,7 @@
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
-    "depends": ["org_checklist", "org_roster", "hr", "mail"],
+    "depends": ["org_checklist", "org_roster", "hr", "mail", "project"],
     "data": [
         "security/org_grassroots_security.xml",
         "security/ir.model.access.csv",

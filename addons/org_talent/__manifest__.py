@@ -5,7 +5,7 @@
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
-    "depends": ["org_checklist", "org_roster"],
+    "depends": ["org_checklist", "org_roster", "project", "mail"],
     "data": [
         "security/org_talent_security.xml",
         "security/ir.model.access.csv",
