@@ -57,6 +57,24 @@ class OrgDictionaryItem(models.Model):
             domain = ["|", ("code", "=ilike", value), *domain]
         return domain
 
+    @api.model
+    def _org_entries_by_text(self, dictionary_codes, texts=None):
+        """``{dictionary code: {text: entry id}}``: the entries of the dictionaries
+        ``dictionary_codes``, each known by its code, short name and name (a name wins over
+        another entry's short name or code), read in one search. With ``texts``, only the
+        entries one of them names. For imports that turn a file's texts into entries."""
+        domain = [("dictionary_code", "in", list(dictionary_codes))]
+        if texts is not None:
+            values = list(texts)
+            domain += ["|", "|", ("name", "in", values), ("short_name", "in", values), ("code", "in", values)]
+        entries = {code: {} for code in dictionary_codes}
+        items = self.search(domain)
+        for key in ("code", "short_name", "name"):
+            for item in items:
+                if item[key]:
+                    entries[item.dictionary_code][item[key]] = item.id
+        return entries
+
     @api.constrains("parent_id", "dictionary_id")
     def _check_parent_id(self):
         for item in self:

@@ -23,6 +23,19 @@ class TestDictionary(OrgBaseCommon):
     def _items(self, code):
         return self.env["org.dictionary.item"].search([("dictionary_code", "=", code)])
 
+    def test_entries_by_text(self):
+        """An import's texts name entries by code, short name or name; a name wins over another
+        entry's code, and the 任免审批表 short forms of education are known."""
+        Item = self.env["org.dictionary.item"]
+        clash = Item.create({"dictionary_id": self.dictionary.id, "code": "大类", "name": "代码撞名"})
+        entries = Item._org_entries_by_text(["test_dict", "education"])
+        self.assertEqual(entries["test_dict"]["大类"], self.parent.id)
+        self.assertEqual(entries["test_dict"]["11"], self.child.id)
+        self.assertEqual(entries["test_dict"]["代码撞名"], clash.id)
+        self.assertEqual(entries["education"]["大学"], self.env.ref("org_base.education_20").id)
+        only = Item._org_entries_by_text(["test_dict"], texts=["小类"])["test_dict"]
+        self.assertEqual(only, {"11": self.child.id, "小类": self.child.id})
+
     def test_shipped_standard_codes(self):
         ethnicity = self._items("ethnicity")
         self.assertEqual(

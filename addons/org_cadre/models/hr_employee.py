@@ -45,7 +45,7 @@ CODED_TEXT_COLUMNS = {
 def match_entry(entries, code, text):
     """The id of the entry of the dictionary ``code`` that ``text`` names (by name, short
     name or code, or without the ending of DICTIONARY_SUFFIXES), or None; ``entries``: as
-    :meth:`HrEmployee._cadre_dictionary_entries` returns them."""
+    org_base's ``org.dictionary.item._org_entries_by_text`` returns them."""
     text = (text or "").strip()
     if not text:
         return None
@@ -258,18 +258,6 @@ class HrEmployee(models.Model):
         return True
 
     @api.model
-    def _cadre_dictionary_entries(self, codes):
-        """``{dictionary code: {text: entry id}}`` of the dictionaries ``codes``, read once:
-        each entry by its code, short name and name (a name wins over another entry's code)."""
-        entries = {code: {} for code in codes}
-        items = self.env["org.dictionary.item"].search([("dictionary_code", "in", list(codes))])
-        for key in ("code", "short_name", "name"):
-            for item in items:
-                if item[key]:
-                    entries[item.dictionary_code][item[key]] = item.id
-        return entries
-
-    @api.model
     def _cadre_adopt_coded_texts(self, employee_texts, member_texts):
         """Move the free texts of earlier versions to their dictionary entries (migration).
 
@@ -279,7 +267,9 @@ class HrEmployee(models.Model):
         note on the employee's chatter, so that nothing is lost. Returns the texts left.
         """
         Employee = self.sudo().with_context(tracking_disable=True)
-        entries = self._cadre_dictionary_entries({"education", "degree", "political_status"})
+        entries = self.env["org.dictionary.item"]._org_entries_by_text(
+            {"education", "degree", "political_status"}
+        )
         labels = {
             name: description["string"]
             for name, description in Employee.fields_get(

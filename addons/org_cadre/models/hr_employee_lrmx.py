@@ -264,7 +264,7 @@ class HrEmployee(models.Model):
         """Everything the files refer to, read once: the entries of the dictionaries of the
         mapping table (by name, short name and code), hr's genders by entry and the existing
         employees."""
-        dictionaries = self._cadre_dictionary_entries(
+        dictionaries = self.env["org.dictionary.item"]._org_entries_by_text(
             {element.source for element in lrmx.PERSON + lrmx.FAMILY_ITEM if element.source}
         )
         numbers = set()

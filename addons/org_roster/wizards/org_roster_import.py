@@ -762,21 +762,9 @@ class OrgRosterImport(models.TransientModel):
         dictionary = self.env["org.dictionary"].search([("code", "=", dictionary_code)], limit=1)
         found = {}
         if texts:
-            values = list(texts)
-            items = self.env["org.dictionary.item"].search(
-                [
-                    ("dictionary_code", "=", dictionary_code),
-                    "|",
-                    "|",
-                    ("name", "in", values),
-                    ("short_name", "in", values),
-                    ("code", "in", values),
-                ]
-            )
-            for field_name in ("code", "short_name", "name"):
-                for item in items:
-                    if item[field_name]:
-                        found[roster_reader.clean_text(item[field_name])] = {item.id}
+            entries = self.env["org.dictionary.item"]._org_entries_by_text([dictionary_code], texts)
+            for text, item_id in entries[dictionary_code].items():
+                found[roster_reader.clean_text(text)] = {item_id}
         return found, dictionary.name or dictionary_code
 
     # Writing
