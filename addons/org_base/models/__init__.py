@@ -1,3 +1,4 @@
+from . import base
 from . import org_dictionary
 from . import org_dictionary_item
 from . import org_resident_id_mixin

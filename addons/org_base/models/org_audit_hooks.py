@@ -6,28 +6,6 @@ from odoo import models
 from .org_audit_log import audited_model
 
 
-class Base(models.AbstractModel):
-    _inherit = "base"
-
-    # A model whose every read is audited ("read of a confidential record"), e.g. supervision
-    # records: set to True on the model. A list read writes one INSERT for the whole page.
-    _org_audit_read = False
-
-    def read(self, fields=None, load="_classic_read"):
-        result = super().read(fields=fields, load=load)
-        if self._org_audit_read and result and not self.env.su:
-            self.env["org.audit.log"].sudo()._log(
-                "read_confidential", self.browse([row["id"] for row in result])
-            )
-        return result
-
-    def export_data(self, fields_to_export):
-        result = super().export_data(fields_to_export)
-        if self and audited_model(self._name) and not self.env.su:
-            self.env["org.audit.log"].sudo()._log("export", self, detail=", ".join(fields_to_export)[:1000])
-        return result
-
-
 class OrgResidentIdMixin(models.AbstractModel):
     _inherit = "org.resident.id.mixin"
 

@@ -55,6 +55,67 @@ class OrgResidentIdMixin(models.AbstractModel):
                     )
                 )
 
+    @api.constrains(
+        lambda self: [
+            name
+            for name in (
+                self._resident_id_field,
+                self._resident_id_birthday_field,
+                self._resident_id_gender_field,
+            )
+            if name
+        ]
+    )
+    def _check_resident_id_facts(self):
+        self._org_check_rules()
+
+    def _org_rule_messages(self):
+        """The number is authoritative: a birth date or gender that contradicts it is refused,
+        naming both values (GB 11643-1999 §4: digits 7-14 are the birth date, digit 17 odd for
+        men and even for women)."""
+        messages = super()._org_rule_messages()
+        number = self[self._resident_id_field]
+        if not number:
+            return messages
+        try:
+            number, birthday, gender = parse_resident_id(number)
+        except ResidentIdError:
+            return messages  # _check_resident_id refuses the number itself
+        birthday_field = self._resident_id_birthday_field
+        if birthday_field and self[birthday_field] and self[birthday_field] != birthday:
+            messages.append(
+                (
+                    (self._resident_id_field, birthday_field),
+                    self.env._(
+                        "the birth date %(given)s contradicts the resident ID number %(number)s, "
+                        "which gives %(derived)s.",
+                        given=self[birthday_field],
+                        number=mask_resident_id(number),
+                        derived=birthday,
+                    ),
+                )
+            )
+        gender_field = self._resident_id_gender_field
+        if gender_field and self[gender_field] and self[gender_field] != gender:
+            labels = (
+                dict(self.env["ir.model.fields"].get_field_selection(self._name, gender_field))
+                if self._fields[gender_field].type == "selection"
+                else {}
+            )
+            messages.append(
+                (
+                    (self._resident_id_field, gender_field),
+                    self.env._(
+                        "the gender %(given)s contradicts the resident ID number %(number)s, "
+                        "which gives %(derived)s.",
+                        given=labels.get(self[gender_field], self[gender_field]),
+                        number=mask_resident_id(number),
+                        derived=labels.get(gender, gender),
+                    ),
+                )
+            )
+        return messages
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:

@@ -203,11 +203,11 @@ class TestResidentIdOnEmployee(TransactionCase):
         self.assertEqual(employee.resident_id_masked, "4***************16")
         employee.identification_id = VALID_X.lower()
         self.assertEqual(employee.identification_id, VALID_X)
-        # An explicitly given birth date is kept.
+        # A birth date given with the number and agreeing with it is kept.
         other = self.env["hr.employee"].create(
-            {"name": "刘芳", "identification_id": VALID_X, "birthday": "1992-07-09"}
+            {"name": "刘芳", "identification_id": VALID_X, "birthday": "1992-07-08"}
         )
-        self.assertEqual(other.birthday, datetime.date(1992, 7, 9))
+        self.assertEqual(other.birthday, datetime.date(1992, 7, 8))
         self.assertEqual(other.gender, "female")
 
     def test_employee_bad_number_names_record_and_problem(self):
@@ -222,6 +222,32 @@ class TestResidentIdOnEmployee(TransactionCase):
         with self.assertRaises(ValidationError):
             employee.identification_id = "420102198502304216"
         self.assertEqual(employee.identification_id, VALID, "the stored number is kept")
+
+    def test_number_is_authoritative_for_birthday_and_gender(self):
+        """A birth date or gender that contradicts the number is refused naming both values,
+        on create and on a later write of either side; nothing stored changes."""
+        with self.assertRaises(ValidationError) as caught:
+            self.env["hr.employee"].create(
+                {"name": "张明", "identification_id": VALID, "birthday": "1986-03-15"}
+            )
+        message = str(caught.exception)
+        self.assertIn("张明", message)
+        self.assertIn("1986-03-15", message)
+        self.assertIn("1985-03-15", message)
+        with self.assertRaises(ValidationError) as caught:
+            self.env["hr.employee"].create({"name": "张明", "identification_id": VALID, "gender": "female"})
+        self.assertIn("Female", str(caught.exception))
+        self.assertIn("Male", str(caught.exception))
+
+        employee = self.env["hr.employee"].create({"name": "王强", "identification_id": VALID})
+        for vals in ({"birthday": "1985-03-16"}, {"gender": "female"}):
+            with self.assertRaises(ValidationError), self.env.cr.savepoint():
+                employee.write(vals)
+        self.assertEqual((employee.birthday, employee.gender), (datetime.date(1985, 3, 15), "male"))
+        # A new number brings its own birth date and gender with it.
+        employee.identification_id = VALID_X
+        self.assertEqual(employee.gender, "female")
+        self.assertEqual(employee.birthday, parse_resident_id(VALID_X)[1])
 
     def test_employee_empty_number_allowed(self):
         employee = self.env["hr.employee"].create({"name": "无证件", "identification_id": False})
