@@ -275,8 +275,16 @@ class OrgCadreAppointment(models.Model):
         employees = self.employee_ids.sudo()
         last_year = self.env.company._org_office_today().year - 1
         grades = dict(self.env["org.cadre.annual.result"]._fields["grade"]._description_selection(self.env))
-        poor = self.env["org.cadre.annual.result"].sudo().search(
-            [("employee_id", "in", employees.ids), ("year", "=", last_year), ("grade", "in", ("basic", "incompetent"))]
+        poor = (
+            self.env["org.cadre.annual.result"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("year", "=", last_year),
+                    ("grade", "in", ("basic", "incompetent")),
+                ]
+            )
         )
         for result in poor:
             messages.append(
@@ -346,7 +354,9 @@ class OrgCadreAppointment(models.Model):
             messages.append(
                 (
                     ("decision_members_due",),
-                    self.env._("record the discussion and decision: the members due, present, and the votes."),
+                    self.env._(
+                        "record the discussion and decision: the members due, present, and the votes."
+                    ),
                 )
             )
             return messages

@@ -62,7 +62,9 @@ class OrgCadreAssessment(models.Model):
         if self._origin.id:
             domain.append(("id", "!=", self._origin.id))
         assessments = self.search(domain) | self
-        labels = dict(self.env["org.cadre.category"]._fields["excellent_rounding"]._description_selection(self.env))
+        labels = dict(
+            self.env["org.cadre.category"]._fields["excellent_rounding"]._description_selection(self.env)
+        )
         for group in cycle._excellent_groups(assessments):
             if self not in group["members"]:
                 continue

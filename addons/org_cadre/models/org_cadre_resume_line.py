@@ -45,7 +45,8 @@ class OrgCadreResumeLine(models.Model):
                     (
                         (name,),
                         self.env._(
-                            "the period “%(post)s” has the date %(date)s, in the future (today is %(today)s).",
+                            "the period “%(post)s” has the date %(date)s, in the future "
+                            "(today is %(today)s).",
                             post=post,
                             date=self[name],
                             today=today,

@@ -20,8 +20,8 @@ class OrgCadreReward(models.Model):
     authority = fields.Char(string="Decided By")
     effect_months = fields.Integer(
         string="Effect on Promotion (months)",
-        help="A punishment's effect period (影响期), e.g. 党纪处分条例: 警告 12, 严重警告 18, 撤销党内职务 24; "
-        "政务处分法 art. 8: 警告 6, 记过 12, 记大过 18, 降级 and 撤职 24.",
+        help="A punishment's effect period (影响期), e.g. 党纪处分条例: 警告 12, 严重警告 18, "
+        "撤销党内职务 24; 政务处分法 art. 8: 警告 6, 记过 12, 记大过 18, 降级 and 撤职 24.",
     )
     effect_date_end = fields.Date(string="Effect Until", compute="_compute_effect_date_end", store=True)
 
@@ -46,12 +46,21 @@ class OrgCadreReward(models.Model):
             messages.append(
                 (
                     ("date",),
-                    self.env._("the date %(date)s is in the future (today is %(today)s).", date=self.date, today=today),
+                    self.env._(
+                        "the date %(date)s is in the future (today is %(today)s).",
+                        date=self.date,
+                        today=today,
+                    ),
                 )
             )
         if self.effect_months < 0:
             messages.append(
-                (("effect_months",), self.env._("the effect period cannot be negative (%(months)s).", months=self.effect_months))
+                (
+                    ("effect_months",),
+                    self.env._(
+                        "the effect period cannot be negative (%(months)s).", months=self.effect_months
+                    ),
+                )
             )
         return messages
 
@@ -60,5 +69,9 @@ class OrgCadreReward(models.Model):
         """Those of ``employees`` with a punishment whose effect period runs today."""
         today = self.env.company._org_office_today()
         return self.search(
-            [("employee_id", "in", employees.ids), ("kind", "=", "punishment"), ("effect_date_end", ">=", today)]
+            [
+                ("employee_id", "in", employees.ids),
+                ("kind", "=", "punishment"),
+                ("effect_date_end", ">=", today),
+            ]
         ).employee_id

@@ -55,7 +55,9 @@ class TestCadreRoster(CadreCommon):
         )
         wizard = self._wizard(content)
         wizard.action_import()
-        messages = dict(zip(wizard.error_line_ids.mapped("row"), wizard.error_line_ids.mapped("message"), strict=True))
+        messages = dict(
+            zip(wizard.error_line_ids.mapped("row"), wizard.error_line_ids.mapped("message"), strict=True)
+        )
         self.assertIn("2003-07-01", messages.get(3, ""), messages)
         self.assertIn("1990-01-01", messages.get(3, ""), messages)
         self.assertFalse(self.env["hr.employee"].search([("name", "=", "测试花名册童工")]))

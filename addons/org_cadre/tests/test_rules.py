@@ -63,7 +63,9 @@ class TestDossierDates(CadreCommon):
         self.assertIn("2012-06-30", str(caught.exception))
         self.assertIn("2012-07-01", str(caught.exception))
         employee = self._create(
-            cadre_work_start_date="2012-07-01", cadre_current_post_date="2012-07-01", cadre_rank_date="2015-01-01"
+            cadre_work_start_date="2012-07-01",
+            cadre_current_post_date="2012-07-01",
+            cadre_rank_date="2015-01-01",
         )
         for vals in ({"cadre_rank_date": "2011-01-01"}, {"cadre_work_start_date": "2013-01-01"}):
             with self.subTest(vals=vals), self.assertRaises(ValidationError), self.env.cr.savepoint():
@@ -94,7 +96,14 @@ class TestDossierDates(CadreCommon):
         for value, vals in cases.items():
             with self.subTest(value=value), self.assertRaisesRegex(ValidationError, value):
                 Line.create({"employee_id": employee.id, **vals})
-        line = Line.create({"employee_id": employee.id, "date_start": "2008-09-01", "date_end": "2012-07-01", "name": "大学学习"})
+        line = Line.create(
+            {
+                "employee_id": employee.id,
+                "date_start": "2008-09-01",
+                "date_end": "2012-07-01",
+                "name": "大学学习",
+            }
+        )
         with self.assertRaisesRegex(ValidationError, "2007-07-01"), self.env.cr.savepoint():
             line.date_end = "2007-07-01"
         self.assertEqual(line.date_end, datetime.date(2012, 7, 1))
@@ -140,7 +149,12 @@ class TestExcellentQuota(CadreCommon):
             )
             cls.by_category[category] = cls.env["org.cadre.assessment"].create(
                 [
-                    {"cycle_id": cls.cycle.id, "employee_id": e.id, "category_id": category.id, "grade": "competent"}
+                    {
+                        "cycle_id": cls.cycle.id,
+                        "employee_id": e.id,
+                        "category_id": category.id,
+                        "grade": "competent",
+                    }
                     for e in employees
                 ]
             )
@@ -197,11 +211,15 @@ class TestExcellentQuota(CadreCommon):
         cadre = assessment.employee_id
         Supervision = self.env["org.cadre.supervision"]
         # Given in 2022 with 6 months of effect: over in 2022, no bar in 2023.
-        Supervision.create({"employee_id": cadre.id, "kind": "admonishment", "date": "2022-03-01", "reason": "测试"})
+        Supervision.create(
+            {"employee_id": cadre.id, "kind": "admonishment", "date": "2022-03-01", "reason": "测试"}
+        )
         assessment.with_user(self.user_officer).grade = "excellent"
         assessment.grade = "competent"
         # Given in October 2022: the effect runs into 2023.
-        Supervision.create({"employee_id": cadre.id, "kind": "admonishment", "date": "2022-10-01", "reason": "测试"})
+        Supervision.create(
+            {"employee_id": cadre.id, "kind": "admonishment", "date": "2022-10-01", "reason": "测试"}
+        )
         with self.assertRaises(ValidationError) as caught, self.env.cr.savepoint():
             assessment.with_user(self.user_officer).grade = "excellent"
         self.assertIn("2023", str(caught.exception))
@@ -210,7 +228,9 @@ class TestExcellentQuota(CadreCommon):
         self.assertEqual(assessment.grade, "competent")
         # A reminder talk does not bar it.
         other = self.by_category[self.big][1]
-        Supervision.create({"employee_id": other.employee_id.id, "kind": "reminder", "date": "2023-05-01", "reason": "x"})
+        Supervision.create(
+            {"employee_id": other.employee_id.id, "kind": "reminder", "date": "2023-05-01", "reason": "x"}
+        )
         other.grade = "excellent"
 
 
@@ -224,13 +244,17 @@ class TestAppointmentRules(CadreCommon):
             {"name": "测试岗位", "employee_ids": [(6, 0, self.cadre.ids)], **vals}
         )
         # Straight to the stage tried here (the procedure's own checks are TestAppointment's).
-        self.env.cr.execute("UPDATE org_cadre_appointment SET state = %s WHERE id = %s", [state, appointment.id])
+        self.env.cr.execute(
+            "UPDATE org_cadre_appointment SET state = %s WHERE id = %s", [state, appointment.id]
+        )
         appointment.invalidate_recordset()
         return appointment.with_user(self.user_officer)
 
     @freeze_time("2025-03-01 12:00:00")
     def test_last_year_basic_grade_bars_inspection(self):
-        self.env["org.cadre.annual.result"].create({"employee_id": self.cadre.id, "year": 2024, "grade": "basic"})
+        self.env["org.cadre.annual.result"].create(
+            {"employee_id": self.cadre.id, "year": 2024, "grade": "basic"}
+        )
         appointment = self._appointment("recommendation")
         with self.assertRaises(ValidationError) as caught, self.env.cr.savepoint():
             appointment.write({"state": "inspection"})
@@ -252,10 +276,19 @@ class TestAppointmentRules(CadreCommon):
     @freeze_time("2025-03-01 12:00:00")
     def test_punishment_in_effect_bars_inspection(self):
         self.env["org.cadre.reward"].create(
-            {"employee_id": self.cadre.id, "kind": "punishment", "date": "2024-06-01", "name": "党内警告", "effect_months": 12}
+            {
+                "employee_id": self.cadre.id,
+                "kind": "punishment",
+                "date": "2024-06-01",
+                "name": "党内警告",
+                "effect_months": 12,
+            }
         )
         appointment = self._appointment("recommendation")
-        with self.assertRaisesRegex(ValidationError, "测试干部甲 cannot be promoted"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "测试干部甲 cannot be promoted"),
+            self.env.cr.savepoint(),
+        ):
             appointment.write({"state": "inspection"})
         self.assertEqual(appointment.state, "recommendation")
         with freeze_time("2025-06-02 12:00:00"):
@@ -266,11 +299,21 @@ class TestAppointmentRules(CadreCommon):
         appointment = self._appointment("decision")
         cases = [
             ({}, "record the discussion"),
-            ({"decision_members_due": 9, "decision_members_present": 5, "decision_votes_for": 5}, "5 of the 9"),
-            ({"decision_members_due": 9, "decision_members_present": 6, "decision_votes_for": 4}, "4 votes for"),
+            (
+                {"decision_members_due": 9, "decision_members_present": 5, "decision_votes_for": 5},
+                "5 of the 9",
+            ),
+            (
+                {"decision_members_due": 9, "decision_members_present": 6, "decision_votes_for": 4},
+                "4 votes for",
+            ),
         ]
         for vals, expected in cases:
-            with self.subTest(vals=vals), self.assertRaisesRegex(ValidationError, expected), self.env.cr.savepoint():
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesRegex(ValidationError, expected),
+                self.env.cr.savepoint(),
+            ):
                 appointment.write({**vals, "state": "publicity"})
             self.assertEqual(appointment.state, "decision", "nothing stored changes")
         # Figures that cannot be: more present than due, more votes than present.
@@ -278,11 +321,21 @@ class TestAppointmentRules(CadreCommon):
             appointment.write({"decision_members_due": 9, "decision_members_present": 10})
         with self.assertRaisesRegex(ValidationError, "more votes"), self.env.cr.savepoint():
             appointment.write(
-                {"decision_members_due": 9, "decision_members_present": 6, "decision_votes_for": 5, "decision_votes_against": 2}
+                {
+                    "decision_members_due": 9,
+                    "decision_members_present": 6,
+                    "decision_votes_for": 5,
+                    "decision_votes_against": 2,
+                }
             )
         # 6 of 9 present is two thirds; 5 for is more than half of 9.
         appointment.write(
-            {"decision_members_due": 9, "decision_members_present": 6, "decision_votes_for": 5, "state": "publicity"}
+            {
+                "decision_members_due": 9,
+                "decision_members_present": 6,
+                "decision_votes_for": 5,
+                "state": "publicity",
+            }
         )
         self.assertEqual(appointment.state, "publicity")
         # A later change cannot undo the majority.
