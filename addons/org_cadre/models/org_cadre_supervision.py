@@ -109,8 +109,9 @@ class OrgCadreSupervision(models.Model):
 
     @api.model
     def _restricted_employees(self, employees):
-        """Those of ``employees`` under a supervision measure whose effect period runs today."""
-        today = fields.Date.context_today(self)
+        """Those of ``employees`` under a supervision measure whose effect period runs today
+        (the office's date)."""
+        today = self.env.company._org_office_today()
         records = self.search(
             [
                 ("employee_id", "in", employees.ids),

@@ -349,3 +349,16 @@ class TestAppointmentRules(CadreCommon):
             self.env["org.cadre.appointment"].create(
                 {"name": "测试岗位", "employee_ids": [(6, 0, self.cadre.ids)], "date_appointed": "2008-06-01"}
             )
+
+
+@tagged("post_install", "-at_install")
+class TestAnnualResultYear(CadreCommon):
+    @freeze_time("2025-06-01 12:00:00")
+    def test_no_result_for_a_future_year(self):
+        Result = self.env["org.cadre.annual.result"].with_user(self.user_officer)
+        with self.assertRaisesRegex(ValidationError, "2026"):
+            Result.create({"employee_id": self.cadre.id, "year": 2026, "grade": "competent"})
+        result = Result.create({"employee_id": self.cadre.id, "year": 2025, "grade": "competent"})
+        with self.assertRaisesRegex(ValidationError, "2027"), self.env.cr.savepoint():
+            result.year = 2027
+        self.assertEqual(result.year, 2025)
