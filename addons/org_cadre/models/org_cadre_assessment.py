@@ -38,7 +38,8 @@ class OrgCadreAssessment(models.Model):
         self._org_check_rules()
 
     def _org_rule_messages(self):
-        """优秀: not for a cadre under a 诫勉 in effect that year, and within the quota of the
+        """优秀: not for a cadre under a 诫勉 in effect that year or punished that year, and
+        within the quota of the
         group the cadre's category belongs to (README › Rules). The supervision record stays
         confidential: that message does not say which measure."""
         messages = super()._org_rule_messages()
@@ -55,6 +56,30 @@ class OrgCadreAssessment(models.Model):
                         "cannot be graded Excellent for %(year)s: a supervision measure in effect that "
                         "year bars it; ask the cadre supervision office.",
                         year=cycle.year,
+                    ),
+                )
+            )
+        punishments = (
+            self.env["org.cadre.reward"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "=", self.employee_id.id),
+                    ("kind", "=", "punishment"),
+                    ("date", ">=", f"{cycle.year}-01-01"),
+                    ("date", "<=", f"{cycle.year}-12-31"),
+                ]
+            )
+        )
+        for punishment in punishments:
+            messages.append(
+                (
+                    ("grade",),
+                    self.env._(
+                        "cannot be graded Excellent for %(year)s: punished that year (%(date)s, %(name)s).",
+                        year=cycle.year,
+                        date=punishment.date,
+                        name=punishment.name,
                     ),
                 )
             )

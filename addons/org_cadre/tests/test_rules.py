@@ -226,6 +226,30 @@ class TestExcellentQuota(CadreCommon):
         self.assertIn(cadre.name, str(caught.exception))
         self.assertNotIn("测试", str(caught.exception).replace(cadre.name, "").replace("测试大类", ""))
         self.assertEqual(assessment.grade, "competent")
+        # A punishment that year bars it too, naming the punishment; one of the year before does not.
+        third = self.by_category[self.big][2]
+        Reward = self.env["org.cadre.reward"]
+        Reward.create(
+            {
+                "employee_id": third.employee_id.id,
+                "kind": "punishment",
+                "date": "2022-12-20",
+                "name": "旧处分",
+            }
+        )
+        third.grade = "excellent"
+        third.grade = "competent"
+        Reward.create(
+            {
+                "employee_id": third.employee_id.id,
+                "kind": "punishment",
+                "date": "2023-02-01",
+                "name": "党内警告",
+            }
+        )
+        with self.assertRaisesRegex(ValidationError, "2023-02-01, 党内警告"), self.env.cr.savepoint():
+            third.grade = "excellent"
+        self.assertEqual(third.grade, "competent")
         # A reminder talk does not bar it.
         other = self.by_category[self.big][1]
         Supervision.create(
