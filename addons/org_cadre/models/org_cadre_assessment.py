@@ -86,7 +86,7 @@ class OrgCadreAssessment(models.Model):
         domain = [("cycle_id", "=", cycle.id)]
         if self._origin.id:
             domain.append(("id", "!=", self._origin.id))
-        assessments = self.search(domain) | self
+        assessments = self.sudo().search(domain) | self.sudo()  # the quota counts every assessed cadre
         labels = dict(
             self.env["org.cadre.category"]._fields["excellent_rounding"]._description_selection(self.env)
         )
