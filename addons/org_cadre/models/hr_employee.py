@@ -32,6 +32,14 @@ CADRE_GROUPS = "org_cadre.group_cadre_officer,org_base.group_org_leader"
 # A text may leave out the ending its dictionary's entries carry: 汉 for 汉族, 工学学士 for
 # 工学学士学位, 研究生 for 研究生教育.
 DICTIONARY_SUFFIXES = {"ethnicity": ("族",), "degree": ("学位",), "education": ("毕业", "教育")}
+# The dossier's dates, checked in their order by HrEmployee._org_rule_messages.
+CADRE_DATE_FIELDS = (
+    "birthday",
+    "cadre_work_start_date",
+    "cadre_party_join_date",
+    "cadre_current_post_date",
+    "cadre_rank_date",
+)
 # Earlier versions kept these as free text (column: coded field, dictionary); see
 # migrations/18.0.1.0.2 and HrEmployee._cadre_adopt_coded_texts.
 CODED_TEXT_COLUMNS = {
@@ -235,6 +243,71 @@ class HrEmployee(models.Model):
         """The photo (base64), or False when the image is only the generated avatar (SVG)."""
         self.ensure_one()
         return real_photo(self.sudo().with_context(bin_size=False).image_1920)
+
+    # Domain rules
+
+    @api.constrains(*CADRE_DATE_FIELDS)
+    def _check_cadre_dates(self):
+        self._org_check_rules()
+
+    def _org_rule_messages(self):
+        """The dossier's dates in their order (README › Rules): born, started work at the
+        minimum working age (劳动法 art. 15: 16), joined the Party at 18 (党章 art. 1), took
+        the current post and rank after starting work; none after the office's today."""
+        messages = super()._org_rule_messages()
+        company = self.company_id or self.env.company
+        today = company._org_office_today()
+
+        def label(name):
+            return self._fields[name]._description_string(self.env)
+
+        for name in CADRE_DATE_FIELDS:
+            if self[name] and self[name] > today:
+                messages.append(
+                    (
+                        (name,),
+                        self.env._(
+                            "%(field)s %(date)s is in the future (today is %(today)s).",
+                            field=label(name),
+                            date=self[name],
+                            today=today,
+                        ),
+                    )
+                )
+        birthday = self.birthday
+        for name, years in (
+            ("cadre_work_start_date", company.cadre_min_work_age),
+            ("cadre_party_join_date", company.cadre_min_party_age),
+        ):
+            if birthday and self[name] and self[name] < birthday + relativedelta(years=years):
+                messages.append(
+                    (
+                        ("birthday", name),
+                        self.env._(
+                            "%(field)s %(date)s is before the age of %(years)s (born %(birthday)s).",
+                            field=label(name),
+                            date=self[name],
+                            years=years,
+                            birthday=birthday,
+                        ),
+                    )
+                )
+        work_start = self.cadre_work_start_date
+        for name in ("cadre_current_post_date", "cadre_rank_date"):
+            if work_start and self[name] and self[name] < work_start:
+                messages.append(
+                    (
+                        ("cadre_work_start_date", name),
+                        self.env._(
+                            "%(field)s %(date)s is before %(work_label)s %(work)s.",
+                            field=label(name),
+                            date=self[name],
+                            work_label=label("cadre_work_start_date"),
+                            work=work_start,
+                        ),
+                    )
+                )
+        return messages
 
     # CRUD
 

@@ -16,6 +16,17 @@ STATES = [
     ("cancelled", "Cancelled"),
 ]
 ORDER = [key for key, _label in STATES if key != "cancelled"]
+# Stages at which the candidates are 考察对象 (任用条例 art. 24 says who may not be).
+CANDIDATE_CHECK_STATES = ("inspection", "decision")
+# Stages after 讨论决定: reached only with a quorate vote that passed.
+AFTER_DECISION = ORDER[ORDER.index("decision") + 1 :]
+DECISION_FIELDS = (
+    "decision_members_due",
+    "decision_members_present",
+    "decision_votes_for",
+    "decision_votes_against",
+    "decision_votes_abstain",
+)
 
 
 class OrgCadreAppointment(models.Model):
@@ -63,6 +74,15 @@ class OrgCadreAppointment(models.Model):
         [("passed", "Confirmed in Post"), ("failed", "Not Confirmed")], tracking=True, copy=False
     )
     color = fields.Integer()
+    # 讨论决定: the meeting of the Party committee (党委/党组) that decides.
+    decision_date = fields.Date(string="Decided On", tracking=True, copy=False)
+    decision_members_due = fields.Integer(
+        string="Members Due", tracking=True, copy=False, help="应到: the committee's members."
+    )
+    decision_members_present = fields.Integer(string="Members Present", tracking=True, copy=False)
+    decision_votes_for = fields.Integer(string="Votes For", tracking=True, copy=False)
+    decision_votes_against = fields.Integer(string="Votes Against", tracking=True, copy=False)
+    decision_votes_abstain = fields.Integer(string="Abstentions", tracking=True, copy=False)
 
     @api.depends("date_publicity_start", "company_id.cadre_publicity_days", "company_id.resource_calendar_id")
     def _compute_date_publicity_end(self):
@@ -165,8 +185,6 @@ class OrgCadreAppointment(models.Model):
         self._checklist_check_closable()
         if not self.employee_ids and new_state in ("inspection", "decision", "publicity", "appointed"):
             raise UserError(self.env._("%(name)s has no candidate yet.", name=self.display_name))
-        if new_state == "decision":
-            self._check_candidates_promotable()
         if new_state == "appointed":
             today = fields.Date.context_today(self)
             if not self.date_publicity_start:
@@ -203,20 +221,174 @@ class OrgCadreAppointment(models.Model):
                 )
             )
 
-    def _check_candidates_promotable(self):
-        """A candidate whose 诫勉 (or other supervision) still has effect cannot be promoted.
+    # Domain rules
 
-        The supervision records stay confidential: the message names the candidate only."""
-        restricted = self.env["org.cadre.supervision"].sudo()._restricted_employees(self.employee_ids)
-        if restricted:
-            raise UserError(
-                self.env._(
-                    "%(name)s: %(employees)s cannot be promoted at present; "
-                    "ask the cadre supervision office.",
-                    name=self.display_name,
-                    employees="、".join(restricted.mapped("name")),
+    @api.constrains("state", "employee_ids", "date_appointed", "decision_date", *DECISION_FIELDS)
+    def _check_appointment_rules(self):
+        self._org_check_rules()
+
+    def _org_rule_messages(self):
+        """Who may be 考察对象 (任用条例 art. 24), the quorum and majority of 讨论决定, and the
+        appointment date after the candidates started work and not in the future (README ›
+        Rules)."""
+        messages = super()._org_rule_messages()
+        if self.state in CANDIDATE_CHECK_STATES:
+            messages += self._org_candidate_messages()
+        messages += self._org_decision_messages()
+        today = self.env.company._org_office_today()
+        for name in ("date_appointed", "decision_date"):
+            if self[name] and self[name] > today:
+                messages.append(
+                    (
+                        (name,),
+                        self.env._(
+                            "%(field)s %(date)s is in the future (today is %(today)s).",
+                            field=self._fields[name]._description_string(self.env),
+                            date=self[name],
+                            today=today,
+                        ),
+                    )
+                )
+        if self.date_appointed:
+            for employee in self.employee_ids.sudo():
+                if employee.cadre_work_start_date and self.date_appointed < employee.cadre_work_start_date:
+                    messages.append(
+                        (
+                            ("date_appointed", "employee_ids"),
+                            self.env._(
+                                "the appointment date %(date)s is before %(employee)s started work "
+                                "on %(work)s.",
+                                date=self.date_appointed,
+                                employee=employee.name,
+                                work=employee.cadre_work_start_date,
+                            ),
+                        )
+                    )
+        return messages
+
+    def _org_candidate_messages(self):
+        """任用条例 (2019) art. 24: not listed for inspection, (三) whoever was graded 基本称职 or
+        below the year before, (六) whoever is under a 诫勉, an organizational measure or a
+        sanction whose effect period runs. The supervision records stay confidential: that
+        message names the candidate only."""
+        messages = []
+        employees = self.employee_ids.sudo()
+        last_year = self.env.company._org_office_today().year - 1
+        grades = dict(self.env["org.cadre.annual.result"]._fields["grade"]._description_selection(self.env))
+        poor = (
+            self.env["org.cadre.annual.result"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("year", "=", last_year),
+                    ("grade", "in", ("basic", "incompetent")),
+                ]
+            )
+        )
+        for result in poor:
+            messages.append(
+                (
+                    ("employee_ids",),
+                    self.env._(
+                        "%(employee)s was graded %(grade)s in the annual assessment of %(year)s and "
+                        "cannot be a candidate for inspection this year.",
+                        employee=result.employee_id.name,
+                        grade=grades[result.grade],
+                        year=result.year,
+                    ),
                 )
             )
+        restricted = self.env["org.cadre.supervision"].sudo()._restricted_employees(employees)
+        restricted |= self.env["org.cadre.reward"].sudo()._restricted_employees(employees)
+        if restricted:
+            messages.append(
+                (
+                    ("employee_ids",),
+                    self.env._(
+                        "%(employees)s cannot be promoted at present; ask the cadre supervision office.",
+                        employees="、".join(restricted.mapped("name")),
+                    ),
+                )
+            )
+        return messages
+
+    def _org_decision_messages(self):
+        """讨论决定 (任用条例 2019, chapter 6): at least two thirds of the committee's members
+        present, and more than half of the members due (应到) voting for. Checked when the
+        appointment leaves the stage, and on any later change of the figures."""
+        messages = []
+        due, present = self.decision_members_due, self.decision_members_present
+        votes = (self.decision_votes_for, self.decision_votes_against, self.decision_votes_abstain)
+        if any(self[name] < 0 for name in DECISION_FIELDS):
+            messages.append((DECISION_FIELDS, self.env._("the members and votes cannot be negative.")))
+            return messages
+        if present > due:
+            messages.append(
+                (
+                    ("decision_members_due", "decision_members_present"),
+                    self.env._(
+                        "%(present)s members present, more than the %(due)s members due.",
+                        present=present,
+                        due=due,
+                    ),
+                )
+            )
+        if sum(votes) > present:
+            messages.append(
+                (
+                    DECISION_FIELDS[1:],
+                    self.env._(
+                        "%(votes_for)s for, %(against)s against and %(abstain)s abstentions are more "
+                        "votes than the %(present)s members present.",
+                        present=present,
+                        votes_for=votes[0],
+                        against=votes[1],
+                        abstain=votes[2],
+                    ),
+                )
+            )
+        if self.state not in AFTER_DECISION or (self.state != AFTER_DECISION[0] and not due):
+            return messages  # earlier records, decided before the figures were recorded
+        if not due:
+            messages.append(
+                (
+                    ("decision_members_due",),
+                    self.env._(
+                        "record the discussion and decision: the members due, present, and the votes."
+                    ),
+                )
+            )
+            return messages
+        needed = -(-2 * due // 3)  # two thirds or more (以上 includes the figure)
+        if present < needed:
+            messages.append(
+                (
+                    ("decision_members_due", "decision_members_present"),
+                    self.env._(
+                        "%(present)s of the %(due)s members were present; a decision needs at least "
+                        "two thirds (%(needed)s).",
+                        present=present,
+                        due=due,
+                        needed=needed,
+                    ),
+                )
+            )
+        majority = due // 2 + 1  # more than half of the members due (超过半数)
+        if votes[0] < majority:
+            messages.append(
+                (
+                    ("decision_members_due", "decision_votes_for"),
+                    self.env._(
+                        "%(votes_for)s votes for; the appointment needs more than half of the %(due)s "
+                        "members due (%(needed)s).",
+                        due=due,
+                        needed=majority,
+                        votes_for=votes[0],
+                    ),
+                )
+            )
+        return messages
 
     def _apply_stage_checklist(self):
         steps = {step.state: step for step in self.env["org.cadre.appointment.step"].search([])}

@@ -4,6 +4,16 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 
+def excellent_quota(count, share, rounding):
+    """How many of ``count`` assessed cadres ``share`` % allows, rounded as ``rounding`` says."""
+    exact = count * share / 100.0
+    if rounding == "ceil":
+        return math.ceil(exact - 1e-9)
+    if rounding == "half_up":
+        return math.floor(exact + 0.5 + 1e-9)
+    return math.floor(exact + 1e-9)
+
+
 class OrgCadreAssessmentCycle(models.Model):
     """A yearly assessment (考): the cadres' scores, ranking within category and grades."""
 
@@ -79,29 +89,56 @@ class OrgCadreAssessmentCycle(models.Model):
                     assessment.rank = rank
         return True
 
-    def _check_excellent_quota(self):
-        """Raise naming the categories where more cadres are graded 优秀 than the quota allows."""
-        errors = []
-        for cycle in self:
-            for category in cycle.assessment_ids.category_id:
-                assessments = cycle.assessment_ids.filtered(lambda a, c=category: a.category_id == c)
-                allowed = math.floor(len(assessments) * category.excellent_quota / 100.0 + 1e-9)
-                excellent = len(assessments.filtered(lambda a: a.grade == "excellent"))
-                if excellent > allowed:
-                    errors.append(
-                        self.env._(
-                            "%(cycle)s, %(category)s: %(excellent)s cadres graded Excellent, "
-                            "the quota of %(quota)s%% allows %(allowed)s of %(total)s.",
-                            cycle=cycle.name,
-                            category=category.name,
-                            excellent=excellent,
-                            quota=category.excellent_quota,
-                            allowed=allowed,
-                            total=len(assessments),
-                        )
-                    )
-        if errors:
-            raise UserError("\n".join(errors))
+    def _excellent_groups(self, assessments):
+        """The groups of ``assessments`` (of this cycle) that share one 优秀 quota, as dicts
+        with ``label``, ``members``, ``share`` (%), ``rounding`` and ``quota``.
+
+        A category with at least the company's smallest group of assessed cadres has its own
+        quota (its share, its rounding); the smaller categories share one quota computed on the
+        company's default share (统筹); and the whole cycle never exceeds the ceiling (rounded
+        down)."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        empty = self.env["org.cadre.assessment"]
+        by_category = {}
+        for assessment in assessments:
+            by_category[assessment.category_id] = by_category.get(assessment.category_id, empty) | assessment
+        groups, pooled = [], {}
+        for category, members in by_category.items():
+            if len(members) >= company.cadre_excellent_min_group:
+                groups.append(
+                    {
+                        "label": category.name,
+                        "members": members,
+                        "share": category.excellent_quota,
+                        "rounding": category.excellent_rounding,
+                    }
+                )
+            else:
+                pooled[category] = members
+        if pooled:
+            groups.append(
+                {
+                    "label": self.env._(
+                        "the small categories together (%(names)s)",
+                        names="、".join(category.name or "" for category in pooled),
+                    ),
+                    "members": empty.union(*pooled.values()),
+                    "share": company.cadre_excellent_quota,
+                    "rounding": company.cadre_excellent_rounding,
+                }
+            )
+        groups.append(
+            {
+                "label": self.env._("the whole cycle (ceiling)"),
+                "members": assessments,
+                "share": company.cadre_excellent_ceiling,
+                "rounding": "floor",
+            }
+        )
+        for group in groups:
+            group["quota"] = excellent_quota(len(group["members"]), group["share"], group["rounding"])
+        return groups
 
     def action_done(self):
         """Close the cycle: quota checked, grades written to the dossiers' annual results."""
@@ -115,7 +152,7 @@ class OrgCadreAssessmentCycle(models.Model):
                         names="、".join(ungraded.employee_id.mapped("name")),
                     )
                 )
-        self._check_excellent_quota()
+        self.assessment_ids._org_check_rules()
         self.action_rank()
         Result = self.env["org.cadre.annual.result"]
         for cycle in self:

@@ -93,9 +93,25 @@ class OrgCadreSupervision(models.Model):
         return super().create(vals_list)
 
     @api.model
+    def _admonished_in_year(self, employees, year):
+        """Those of ``employees`` under a 诫勉 in effect at some time of ``year``: given that
+        year, or given before with an effect period reaching into it."""
+        return self.search(
+            [
+                ("employee_id", "in", employees.ids),
+                ("kind", "=", "admonishment"),
+                ("date", "<=", f"{year}-12-31"),
+                "|",
+                ("date", ">=", f"{year}-01-01"),
+                ("effect_date_end", ">=", f"{year}-01-01"),
+            ]
+        ).employee_id
+
+    @api.model
     def _restricted_employees(self, employees):
-        """Those of ``employees`` under a supervision measure whose effect period runs today."""
-        today = fields.Date.context_today(self)
+        """Those of ``employees`` under a supervision measure whose effect period runs today
+        (the office's date)."""
+        today = self.env.company._org_office_today()
         records = self.search(
             [
                 ("employee_id", "in", employees.ids),

@@ -15,3 +15,4 @@ from . import test_access_matrix
 from . import test_access_http
 from . import test_audit_supervision
 from . import test_reward
+from . import test_rules

@@ -43,6 +43,17 @@ class TestAppointment(CadreCommon):
     def _advance(self, appointment, until):
         while appointment.state != until:
             self._tick_stage(appointment)
+            if appointment.state == "decision" and not appointment.decision_members_due:
+                # 9 members due, 7 present, 5 for: quorate and passed.
+                appointment.write(
+                    {
+                        "decision_members_due": 9,
+                        "decision_members_present": 7,
+                        "decision_votes_for": 5,
+                        "decision_votes_against": 1,
+                        "decision_votes_abstain": 1,
+                    }
+                )
             appointment.action_next_stage()
 
     def test_stages_in_order_with_checklists(self):
@@ -124,13 +135,15 @@ class TestAppointment(CadreCommon):
         )
         appointment = self._appointment()
         with freeze_time("2024-04-01"):
-            self._advance(appointment, "inspection")
+            self._advance(appointment, "recommendation")
             self._tick_stage(appointment)
-            with self.assertRaisesRegex(UserError, "测试干部甲 cannot be promoted"):
+            # 任用条例 art. 24 (六): not even listed for inspection while the effect runs.
+            with self.assertRaisesRegex(UserError, "测试干部甲 cannot be promoted"), self.env.cr.savepoint():
                 appointment.action_next_stage()
+        self.assertEqual(appointment.state, "recommendation")
         with freeze_time("2024-09-02"):
             appointment.action_next_stage()
-        self.assertEqual(appointment.state, "decision")
+        self.assertEqual(appointment.state, "inspection")
 
     def test_cron_publicity_end(self):
         appointment = self._appointment()

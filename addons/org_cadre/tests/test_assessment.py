@@ -77,10 +77,10 @@ class TestAssessment(CadreCommon):
         # Two of the five cadres of the category excellent: over its 20 % (one).
         excellent = self.cycle.assessment_ids.filtered(lambda a: a.employee_id in self.cadres[:2])
         self.assertEqual(len(excellent), 2)
-        excellent.grade = "excellent"
-        with self.assertRaisesRegex(UserError, "测试经济部门"):
-            self.cycle.action_done()
-        self.category.excellent_quota = 40.0
+        with self.assertRaisesRegex(UserError, "测试经济部门"), self.env.cr.savepoint():
+            excellent.grade = "excellent"
+        self.assertEqual(set(excellent.mapped("grade")), {"competent"}, "nothing stored changes")
+        excellent[0].grade = "excellent"
         self.cycle.action_done()
         self.assertEqual(self.cycle.state, "done")
         result = self.cadres[0].cadre_annual_result_ids.filtered(lambda r: r.year == 2023)

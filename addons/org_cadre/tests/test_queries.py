@@ -52,8 +52,7 @@ class TestQueryCounts(CadreCommon):
                 {
                     "name": f"测试批量干部{offset + i}",
                     "is_cadre": True,
-                    "identification_id": resident_id(order=100 + offset + i),
-                    "birthday": "1990-01-01",
+                    "identification_id": resident_id(birth="19900101", order=100 + offset + i),
                     "cadre_rank_id": self.env.ref("org_base.rank_l10").id,
                 }
                 for i in range(size)

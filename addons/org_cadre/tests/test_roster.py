@@ -26,7 +26,7 @@ class TestCadreRoster(CadreCommon):
             "干部花名册\n"
             "姓名,公民身份号码,性别,民族,现任职务,职级,参加工作时间\n"
             f"测试花名册干部,{number},男,汉族,招商局副局长,乡科级副职,2008.07\n"
-            f"测试干部乙,{self.cadre_b.identification_id},男,回族,财政局科长,乡科级正职,2012年7月\n"
+            f"测试干部乙,{self.cadre_b.identification_id},女,回族,财政局科长,乡科级正职,2012年7月\n"
         )
         wizard = self._wizard(content)
         wizard.action_dry_run()
@@ -44,3 +44,21 @@ class TestCadreRoster(CadreCommon):
         wizard.action_dry_run()
         self.assertEqual(wizard.error_count, 1)
         self.assertEqual(wizard.error_line_ids.row, 2)
+
+    def test_row_breaking_a_rule_is_named(self):
+        """A roster row whose work start breaks a dossier rule is refused by its row, with the
+        values, and nothing is stored (the import meets the models' rules)."""
+        content = (
+            "姓名,公民身份号码,性别,参加工作时间\n"
+            f"测试干部乙,{self.cadre_b.identification_id},女,2012.07\n"
+            f"测试花名册童工,{resident_id(birth='19900101', order=779)},男,2003.07\n"
+        )
+        wizard = self._wizard(content)
+        wizard.action_import()
+        messages = dict(
+            zip(wizard.error_line_ids.mapped("row"), wizard.error_line_ids.mapped("message"), strict=True)
+        )
+        self.assertIn("2003-07-01", messages.get(3, ""), messages)
+        self.assertIn("1990-01-01", messages.get(3, ""), messages)
+        self.assertFalse(self.env["hr.employee"].search([("name", "=", "测试花名册童工")]))
+        self.assertFalse(self.cadre_b.cadre_work_start_date, "nothing was imported")

@@ -14,7 +14,7 @@ const LRMX = `<?xml version="1.0" encoding="UTF-8"?>
 <JiaTingChengYuan><Item><ChengWei>妻子</ChengWei><XingMing>王芳</XingMing><ChuShengRiQi>198706</ChuShengRiQi><ZhengZhiMianMao>群众</ZhengZhiMianMao><GongZuoDanWeiJiZhiWu>教师</GongZuoDanWeiJiZhiWu></Item></JiaTingChengYuan>
 </Person>`;
 
-function tickStage(stage) {
+function tickStage(stage, before = []) {
     // Tick the open items of the stage, one by one, then go to the next stage.
     return [
         {
@@ -30,6 +30,7 @@ function tickStage(stage) {
                 }
             },
         },
+        ...before,
         {
             content: `Leave ${stage}`,
             trigger: 'button[name="action_next_stage"]',
@@ -128,7 +129,23 @@ registry.category("web_tour.tours").add("org_cadre_tour", {
             content: "At discussion and decision",
             trigger: '.o_statusbar_status .o_arrow_button_current:contains("Discussion and Decision")',
         },
-        ...tickStage("Discussion and Decision"),
+        ...tickStage("Discussion and Decision", [
+            {
+                content: "Open the record of the decision",
+                trigger: '.o_notebook .nav-link:contains("Discussion and Decision")',
+                run: "click",
+            },
+            // 9 members due, 7 present, 6 for: two thirds present, more than half for.
+            ...[
+                ["decision_members_due", "9"],
+                ["decision_members_present", "7"],
+                ["decision_votes_for", "6"],
+            ].map(([name, value]) => ({
+                content: `Record ${name}`,
+                trigger: `.o_field_widget[name="${name}"] input`,
+                run: `edit ${value}`,
+            })),
+        ]),
         {
             content: "At pre-appointment publicity, with its end date",
             trigger: '.o_statusbar_status .o_arrow_button_current:contains("Pre-appointment Publicity")',
