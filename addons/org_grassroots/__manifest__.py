@@ -31,7 +31,11 @@
         "views/org_party_meeting_type_views.xml",
         "views/org_grassroots_menus.xml",
     ],
-    "demo": ["demo/org_grassroots_demo.xml", "demo/org_grassroots_demo_more.xml"],
+    "demo": [
+        "demo/org_grassroots_demo.xml",
+        "demo/org_grassroots_demo_orglife.xml",
+        "demo/org_grassroots_demo_more.xml",
+    ],
     "assets": {
         "web.assets_tests": ["org_grassroots/static/tests/tours/**/*"],
     },
