@@ -18,7 +18,6 @@ class OrgPartyTermRule(models.Model):
     kind = fields.Selection(ORGANIZATION_KINDS, required=True, tracking=True)
     field_id = fields.Many2one(
         "org.dictionary.item",
-        string="Field",
         domain="[('dictionary_code', '=', 'party_field')]",
         ondelete="cascade",
         tracking=True,
