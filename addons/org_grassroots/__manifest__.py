@@ -1,7 +1,7 @@
 {
     "name": "Organization Work Platform: Grassroots Party Building",
     "summary": "强基固本 · party organizations, members, development pipeline, meetings, 幸福清单",
-    "version": "18.0.1.2.1",
+    "version": "18.0.1.2.2",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
@@ -31,7 +31,11 @@
         "views/org_party_meeting_type_views.xml",
         "views/org_grassroots_menus.xml",
     ],
-    "demo": ["demo/org_grassroots_demo.xml", "demo/org_grassroots_demo_more.xml"],
+    "demo": [
+        "demo/org_grassroots_demo.xml",
+        "demo/org_grassroots_demo_orglife.xml",
+        "demo/org_grassroots_demo_more.xml",
+    ],
     "assets": {
         "web.assets_tests": ["org_grassroots/static/tests/tours/**/*"],
     },

@@ -23,6 +23,13 @@ class OrgPartyMeeting(models.Model):
         "org.party.meeting.type", string="Meeting Type", required=True, ondelete="restrict", tracking=True
     )
     date = fields.Date(required=True, default=fields.Date.context_today, index=True, tracking=True)
+    state = fields.Selection(
+        [("planned", "Planned"), ("held", "Held")],
+        required=True,
+        default="held",
+        tracking=True,
+        help="Only meetings held count for compliance; a meeting dated after today cannot be held.",
+    )
     place = fields.Char()
     host = fields.Char(help="Who chaired the meeting or gave the party lecture.")
     attendee_ids = fields.Many2many(
@@ -34,6 +41,55 @@ class OrgPartyMeeting(models.Model):
         domain="[('organization_id', 'child_of', organization_id)]",
     )
     attendee_count = fields.Integer(compute="_compute_attendee_count", string="Attendance", store=True)
+    expected_count = fields.Integer(
+        string="Due to Attend",
+        compute="_compute_expected_count",
+        store=True,
+        readonly=False,
+        help="应到: the formal members (entitled to vote) of the organization and those below it "
+        "on the meeting's date; computed when the meeting is recorded, editable.",
+    )
+    present_count = fields.Integer(
+        string="Present",
+        compute="_compute_present_count",
+        store=True,
+        readonly=False,
+        help="实到: the attendees entitled to vote (formal members on the meeting's date); "
+        "computed from the attendees, editable when they are not listed one by one.",
+    )
+    attendance_rate = fields.Float(
+        string="Attendance Rate (%)",
+        compute="_compute_quorum",
+        store=True,
+        aggregator="avg",
+        help="出席率: present out of due to attend.",
+    )
+    is_quorate = fields.Boolean(
+        string="Quorate",
+        compute="_compute_quorum",
+        store=True,
+        help="Enough voting members present for the meeting type's quorum (支部党员大会: more "
+        "than half). A meeting without quorum is 不足法定人数 and does not count as held.",
+    )
+    entry_delay_days = fields.Integer(
+        string="Entry Delay (Days)",
+        compute="_compute_entry_delay",
+        store=True,
+        help="Days between the meeting and its recording in the system.",
+    )
+    is_late_entry = fields.Boolean(
+        string="Late Entry",
+        compute="_compute_entry_delay",
+        store=True,
+        help="补录: recorded more days after the meeting than its type allows (30 by default). "
+        "It counts, marked.",
+    )
+    counts_for_compliance = fields.Boolean(
+        string="Counts",
+        compute="_compute_counts_for_compliance",
+        store=True,
+        help="Held, and quorate where the type requires a quorum.",
+    )
     absence_note = fields.Text(string="Absences", help="Who was absent and why.")
     minutes = fields.Html()
     attachment_ids = fields.Many2many("ir.attachment", string="Files")
@@ -43,6 +99,110 @@ class OrgPartyMeeting(models.Model):
         for meeting in self:
             meeting.attendee_count = len(meeting.attendee_ids)
 
+    @api.model
+    def _voting_member_domain(self, organization, day):
+        """Members entitled to vote on ``day`` (正式党员): formal, and formal by then."""
+        return [
+            ("organization_id", "child_of", organization.id),
+            ("status", "=", "formal"),
+            "|",
+            ("date_formal", "=", False),
+            ("date_formal", "<=", day),
+        ]
+
+    @api.depends("organization_id", "date")
+    def _compute_expected_count(self):
+        Member = self.env["org.party.member"].sudo()
+        for meeting in self:
+            if not meeting.organization_id or not meeting.date:
+                meeting.expected_count = 0
+                continue
+            meeting.expected_count = Member.search_count(
+                self._voting_member_domain(meeting.organization_id, meeting.date)
+            )
+
+    @api.depends("attendee_ids", "date")
+    def _compute_present_count(self):
+        for meeting in self:
+            day = meeting.date
+            meeting.present_count = len(
+                meeting.attendee_ids.sudo().filtered(
+                    lambda member, day=day: member.status == "formal"
+                    and (not member.date_formal or not day or member.date_formal <= day)
+                )
+            )
+
+    @api.depends("expected_count", "present_count", "type_id.quorum_percent")
+    def _compute_quorum(self):
+        for meeting in self:
+            expected = meeting.expected_count
+            meeting.attendance_rate = 100.0 * meeting.present_count / expected if expected else 0.0
+            percent = meeting.type_id.quorum_percent
+            # More than ``percent`` per cent: present * 100 > expected * percent, in integers.
+            meeting.is_quorate = not percent or (
+                expected > 0 and meeting.present_count * 100 > expected * percent
+            )
+
+    @api.depends("date", "create_date", "type_id.late_entry_days")
+    def _compute_entry_delay(self):
+        company = self.env.company
+        for meeting in self:
+            recorded = company._org_office_date(meeting.create_date) if meeting.create_date else None
+            recorded = recorded or company._org_office_today()
+            delay = max((recorded - meeting.date).days, 0) if meeting.date else 0
+            meeting.entry_delay_days = delay
+            limit = meeting.type_id.late_entry_days
+            meeting.is_late_entry = bool(limit and delay > limit)
+
+    @api.depends("state", "is_quorate")
+    def _compute_counts_for_compliance(self):
+        for meeting in self:
+            meeting.counts_for_compliance = meeting.state == "held" and meeting.is_quorate
+
+    def _org_rule_messages(self):
+        messages = super()._org_rule_messages()
+        today = self.env.company._org_office_today()
+        if self.state == "held" and self.date and self.date > today:
+            messages.append(
+                (
+                    ("state", "date"),
+                    self.env._(
+                        "A meeting dated %(date)s, after today (%(today)s), cannot be recorded as "
+                        "held: record it as planned.",
+                        date=self.date,
+                        today=today,
+                    ),
+                )
+            )
+        if self.expected_count < 0 or self.present_count < 0:
+            messages.append(
+                (
+                    ("expected_count", "present_count"),
+                    self.env._(
+                        "Attendance cannot be negative (due %(expected)s, present %(present)s).",
+                        expected=self.expected_count,
+                        present=self.present_count,
+                    ),
+                )
+            )
+        elif self.present_count > self.expected_count:
+            messages.append(
+                (
+                    ("expected_count", "present_count"),
+                    self.env._(
+                        "%(present)s voting members present, more than the %(expected)s due to "
+                        "attend: correct the attendance or the number due.",
+                        expected=self.expected_count,
+                        present=self.present_count,
+                    ),
+                )
+            )
+        return messages
+
+    @api.constrains("state", "date", "expected_count", "present_count")
+    def _check_org_rules(self):
+        self._org_check_rules()
+
     @api.model_create_multi
     def create(self, vals_list):
         meetings = super().create(vals_list)
@@ -50,7 +210,15 @@ class OrgPartyMeeting(models.Model):
         return meetings
 
     def write(self, vals):
-        tracked = {"organization_id", "type_id", "date"} & set(vals)
+        tracked = {
+            "organization_id",
+            "type_id",
+            "date",
+            "state",
+            "attendee_ids",
+            "expected_count",
+            "present_count",
+        } & set(vals)
         before = self._compliance_keys() if tracked else []
         result = super().write(vals)
         if tracked:

@@ -73,7 +73,27 @@ class OrgPartyOrganization(models.Model):
     # Term (换届)
     date_founded = fields.Date(string="Founded On", tracking=True)
     term_rule_id = fields.Many2one("org.party.term.rule", compute="_compute_term_rule_id", store=True)
-    term_years = fields.Integer(related="term_rule_id.term_years", string="Term (Years)")
+    is_appointed = fields.Boolean(
+        string="Appointed (No Re-election)",
+        compute="_compute_is_appointed",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Appointed by the higher committee (党工委 and other bodies it sends, 党组): no "
+        "re-election date, no reminders. Follows the term rule unless set here.",
+    )
+    term_years_override = fields.Integer(
+        string="Own Term (Years)",
+        tracking=True,
+        help="The term of this organization when it differs from its rule (e.g. approved by "
+        "the higher committee); 0: the rule's term.",
+    )
+    term_years = fields.Integer(
+        string="Term (Years)",
+        compute="_compute_term_years",
+        store=True,
+        help="The organization's own term if set, else its rule's (by kind and field).",
+    )
     date_term_start = fields.Date(string="Current Term Started On", tracking=True)
     date_reelection_due = fields.Date(
         string="Re-election Due On",
@@ -124,6 +144,26 @@ class OrgPartyOrganization(models.Model):
         store=True,
         help="More members than its kind allows (党支部党员超过50人).",
     )
+    # Bodies that exist in the organization: the meeting requirements follow them.
+    has_committee_set_up = fields.Boolean(
+        string="Committee Set Up",
+        tracking=True,
+        help="The organization has elected a committee (支部委员会) although it has fewer formal "
+        "members than its rule's threshold.",
+    )
+    has_committee = fields.Boolean(
+        string="Has a Committee",
+        compute="_compute_has_committee",
+        store=True,
+        help="A committee exists: set up, or enough formal members to elect one (支部工作条例: "
+        "7 or more by default). Committee meetings are required only then.",
+    )
+    party_group_count = fields.Integer(
+        string="Party Groups",
+        tracking=True,
+        help="党小组 set up in the organization; group meetings are required only where there "
+        "is at least one.",
+    )
     note = fields.Html()
 
     @api.depends("name", "parent_id.complete_name")
@@ -144,20 +184,95 @@ class OrgPartyOrganization(models.Model):
         for organization in self:
             organization.child_count = counts.get(organization._origin, 0)
 
-    @api.depends("kind")
+    @api.depends("kind", "field_id")
     def _compute_term_rule_id(self):
-        rules = {rule.kind: rule for rule in self.env["org.party.term.rule"].sudo().search([])}
+        rules = {
+            (rule.kind, rule.field_id.id): rule for rule in self.env["org.party.term.rule"].sudo().search([])
+        }
         for organization in self:
-            organization.term_rule_id = rules.get(organization.kind, False)
+            kind = organization.kind
+            organization.term_rule_id = rules.get((kind, organization.field_id.id)) or rules.get(
+                (kind, False), False
+            )
 
-    @api.depends("date_term_start", "term_rule_id.term_years")
+    @api.depends("term_rule_id.is_elected")
+    def _compute_is_appointed(self):
+        for organization in self:
+            organization.is_appointed = (
+                bool(organization.term_rule_id) and not organization.term_rule_id.is_elected
+            )
+
+    @api.depends("term_years_override", "term_rule_id.term_years")
+    def _compute_term_years(self):
+        for organization in self:
+            organization.term_years = organization.term_years_override or organization.term_rule_id.term_years
+
+    @api.depends("date_term_start", "term_years", "is_appointed")
     def _compute_date_reelection_due(self):
         for organization in self:
-            years = organization.term_rule_id.term_years
+            years = organization.term_years
             start = organization.date_term_start
             organization.date_reelection_due = (
-                start + relativedelta(years=years) if start and years else False
+                start + relativedelta(years=years)
+                if start and years and not organization.is_appointed
+                else False
             )
+
+    @api.depends("has_committee_set_up", "member_formal_count", "term_rule_id.committee_min_formal_members")
+    def _compute_has_committee(self):
+        for organization in self:
+            threshold = organization.term_rule_id.committee_min_formal_members
+            organization.has_committee = organization.has_committee_set_up or bool(
+                threshold and organization.member_formal_count >= threshold
+            )
+
+    def _org_rule_messages(self):
+        messages = super()._org_rule_messages()
+        if self.term_years_override < 0:
+            messages.append(
+                (
+                    ("term_years_override",),
+                    self.env._("A term cannot last %(years)s years.", years=self.term_years_override),
+                )
+            )
+        if self.party_group_count < 0:
+            messages.append(
+                (
+                    ("party_group_count",),
+                    self.env._(
+                        "The number of party groups cannot be %(count)s.", count=self.party_group_count
+                    ),
+                )
+            )
+        today = self.env.company._org_office_today()
+        if self.date_term_start and self.date_term_start > today:
+            messages.append(
+                (
+                    ("date_term_start",),
+                    self.env._(
+                        "The current term cannot start on %(date)s, after today (%(today)s).",
+                        date=self.date_term_start,
+                        today=today,
+                    ),
+                )
+            )
+        if self.date_founded and self.date_term_start and self.date_term_start < self.date_founded:
+            messages.append(
+                (
+                    ("date_term_start", "date_founded"),
+                    self.env._(
+                        "The current term cannot start on %(date)s, before the organization was "
+                        "founded (%(founded)s).",
+                        date=self.date_term_start,
+                        founded=self.date_founded,
+                    ),
+                )
+            )
+        return messages
+
+    @api.constrains("term_years_override", "party_group_count", "date_term_start", "date_founded")
+    def _check_org_rules(self):
+        self._org_check_rules()
 
     @api.depends("date_reelection_due")
     @api.depends_context("date")

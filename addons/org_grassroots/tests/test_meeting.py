@@ -84,6 +84,8 @@ class TestMeetingCompliance(GrassrootsCommon):
                     "organization_id": self.branch_a1.id,
                     "type_id": self.general_meeting.id,
                     "date": "2024-02-02",
+                    # The branch's one voting member attends: quorate.
+                    "attendee_ids": [(6, 0, self.member_a1.ids)],
                 },
                 {
                     "name": "四月主题党日",

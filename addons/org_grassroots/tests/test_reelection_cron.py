@@ -82,3 +82,20 @@ class TestReelectionReminders(GrassrootsCommon):
         self.assertFalse(first & rest)
         self.assertLessEqual(branches, first | rest)
         self.assertEqual(set(branches.mapped("reelection_reminder_level")), {1})
+
+    def test_community_branches_are_due_after_five_years_by_their_field_rule(self):
+        community = self.env.ref("org_grassroots.party_field_community")
+        self.branch_a2.write({"field_id": community.id, "date_term_start": "2021-06-01"})
+        self.branch_a1.date_term_start = "2021-06-01"
+        # Three years on, the ordinary branch is overdue; the community branch is not due.
+        reminded = self._run("2024-07-01")
+        self.assertIn(self.branch_a1, reminded)
+        self.assertNotIn(self.branch_a2, reminded)
+        self.assertFalse(self.branch_a2.reelection_reminder_level)
+        # The community rule's own reminders: 4 months ahead of 2026-06-01, then overdue.
+        self.env.ref("org_grassroots.term_rule_branch_community").remind_months_first = 4
+        self.assertNotIn(self.branch_a2, self._run("2026-01-15"), "5 months ahead: not yet")
+        self.assertIn(self.branch_a2, self._run("2026-02-02"))
+        self.assertEqual(self.branch_a2.reelection_reminder_level, 1)
+        self.assertIn(self.branch_a2, self._run("2026-06-02"))
+        self.assertEqual(self.branch_a2.reelection_reminder_level, 3)
