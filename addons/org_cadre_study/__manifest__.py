@@ -1,6 +1,6 @@
 {
     "name": "Organization Work Platform: Cadre Training in the Study Ledger",
-    "summary": "Cadre trainings credit the study ledger; cadres carry the study tag 干部 and the study level of their rank",
+    "summary": "Cadre trainings credit the study ledger; cadres get the tag 干部 and a study level",
     "version": "18.0.1.1.0",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",

@@ -174,7 +174,8 @@ class OrgStudyLedger(models.Model):
                   FROM periods p
             ), counted AS (
                 SELECT p.employee_id, p.year,
-                       CASE WHEN p.requirement_id IS NULL THEN MAX(CASE WHEN dp.year = p.year THEN dp.hours END)
+                       CASE WHEN p.requirement_id IS NULL
+                            THEN MAX(CASE WHEN dp.year = p.year THEN dp.hours END)
                             WHEN p.concentrated_only THEN SUM(dp.concentrated_hours)
                             ELSE SUM(dp.hours) END AS hours
                   FROM periods p

@@ -82,12 +82,12 @@ class OrgStudyRequirement(models.Model):
 
         The pace is the requirement spread evenly over the months of its period: by the end of
         the m-th month of a period of n months, m/n of the hours are due (a calendar year: 12
-        months; a five-year window: 60). Batched: one grouped read of the ledger gives every
-        person's hours counted and due by now (``org.study.ledger``); one search finds the officers already
-        told this month, so running the cron again in the same month creates nothing.
+        months; a five-year window: 60). Batched: one grouped read of the ledger
+        (``org.study.ledger``) gives every person behind, with the hours counted and due by now;
+        one search finds the officers already told this month, so running the cron again in the
+        same month creates nothing.
         """
         today = self.env.company._org_office_today()
-        months_past = today.month - 1
         Activity = self.env["mail.activity"]
         activity_type = self.env.ref("org_study.mail_activity_type_study_pace")
         officers = self.env.ref("org_study.group_study_officer").users.filtered(
