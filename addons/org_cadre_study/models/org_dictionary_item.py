@@ -6,7 +6,6 @@ class OrgDictionaryItem(models.Model):
 
     study_level_id = fields.Many2one(
         "org.dictionary.item",
-        string="Study Level",
         index="btree_not_null",
         ondelete="restrict",
         domain=[("dictionary_code", "=", "study_level")],

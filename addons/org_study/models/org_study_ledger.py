@@ -52,7 +52,7 @@ class OrgStudyLedger(models.Model):
     period_start = fields.Integer(string="Period From", readonly=True, aggregator=False)
     period_end = fields.Integer(string="Period To", readonly=True, aggregator=False)
     period_label = fields.Char(string="Period", readonly=True)
-    required_hours = fields.Float(string="Required Hours", readonly=True, help="Due in the period.")
+    required_hours = fields.Float(readonly=True, help="Due in the period.")
     done_hours = fields.Float(
         string="Hours of the Year", readonly=True, help="Credited by every session attended in the year."
     )
