@@ -11,10 +11,25 @@ LEGACY_COLUMN = "legacy_study_session_ref"
 
 
 def post_init_hook(env):
-    """Adopt the study sessions org_cadre linked before the bridge existed, and tag the cadres
-    with org_study's 干部 (org_cadre alone tags no one)."""
+    """Adopt the study sessions org_cadre linked before the bridge existed, tag the cadres with
+    org_study's 干部 (org_cadre alone tags no one) and give the employees with a rank the study
+    level of their rank."""
     adopt_legacy_session_refs(env)
     env["hr.employee"].with_context(active_test=False).search([("is_cadre", "=", True)])._cadre_sync_tag()
+    set_study_levels(env)
+
+
+def set_study_levels(env):
+    """The employees whose rank has a study level get it: one write per level."""
+    employees = (
+        env["hr.employee"]
+        .with_context(active_test=False)
+        .search([("cadre_rank_id.study_level_id", "!=", False)])
+    )
+    for level in employees.cadre_rank_id.study_level_id:
+        employees.filtered(lambda e, level=level: e.cadre_rank_id.study_level_id == level).write(
+            {"study_level_id": level.id}
+        )
 
 
 def adopt_legacy_session_refs(env):

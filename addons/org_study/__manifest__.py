@@ -1,7 +1,7 @@
 {
     "name": "Organization Work Platform: Theory Study",
     "summary": "理论武装 · study plans, sessions, attendance, study-hour ledger, research visits",
-    "version": "18.0.1.2.0",
+    "version": "18.0.2.0.0",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
@@ -24,6 +24,7 @@
         "views/org_study_plan_views.xml",
         "views/org_research_visit_views.xml",
         "views/org_community_service_views.xml",
+        "views/hr_employee_views.xml",
         "wizards/org_roster_import_views.xml",
         "views/org_study_menus.xml",
     ],

@@ -1,11 +1,11 @@
 {
     "name": "Organization Work Platform: Talent",
     "summary": "育才聚才 · talents, policies and benefit claims, platforms, talent cards, services",
-    "version": "18.0.1.4.1",
+    "version": "18.0.1.5.0",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
-    "depends": ["org_checklist", "org_roster", "project", "mail"],
+    "depends": ["org_checklist", "org_roster", "project", "mail", "resource"],
     "data": [
         "security/org_talent_security.xml",
         "security/ir.model.access.csv",

@@ -1,10 +1,20 @@
-from odoo import Command, models
+from odoo import Command, api, fields, models
 
 STUDY_TAG_XMLID = "org_study.employee_category_cadre"
 
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
+
+    # The study level follows the cadre's rank (职级) where the rank dictionary maps it; an
+    # employee without rank, or of a rank without level, keeps the level set by hand.
+    study_level_id = fields.Many2one(compute="_compute_study_level_id", store=True, readonly=False)
+
+    @api.depends("cadre_rank_id.study_level_id")
+    def _compute_study_level_id(self):
+        for employee in self:
+            if level := employee.cadre_rank_id.study_level_id:
+                employee.study_level_id = level
 
     def _cadre_sync_tag(self):
         """Cadres carry org_study's employee tag 干部 (its study requirements select cadres by

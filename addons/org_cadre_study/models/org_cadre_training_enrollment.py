@@ -69,15 +69,19 @@ class OrgCadreTrainingEnrollment(models.Model):
         study_type = self._study_type()
         Session = self.env["org.study.session"].sudo()
         Attendance = self.env["org.study.attendance"].sudo()
-        today = fields.Date.context_today(self)
+        company = self.env.company
+        today = company._org_office_today()
         for enrollment in self:
-            # The hours count in the year the training took place.
+            # The hours count in the year the training took place; a held session has started,
+            # so a training completed before its planned end counts today.
             program = enrollment.program_id
-            date = program.date_end or program.date_start or enrollment.date_completed or today
+            date = min(program.date_end or program.date_start or enrollment.date_completed or today, today)
+            start = min(company._org_office_datetime(date, datetime.time(9, 0)), fields.Datetime.now())
             vals = {
                 "name": program.name,
                 "type_id": study_type.id,
-                "date_start": datetime.datetime.combine(date, datetime.time(9, 0)),
+                "date_start": start,
+                "date_end": start + datetime.timedelta(hours=enrollment.hours),
                 "hours": enrollment.hours,
                 "state": "held",
             }

@@ -1,4 +1,6 @@
-from odoo import Command
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -154,5 +156,16 @@ class TestCadreTrainingStudyLedger(CadreCommon):
         self.cadre_b.category_ids = [Command.link(other_tag.id)]
         self.cadre_b.with_user(self.user_officer).is_cadre = False
         self.assertEqual(self.cadre_b.category_ids, other_tag)
-        requirement = self.env.ref("org_study.requirement_cadre")
-        self.assertIn(tag, requirement.category_ids)
+
+    def test_training_completed_before_its_end(self):
+        """A study session is held once it has started: a training completed before its planned
+        end credits a session dated no later than now."""
+        today = fields.Date.context_today(self.env["hr.employee"])
+        self.program.with_user(self.user_officer).write(
+            {"date_start": today - timedelta(days=2), "date_end": today + timedelta(days=10)}
+        )
+        self.enrollment.with_user(self.user_officer).action_complete()
+        session = self.enrollment.study_session_id
+        self.assertEqual(session.state, "held")
+        self.assertLessEqual(session.date_start, fields.Datetime.now())
+        self.assertEqual((session.hours, session.date_end - session.date_start), (24.0, timedelta(hours=24)))

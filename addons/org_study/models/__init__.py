@@ -3,6 +3,7 @@ from . import org_study_session
 from . import org_study_attendance
 from . import org_study_requirement
 from . import org_study_ledger
+from . import hr_employee
 from . import org_study_plan
 from . import org_study_plan_line
 from . import org_research_visit

@@ -6,7 +6,9 @@ PACE_LIST_LIMIT = 50  # people named in the monthly pace activity
 
 
 class OrgStudyRequirement(models.Model):
-    """Study hours (学时) a group of people must reach in a year, e.g. 110 a year for cadres."""
+    """Study hours (学时) a group of people must reach in a period, e.g. 550 hours of concentrated
+    training in five years for 县处级 cadres and above, 90 a year for 乡科级 and below
+    (干部教育培训工作条例, 2023); or the organization's own rule for other people."""
 
     _name = "org.study.requirement"
     _description = "Study Hour Requirement"
@@ -33,7 +35,40 @@ class OrgStudyRequirement(models.Model):
         help="The requirement applies to the employees of these departments and of their "
         "sub-departments; to every department when empty. With tags too, both must hold.",
     )
-    hours = fields.Float(string="Hours per Year", required=True, default=110.0, tracking=True)
+    level_id = fields.Many2one(
+        "org.dictionary.item",
+        string="Study Level",
+        index="btree_not_null",
+        ondelete="restrict",
+        tracking=True,
+        domain=[("dictionary_code", "=", "study_level")],
+        help="The requirement applies to the people of this study level (on their employee form); "
+        "without a level it is the organization's own rule, for the tags and departments below. "
+        "A person's level requirement wins over a requirement without level.",
+    )
+    period_kind = fields.Selection(
+        [("year", "Calendar Year"), ("five_years", "Five-Year Window")],
+        string="Period",
+        required=True,
+        default="year",
+        tracking=True,
+        help="The hours are due per calendar year, or per five-year window (e.g. 2023–2027).",
+    )
+    period_start_year = fields.Integer(
+        string="First Window From",
+        required=True,
+        default=2023,
+        tracking=True,
+        help="For five-year windows: the year the first window starts; the windows follow each other "
+        "from it (2023–2027, 2028–2032 …).",
+    )
+    hours = fields.Float(string="Hours per Period", required=True, default=90.0, tracking=True)
+    concentrated_only = fields.Boolean(
+        string="Concentrated Training Only",
+        tracking=True,
+        help="Only sessions of study types marked as concentrated training count; otherwise every "
+        "session attended counts.",
+    )
     service_count = fields.Integer(
         string="Community Services per Year",
         tracking=True,
@@ -45,19 +80,20 @@ class OrgStudyRequirement(models.Model):
     def _cron_check_hour_pace(self):
         """Monthly: each study officer gets one activity listing the people behind their pace.
 
-        The pace is the yearly requirement spread evenly over the months: by the end of a month m,
-        m/12 of the hours are due. Batched: one grouped read of the ledger gives every person's
-        requirement and hours done; one search finds the officers already told this month, so
-        running the cron again in the same month creates nothing.
+        The pace is the requirement spread evenly over the months of its period: by the end of
+        the m-th month of a period of n months, m/n of the hours are due (a calendar year: 12
+        months; a five-year window: 60). Batched: one grouped read of the ledger
+        (``org.study.ledger``) gives every person behind, with the hours counted and due by now;
+        one search finds the officers already told this month, so running the cron again in the
+        same month creates nothing.
         """
-        today = fields.Date.context_today(self)
-        months_past = today.month - 1
+        today = self.env.company._org_office_today()
         Activity = self.env["mail.activity"]
         activity_type = self.env.ref("org_study.mail_activity_type_study_pace")
         officers = self.env.ref("org_study.group_study_officer").users.filtered(
             lambda user: not user.share and user.active and not user._is_superuser()
         )
-        if not months_past or not officers:
+        if not officers:
             return Activity
         summary = self.env._("Behind the study pace in %(month)s", month=today.strftime("%Y-%m"))
         told = Activity.search(
@@ -70,15 +106,12 @@ class OrgStudyRequirement(models.Model):
         officers -= told
         if not officers:
             return Activity
-        behind = [
-            (requirement, employee, done, required * months_past / 12)
-            for requirement, employee, done, required in self.env["org.study.ledger"]._read_group(
-                [("year", "=", today.year), ("required_hours", ">", 0)],
-                ["requirement_id", "employee_id"],
-                ["done_hours:sum", "required_hours:max"],
-            )
-            if done < required * months_past / 12
-        ]
+        # (requirement, employee, hours counted, hours due by now) of each person behind.
+        behind = self.env["org.study.ledger"]._read_group(
+            [("year", "=", today.year), ("required_hours", ">", 0), ("behind", "=", True)],
+            ["requirement_id", "employee_id"],
+            ["counted_hours:max", "pace_hours:max"],
+        )
         if not behind:
             return Activity
         # The furthest behind first; the note names PACE_LIST_LIMIT of them, the ledger has all.

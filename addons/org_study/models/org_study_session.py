@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -34,7 +36,7 @@ class OrgStudySession(models.Model):
         compute="_compute_date_end",
         store=True,
         readonly=False,
-        help="By default the start plus the study hours.",
+        help="Pre-filled with the start plus the study type's usual hours.",
     )
     hours = fields.Float(
         string="Study Hours",
@@ -42,7 +44,8 @@ class OrgStudySession(models.Model):
         store=True,
         readonly=False,
         tracking=True,
-        help="Hours (学时) credited to each participant present.",
+        help="Hours (学时) credited to each participant present: the session's duration, from its "
+        "start to its end (correct it for a course over several days).",
     )
     place = fields.Char()
     speaker_employee_ids = fields.Many2many(
@@ -88,16 +91,23 @@ class OrgStudySession(models.Model):
     present_count = fields.Integer(compute="_compute_attendance_counts", string="Present")
     color = fields.Integer()
 
-    @api.depends("type_id")
+    @api.depends("date_start", "date_end")
     def _compute_hours(self):
         for session in self:
-            session.hours = session.type_id.default_hours
+            if session.date_start and session.date_end and session.date_end > session.date_start:
+                # Quarter hours, as sign-in sheets count them.
+                seconds = (session.date_end - session.date_start).total_seconds()
+                session.hours = round(seconds / 900) / 4
+            else:
+                session.hours = 0.0
 
-    @api.depends("date_start", "hours")
+    @api.depends("date_start", "type_id")
     def _compute_date_end(self):
         for session in self:
             if session.date_start:
-                session.date_end = session.date_start + timedelta(hours=max(session.hours, 0.5))
+                session.date_end = session.date_start + timedelta(
+                    hours=max(session.type_id.default_hours, 0.5)
+                )
 
     @api.depends("attendance_ids.state")
     def _compute_attendance_counts(self):
@@ -107,6 +117,32 @@ class OrgStudySession(models.Model):
 
     def _expand_states(self, states, domain):
         return [key for key, _label in self._fields["state"].selection]
+
+    def _org_rule_messages(self):
+        messages = super()._org_rule_messages()
+        # A session is held once it has started: its attendance and hours are facts, not plans.
+        if self.state in ("held", "archived") and self.date_start and self.date_start > fields.Datetime.now():
+            messages.append(
+                (
+                    ("state", "date_start"),
+                    self.env._(
+                        "a session starting on %(start)s cannot be marked held before it starts.",
+                        start=self._org_office_start_label(),
+                    ),
+                )
+            )
+        return messages
+
+    def _org_office_start_label(self):
+        """The start as the office reads it, e.g. 2026-03-10 19:00."""
+        company = self.env.company
+        return (
+            pytz.utc.localize(self.date_start).astimezone(company._org_office_tz()).strftime("%Y-%m-%d %H:%M")
+        )
+
+    @api.constrains("state", "date_start")
+    def _check_org_rules(self):
+        self._org_check_rules()
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):

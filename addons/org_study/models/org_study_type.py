@@ -14,8 +14,13 @@ class OrgStudyType(models.Model):
     default_hours = fields.Float(
         string="Hours per Session",
         default=2.0,
-        help="Study hours (学时) a participant is credited for one session of this type; "
-        "each session may change its own.",
+        help="How long a session of this type usually lasts, in study hours (学时): "
+        "it pre-fills a new session's end; the hours credited come from the session's duration.",
+    )
+    concentrated = fields.Boolean(
+        string="Concentrated Training",
+        help="Counts as concentrated training (集中培训) of the 干部教育培训工作条例: the study-hour "
+        "requirements that count concentrated training only count the sessions of these types.",
     )
     description = fields.Text(translate=True)
     session_count = fields.Integer(compute="_compute_session_count")

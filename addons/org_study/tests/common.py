@@ -17,11 +17,21 @@ class OrgStudyCommon(TransactionCase):
         cls.user_b = new_test_user(cls.env, "study_employee_b", groups="base.group_user")
         cls.cadre_tag = cls.env.ref("org_study.employee_category_cadre")
         Employee = cls.env["hr.employee"]
+        # 张学习 is a 乡科级 cadre: 90 hours of concentrated training a year.
+        cls.level_township = cls.env.ref("org_study.study_level_township")
+        cls.level_county = cls.env.ref("org_study.study_level_county")
         cls.employee_a = Employee.create(
-            {"name": "张学习", "user_id": cls.user_a.id, "category_ids": [(6, 0, cls.cadre_tag.ids)]}
+            {
+                "name": "张学习",
+                "user_id": cls.user_a.id,
+                "category_ids": [(6, 0, cls.cadre_tag.ids)],
+                "study_level_id": cls.level_township.id,
+            }
         )
         cls.employee_b = Employee.create({"name": "李笃行", "user_id": cls.user_b.id})
-        cls.study_type = cls.env["org.study.type"].create({"name": "测试夜校", "default_hours": 2.5})
+        cls.study_type = cls.env["org.study.type"].create(
+            {"name": "测试夜校", "default_hours": 2.5, "concentrated": True}
+        )
         cls.session = cls.env["org.study.session"].create(
             {
                 "name": "学习贯彻党的二十大精神",

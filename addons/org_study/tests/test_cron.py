@@ -97,7 +97,11 @@ class TestStudyCrons(OrgStudyCommon):
         self.session.action_set_held()
         self.env["hr.employee"].create(
             [
-                {"name": f"落后学员{index:02d}", "category_ids": [(6, 0, self.cadre_tag.ids)]}
+                {
+                    "name": f"落后学员{index:02d}",
+                    "category_ids": [(6, 0, self.cadre_tag.ids)],
+                    "study_level_id": self.level_township.id,
+                }
                 for index in range(60)
             ]
         )
@@ -108,12 +112,12 @@ class TestStudyCrons(OrgStudyCommon):
                 .filtered(lambda activity: activity.user_id == self.officer)
             )
         self.assertEqual(activity.note.count("<li>"), 50)
-        self.assertEqual(activity.note.count(": 0.0 of 45.8 hours due"), 50)
+        self.assertEqual(activity.note.count(": 0.0 of 37.5 hours due"), 50)
         self.assertNotIn("张学习", activity.note, "2.5 hours done: not among the 50 furthest behind")
         self.assertIn("the study-hour ledger shows the other", activity.note)
 
     def test_pace_check_notifies_officers_once(self):
-        # Employee A (cadre, 110 hours a year) has 2.5 hours by June: behind 110 × 5/12.
+        # Employee A (乡科级, 90 hours a year) has 2.5 hours by June: behind 90 × 5/12.
         self.session.action_mark_all_present()
         self.session.action_set_held()
         requirement = self.env.ref("org_study.requirement_cadre")

@@ -25,11 +25,16 @@ LEDGER_SPEC = {
     "year": {},
     "employee_id": {"fields": {"display_name": {}}},
     "department_id": {"fields": {"display_name": {}}},
+    "level_id": {"fields": {"display_name": {}}},
     "requirement_id": {"fields": {"display_name": {}}},
+    "period_label": {},
     "required_hours": {},
-    "done_hours": {},
+    "counted_hours": {},
+    "progress": {},
     "missing_hours": {},
+    "done_hours": {},
     "session_count": {},
+    "behind": {},
     "compliant": {},
 }
 
@@ -49,6 +54,7 @@ class TestStudyQueryCounts(OrgStudyCommon):
                     "name": f"学员{index:03d}",
                     "department_id": departments[index % 5].id,
                     "category_ids": [(6, 0, cls.cadre_tag.ids)],
+                    "study_level_id": cls.level_township.id,
                 }
                 for index in range(20)
             ]
@@ -171,7 +177,7 @@ class TestStudyQueryCounts(OrgStudyCommon):
             self.env["mail.activity"].search([("res_model", "=", Session._name)]).unlink()
 
         with freeze_time("2026-05-01 03:00:00"):
-            self._assert_same_count(remind, lambda: self._add_sessions(300, start=datetime(2026, 6, 1)))
+            self._assert_same_count(remind, lambda: self._add_sessions(300, start=datetime(2025, 6, 1)))
         self.assertEqual(tomorrow.state, "planned")
 
     def test_pace_cron_20_vs_300_people(self):
@@ -187,7 +193,11 @@ class TestStudyQueryCounts(OrgStudyCommon):
         def grow():
             more = self.env["hr.employee"].create(
                 [
-                    {"name": f"新学员{index}", "category_ids": [(6, 0, self.cadre_tag.ids)]}
+                    {
+                        "name": f"新学员{index}",
+                        "category_ids": [(6, 0, self.cadre_tag.ids)],
+                        "study_level_id": self.level_township.id,
+                    }
                     for index in range(280)
                 ]
             )

@@ -1,5 +1,6 @@
 from datetime import datetime
 
+from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
@@ -47,6 +48,53 @@ class TestStudySession(OrgStudyCommon):
             form.hours = 3.5
         self.assertEqual(form.record.hours, 3.5)
         self.assertEqual(form.record.state, "planned")
+
+    def test_hours_come_from_the_duration(self):
+        """The type's usual hours only pre-fill the end; the hours credited are the duration."""
+        self.attendance_a.action_mark_present()
+        self.assertEqual(
+            self.session.date_end, datetime(2026, 3, 10, 13, 30), "start + 2.5 hours of the type"
+        )
+        self.session.date_end = datetime(2026, 3, 10, 14, 0)
+        self.assertEqual((self.session.hours, self.attendance_a.hours), (3.0, 3.0))
+        # Changing the type's usual hours changes no session already planned.
+        self.study_type.default_hours = 8
+        self.assertEqual(self.session.hours, 3.0)
+        with Form(self.session.with_user(self.officer)) as form:
+            form.date_end = datetime(2026, 3, 10, 12, 45)
+            self.assertEqual(form.hours, 1.75)
+        self.assertEqual(self.attendance_a.hours, 1.75)
+
+    @freeze_time("2026-03-10 10:30:00")
+    def test_held_only_once_started(self):
+        # The session starts at 11:00 UTC (19:00 in Shanghai); it is 18:30 there.
+        with (
+            self.assertRaisesRegex(
+                ValidationError,
+                "学习贯彻党的二十大精神: a session starting on 2026-03-10 19:00 cannot be marked held "
+                "before it starts.",
+            ),
+            self.env.cr.savepoint(),
+        ):
+            self.session.with_user(self.officer).action_set_held()
+        self.session.invalidate_recordset()
+        self.assertEqual(self.session.state, "planned")
+        # Created held for a day to come: refused the same way.
+        with self.assertRaisesRegex(ValidationError, "cannot be marked held before it starts"):
+            self.env["org.study.session"].create(
+                {
+                    "name": "明天的学习",
+                    "type_id": self.study_type.id,
+                    "date_start": datetime(2026, 3, 11, 1),
+                    "state": "held",
+                }
+            )
+        with freeze_time("2026-03-10 11:00:01"):
+            self.session.with_user(self.officer).action_set_held()
+        self.assertEqual(self.session.state, "held")
+        # Moving a held session's start into the future is refused too.
+        with freeze_time("2026-03-10 12:00:00"), self.assertRaisesRegex(ValidationError, "before it starts"):
+            self.session.date_start = datetime(2026, 3, 12, 1)
 
     def test_attendance_edited_in_place(self):
         other = self.env["hr.employee"].create({"name": "王求是"})

@@ -9,9 +9,15 @@ class TestStudyOfficerTour(HttpCase):
         super().setUpClass()
         cls.officer = new_test_user(cls.env, "study_tour_officer", groups="org_study.group_study_officer")
         cls.employee = cls.env["hr.employee"].create(
-            {"name": "张学习", "category_ids": [(6, 0, cls.env.ref("org_study.employee_category_cadre").ids)]}
+            {
+                "name": "张学习",
+                "category_ids": [(6, 0, cls.env.ref("org_study.employee_category_cadre").ids)],
+                "study_level_id": cls.env.ref("org_study.study_level_township").id,
+            }
         )
-        study_type = cls.env["org.study.type"].create({"name": "测试夜校", "default_hours": 2.5})
+        study_type = cls.env["org.study.type"].create(
+            {"name": "测试夜校", "default_hours": 2.5, "concentrated": True}
+        )
         # A session planned this year, as the application's clock has it: the ledger then has
         # this year's line for 张学习 even when the database's clock says otherwise (a run of
         # the suite with the clock shifted by faketime, which PostgreSQL does not see).
@@ -30,4 +36,4 @@ class TestStudyOfficerTour(HttpCase):
         line = self.env["org.study.ledger"].search(
             [("employee_id", "=", self.employee.id), ("year", "=", session.date_start.year)]
         )
-        self.assertEqual(line.done_hours, 2.5)
+        self.assertEqual((line.done_hours, line.counted_hours, line.required_hours), (2.5, 2.5, 90))

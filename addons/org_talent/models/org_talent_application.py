@@ -1,5 +1,6 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
+import pytz
 from psycopg2 import errors
 
 from odoo import api, fields, models, tools
@@ -98,7 +99,16 @@ class OrgTalentApplication(models.Model):
         string="In This State Since", default=fields.Datetime.now, copy=False, readonly=True
     )
     date_notice_start = fields.Date(string="Notice From", copy=False, tracking=True)
-    date_notice_end = fields.Date(string="Notice Until", copy=False, tracking=True)
+    date_notice_end = fields.Date(
+        string="Notice Until",
+        compute="_compute_date_notice_end",
+        store=True,
+        copy=False,
+        tracking=True,
+        help="The last day of the public notice (公示): its number of working days (company "
+        "settings) counted on the company's working calendar from its first day, weekends and "
+        "public holidays excluded. The claim can be approved the day after.",
+    )
     date_approved = fields.Date(string="Approved On", copy=False, readonly=True, tracking=True)
     date_paid = fields.Date(string="Paid On", copy=False, readonly=True, tracking=True)
     user_id = fields.Many2one(
@@ -131,6 +141,12 @@ class OrgTalentApplication(models.Model):
     note = fields.Html()
     eligible = fields.Boolean(compute="_compute_eligibility")
     eligibility_note = fields.Text(string="Eligibility", compute="_compute_eligibility")
+
+    @api.depends("date_notice_start", "company_id")
+    def _compute_date_notice_end(self):
+        for application in self:
+            start = application.date_notice_start
+            application.date_notice_end = start and application._notice_end(start)
 
     @api.depends("talent_id")
     def _compute_tier_id(self):
@@ -244,6 +260,54 @@ class OrgTalentApplication(models.Model):
         if self.period_key == "once":
             return self.env._("once")
         return self.env._("year %(year)s", year=self.period_year)
+
+    def _notice_end(self, start):
+        """The last day of a public notice starting on ``start``: the company's number of
+        working days, the first day included when it is one, on its working calendar with
+        its public holidays (the calendar's leaves without a resource)."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        days = max(company.org_talent_notice_days, 1)
+        calendar = company.resource_calendar_id
+        if not calendar:
+            # No working calendar: Monday to Friday.
+            day = start
+            while True:
+                if day.weekday() < 5:
+                    days -= 1
+                    if not days:
+                        return day
+                day += timedelta(days=1)
+        tz = pytz.timezone(calendar.tz or company._org_office_tz().zone)
+        end = calendar.plan_days(days, tz.localize(datetime.combine(start, time.min)), compute_leaves=True)
+        return end.astimezone(tz).date() if end else False
+
+    def _org_rule_messages(self):
+        messages = super()._org_rule_messages()
+        # The claim is approved once the public notice is over, never during it.
+        if (
+            self.state in GRANTED_STATES
+            and self.date_notice_end
+            and self.date_approved
+            and self.date_approved <= self.date_notice_end
+        ):
+            messages.append(
+                (
+                    ("state", "date_approved", "date_notice_start"),
+                    self.env._(
+                        "the public notice runs until %(end)s (%(days)s working days): the claim "
+                        "can be approved after it, not on %(date)s.",
+                        end=self.date_notice_end,
+                        days=(self.company_id or self.env.company).org_talent_notice_days,
+                        date=self.date_approved,
+                    ),
+                )
+            )
+        return messages
+
+    @api.constrains("state", "date_approved", "date_notice_start")
+    def _check_org_rules(self):
+        self._org_check_rules()
 
     # Eligibility, double claims and caps
 
@@ -502,18 +566,17 @@ class OrgTalentApplication(models.Model):
     def action_pass_second_review(self):
         self._check_state("second_review")
         self._check_duties("second_review")
-        today = fields.Date.context_today(self)
-        self._write_step(
-            "second_review",
-            {"state": "notice", "date_notice_start": today, "date_notice_end": today + timedelta(days=5)},
-        )
+        today = self.env.company._org_office_today()
+        self._write_step("second_review", {"state": "notice", "date_notice_start": today})
         return True
 
     def action_approve(self):
         self._check_state("notice")
         self._check_duties("approve")
         self._check_claim(self.env._("approved"), GRANTED_STATES)
-        self._write_step("approve", {"state": "approved", "date_approved": fields.Date.context_today(self)})
+        self._write_step(
+            "approve", {"state": "approved", "date_approved": self.env.company._org_office_today()}
+        )
         self.activity_unlink(["org_talent.mail_activity_type_application_stuck"])
         return True
 

@@ -26,3 +26,12 @@ class ResCompany(models.Model):
         default=True,
         help="The payment is not confirmed by who received, reviewed or approved the claim.",
     )
+
+    # 公示 of policy claims: how long, in working days of the company's working calendar.
+    org_talent_notice_days = fields.Integer(
+        string="Public notice (working days)",
+        default=5,
+        help="How many working days the public notice (公示) of a claim lasts, counted on the "
+        "company's working calendar (weekends and its public holidays excluded); the claim is "
+        "approved once it is over.",
+    )

@@ -10,3 +10,4 @@ class ResConfigSettings(models.TransientModel):
     )
     org_talent_sod_approve = fields.Boolean(related="company_id.org_talent_sod_approve", readonly=False)
     org_talent_sod_pay = fields.Boolean(related="company_id.org_talent_sod_pay", readonly=False)
+    org_talent_notice_days = fields.Integer(related="company_id.org_talent_notice_days", readonly=False)

@@ -11,3 +11,4 @@ from . import test_duties
 from . import test_concurrency
 from . import test_access_matrix
 from . import test_project
+from . import test_notice

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 from odoo.tests import TransactionCase, new_test_user
 
@@ -128,7 +128,15 @@ class TalentCommon(TransactionCase):
         ]
         application.checklist_line_ids.write({"done": True})
         for reached, method in steps:
+            if reached == "approved":
+                cls._end_notice(application)
             getattr(application, method)()
             if reached == state:
                 break
         return application
+
+    @staticmethod
+    def _end_notice(application):
+        """The public notice of the claim started long enough ago to be over (approval waits for
+        its end)."""
+        application.date_notice_start -= timedelta(days=30)

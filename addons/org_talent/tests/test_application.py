@@ -29,9 +29,11 @@ class TestApplication(TalentCommon):
         with freeze_time("2025-04-01"):
             application.action_pass_second_review()
         self.assertEqual(application.state, "notice")
-        self.assertEqual(application.date_notice_end, date(2025, 4, 6))
+        # Five working days from Tuesday: Tuesday to Friday, then Monday.
+        self.assertEqual(application.date_notice_end, date(2025, 4, 7))
         self.assertEqual(application.amount_approved, 0)
-        application.action_approve()
+        with freeze_time("2025-04-08"):
+            application.action_approve()
         self.assertEqual((application.state, application.amount_approved), ("approved", 300_000))
         application.action_pay()
         self.assertEqual((application.state, application.amount_paid), ("paid", 300_000))
@@ -109,6 +111,7 @@ class TestApplication(TalentCommon):
         self._run_to(first, "notice")
         # The second was filed by going around the submit check (e.g. a data import).
         second.write({"state": "notice"})
+        self._end_notice(first)
         first.action_approve()
         with self.assertRaisesRegex(UserError, f"(?s){second.name} cannot be approved.*Double claim"):
             second.action_approve()

@@ -1,5 +1,5 @@
 from contextlib import closing
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from unittest.mock import patch
 
@@ -104,6 +104,7 @@ class TestConcurrentSteps(BaseCase):
             for method in ("action_submit", "action_start_review", "action_pass_first_review"):
                 getattr(claim, method)()
             claim.action_pass_second_review()
+            claim.date_notice_start -= timedelta(days=30)  # the notice is over
         with self.assertRaisesRegex(UserError, "is Approved; this step needs it to be Public Notice"):
             self._race(
                 lambda claims: claims.browse(first).action_approve(),

@@ -153,6 +153,7 @@ class TestCron(TalentCommon):
         with freeze_time("2025-03-16 08:00:00"):
             stuck.action_pass_first_review()
             stuck.action_pass_second_review()
+            self._end_notice(stuck)
             stuck.action_approve()
         self.assertFalse(self._activities(stuck, "org_talent.mail_activity_type_application_stuck"))
 

@@ -29,6 +29,7 @@ class TestDuties(TalentCommon):
         self._as(self.reviewer).action_start_review()
         self._as(self.reviewer).action_pass_first_review()
         self._as(self.reviewer).action_pass_second_review()
+        self._end_notice(self.claim)
         self._as(self.approver).action_approve()
         self._as(self.payer).action_pay()
         self.assertEqual(self.claim.state, "paid")
@@ -57,6 +58,7 @@ class TestDuties(TalentCommon):
         with self.assertRaisesRegex(UserError, "receipt and submission; its second review"):
             claim.action_pass_second_review()
         self._as(self.reviewer2).action_pass_second_review()
+        self._end_notice(self.claim)
         for user, done in (
             (self.receiver, "receipt"),
             (self.reviewer, "first review"),
@@ -99,6 +101,8 @@ class TestDuties(TalentCommon):
             "action_approve",
             "action_pay",
         ):
+            if method == "action_approve":
+                self._end_notice(claim)
             getattr(claim, method)()
         self.assertEqual((claim.state, claim.pay_user_id), ("paid", self.receiver))
 

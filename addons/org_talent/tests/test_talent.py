@@ -1,5 +1,10 @@
+from lxml import etree
+
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools.misc import file_open
+
+from odoo.addons.org_base.tools.resident_id import check_resident_id, parse_resident_id
 
 from .common import TalentCommon, resident_id
 
@@ -83,3 +88,25 @@ class TestTalent(TalentCommon):
             self.policy.date_end = "2022-01-01"
         with self.assertRaisesRegex(ValidationError, "测试薪酬补贴"):
             self.item_salary.amount_max = -1
+
+
+@tagged("post_install", "-at_install")
+class TestTalentDemoIdentity(TalentCommon):
+    """The demo talents' resident ID numbers are valid, and any birth date or gender the demo
+    file gives agrees with the number (org_base refuses a contradiction). Read from the demo
+    file: test databases have no demo data."""
+
+    def test_demo_talents_agree_with_their_id(self):
+        with file_open("org_talent/demo/org_talent_demo.xml", "rb") as demo:
+            root = etree.parse(demo).getroot()
+        talents = root.xpath("//record[@model='org.talent']")
+        self.assertGreaterEqual(len(talents), 5)
+        for record in talents:
+            values = {field.get("name"): (field.text or "").strip() for field in record.findall("field")}
+            if values.get("id_type", "resident") != "resident" or not values.get("id_number"):
+                continue
+            with self.subTest(talent=values["name"]):
+                self.assertIsNone(check_resident_id(values["id_number"]))
+                _number, birth, gender = parse_resident_id(values["id_number"])
+                self.assertEqual(values.get("birthday", birth.isoformat()), birth.isoformat())
+                self.assertEqual(values.get("gender", gender), gender)

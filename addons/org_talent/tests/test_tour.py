@@ -49,9 +49,12 @@ class TestTalentTour(HttpCase):
         self.assertEqual(talent.card_id.state, "active")
         claims = talent.application_ids
         self.assertEqual(len(claims), 2)
-        paid = claims.filtered(lambda claim: claim.state == "paid")
-        self.assertEqual(paid.amount, 200000)
-        self.assertEqual((claims - paid).state, "draft", "the double claim was refused")
+        # Approval waits for the end of the public notice (5 working days).
+        notice = claims.filtered(lambda claim: claim.state == "notice")
+        self.assertEqual(notice.amount, 200000)
+        self.assertGreater(notice.date_notice_end, notice.date_notice_start)
+        self.assertFalse(notice.date_approved)
+        self.assertEqual((claims - notice).state, "draft", "the double claim was refused")
         request = talent.service_task_ids
         self.assertTrue(request.org_is_closed)
         self.assertEqual(request.org_satisfaction, "5")

@@ -27,7 +27,7 @@ registry.category("web_tour.tours").add("org_study_officer_tour", {
         },
         {
             content: "张学习 has no hours yet this year",
-            trigger: `${LEDGER_ROW} td[name="done_hours"]:contains("0.00")`,
+            trigger: `${LEDGER_ROW} td[name="counted_hours"]:contains("0.00")`,
         },
         {
             content: "Back to the sessions",
@@ -60,13 +60,18 @@ registry.category("web_tour.tours").add("org_study_officer_tour", {
             run: "click",
         },
         {
-            content: "The hours follow the type",
-            trigger: '.o_field_widget[name="hours"] input:value("2.50")',
+            content: "Its start, this year (a session is held once it has started)",
+            trigger: '.o_field_widget[name="date_start"] input',
+            run: `edit 01/01/${new Date().getFullYear()} 00:30:00`,
         },
         {
-            content: "Its start, this year",
-            trigger: '.o_field_widget[name="date_start"] input',
-            run: `edit 01/15/${new Date().getFullYear()} 10:00:00`,
+            content: "Leave the start (it is committed)",
+            trigger: '.o_field_widget[name="name"] input',
+            run: "click",
+        },
+        {
+            content: "The type's usual hours pre-fill the end: the hours are the duration",
+            trigger: '.o_field_widget[name="hours"] input:value("2.50")',
         },
         {
             content: "Register a participant",
@@ -114,7 +119,7 @@ registry.category("web_tour.tours").add("org_study_officer_tour", {
         },
         {
             content: "The hours are in the ledger",
-            trigger: `${LEDGER_ROW} td[name="done_hours"]:contains("2.50")`,
+            trigger: `${LEDGER_ROW} td[name="counted_hours"]:contains("2.50")`,
         },
     ],
 });

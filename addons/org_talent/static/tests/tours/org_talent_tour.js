@@ -46,9 +46,10 @@ registry.category("web_tour.tours").add("org_talent_tour", {
         { content: "First review", trigger: 'button[name="action_pass_first_review"]', run: "click" },
         { content: "Second review", trigger: 'button[name="action_pass_second_review"]', run: "click" },
         { content: "In public notice", trigger: '.o_statusbar_status .o_arrow_button_current:contains("公示")' },
-        { content: "Approve", trigger: 'button[name="action_approve"]:contains("批准")', run: "click" },
-        { content: "Pay", trigger: 'button[name="action_pay"]:contains("确认拨付")', run: "click" },
-        { content: "Paid", trigger: '.o_statusbar_status .o_arrow_button_current:contains("已拨付")' },
+        { content: "The notice's last day is shown", trigger: '.o_field_widget[name="date_notice_end"]' },
+        { content: "Approve during the notice", trigger: 'button[name="action_approve"]:contains("批准")', run: "click" },
+        { content: "Refused until the notice ends", trigger: '.modal:contains("公示期至")' },
+        { content: "Close the refusal", trigger: ".modal .modal-footer .btn-primary", run: "click" },
 
         // A second claim of the same item is refused
         { content: "Back to the claims", trigger: '.o_breadcrumb a:contains("政策兑现")', run: "click" },
