@@ -1,6 +1,6 @@
-from dateutil.relativedelta import relativedelta
-
 import re
+
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -307,7 +307,8 @@ class OrgPartyCandidate(models.Model):
                     (
                         ("birthday", "date_application"),
                         _(
-                            "applied on %(date)s aged %(age)s, younger than %(min)s: one applies at %(min)s or older.",
+                            "applied on %(date)s aged %(age)s, younger than %(min)s: one applies at "
+                            "%(min)s or older.",
                             date=applied,
                             age=relativedelta(applied, birthday).years,
                             min=min_age,
@@ -362,7 +363,8 @@ class OrgPartyCandidate(models.Model):
                 (
                     ("probation_extension_months",),
                     _(
-                        "the probation is extended by %(months)s months: an extension is of %(min)s to %(max)s months.",
+                        "the probation is extended by %(months)s months: an extension is of %(min)s "
+                        "to %(max)s months.",
                         months=extension,
                         min=EXTENSION_MIN_MONTHS,
                         max=EXTENSION_MAX_MONTHS,
@@ -438,7 +440,8 @@ class OrgPartyCandidate(models.Model):
                     (
                         (name, "date_development"),
                         _(
-                            "%(field)s %(date)s is before the candidate became a development target on %(development)s.",
+                            "%(field)s %(date)s is before the candidate became a development target "
+                            "on %(development)s.",
                             field=self._fields[name].get_description(self.env)["string"],
                             date=self[name],
                             development=development,
@@ -486,7 +489,8 @@ class OrgPartyCandidate(models.Model):
                     (
                         ("date_publicity_start", "date_publicity_end"),
                         _(
-                            "the publicity from %(start)s to %(end)s lasts %(days)s working days, at least %(min)s "
+                            "the publicity from %(start)s to %(end)s lasts %(days)s working days, at "
+                            "least %(min)s "
                             "are required.",
                             start=start,
                             end=end,
@@ -502,7 +506,8 @@ class OrgPartyCandidate(models.Model):
                 (
                     ("date_pre_examination", "pre_examination_result"),
                     _(
-                        "the higher committee's pre-examination (预审) must be passed at the stage %(stage)s.",
+                        "the higher committee's pre-examination (预审) must be passed at the stage "
+                        "%(stage)s.",
                         stage=self.stage_id.name,
                     ),
                 )

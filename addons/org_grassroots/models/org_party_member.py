@@ -177,7 +177,8 @@ class OrgPartyMember(models.Model):
                     (
                         ("birthday", "date_join"),
                         _(
-                            "joined on %(date)s, before the %(age)sth birthday (%(adult)s): one joins the party at "
+                            "joined on %(date)s, before the %(age)sth birthday (%(adult)s): one "
+                            "joins the party at "
                             "%(age)s or older.",
                             date=joined,
                             age=ADULT_AGE,
@@ -201,7 +202,8 @@ class OrgPartyMember(models.Model):
                 (
                     ("date_join", "date_formal"),
                     _(
-                        "became formal on %(date)s, before the probation ends on %(end)s (joined on %(joined)s, "
+                        "became formal on %(date)s, before the probation ends on %(end)s (joined on "
+                        "%(joined)s, "
                         "%(months)s months of probation).",
                         date=formal,
                         end=self.date_probation_end,
@@ -223,7 +225,8 @@ class OrgPartyMember(models.Model):
                 (
                     ("probation_extension_months",),
                     _(
-                        "the probation is extended by %(months)s months: an extension is of %(min)s to %(max)s months.",
+                        "the probation is extended by %(months)s months: an extension is of %(min)s "
+                        "to %(max)s months.",
                         months=extension,
                         min=EXTENSION_MIN_MONTHS,
                         max=EXTENSION_MAX_MONTHS,
