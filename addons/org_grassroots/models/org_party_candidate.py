@@ -2,7 +2,7 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from .org_party_member import ADULT_AGE, EXTENSION_MAX_MONTHS, EXTENSION_MIN_MONTHS
@@ -104,7 +104,36 @@ class OrgPartyCandidateStage(models.Model):
 
     _sql_constraints = [("code_uniq", "unique(code)", "Each stage code is used once.")]
 
+    @api.model
+    @tools.ormcache()
+    def _org_rule_stages(self):
+        """The stages' ids and what the rules ask of them, read once per registry (the rules of
+        each candidate ask them): ``[(id, code, sequence, min_age, min_publicity_days,
+        pre_examination_required, introducers_required)]`` in their order."""
+        return [
+            (
+                stage.id,
+                stage.code,
+                stage.sequence,
+                stage.min_age,
+                stage.min_publicity_days,
+                stage.pre_examination_required,
+                stage.introducers_required,
+            )
+            for stage in self.sudo().search([])
+        ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
     def write(self, vals):
+        self.env.registry.clear_cache()
         result = super().write(vals)
         if "min_months" in vals and "formal" in self.mapped("code"):
             # The end of probation of those on probation follows the new rule.
@@ -218,7 +247,9 @@ class OrgPartyCandidate(models.Model):
 
     @api.model
     def _default_stage(self):
-        return self.env["org.party.candidate.stage"].search([], limit=1)
+        # Cached: a batch of new candidates costs no query per record for its default stage.
+        stages = self.env["org.party.candidate.stage"]._org_rule_stages()
+        return self.env["org.party.candidate.stage"].browse(stages[0][0] if stages else [])
 
     @api.model
     def _read_group_stage_ids(self, stages, domain):
@@ -269,7 +300,7 @@ class OrgPartyCandidate(models.Model):
         messages = super()._org_rule_messages()
         _ = self.env._
         today = self.env.company._org_office_today()
-        stages = self.env["org.party.candidate.stage"].search([])
+        stages = self.env["org.party.candidate.stage"]._org_rule_stages()
         labels = {name: self._fields[name].get_description(self.env)["string"] for name in self._fields}
 
         # No date in the future (the end of a 公示 under way may be).
@@ -287,8 +318,7 @@ class OrgPartyCandidate(models.Model):
                     )
                 )
         # 18 or older on the day of the application, whatever the stage the record is at.
-        applicant = stages.filtered(lambda stage: stage.code == "applicant")[:1]
-        min_age = applicant.min_age if applicant else ADULT_AGE
+        min_age = next((stage[3] for stage in stages if stage[1] == "applicant"), ADULT_AGE)
         birthday, applied = self.birthday, self.date_application
         if birthday and applied:
             if applied <= birthday:
@@ -424,7 +454,8 @@ class OrgPartyCandidate(models.Model):
         _ = self.env._
         messages = []
         sequence = self.stage_id.sequence
-        required = stages.filtered(lambda stage: stage.sequence <= sequence)
+        # The stages up to the candidate's: what each asks before one enters it is done.
+        required = [stage for stage in stages if stage[2] <= sequence]
         start, end = self.date_publicity_start, self.date_publicity_end
         if start and end and end < start:
             messages.append(
@@ -463,9 +494,7 @@ class OrgPartyCandidate(models.Model):
                         ),
                     )
                 )
-        if any(required.mapped("introducers_required")) and not (
-            self.introducer_1_id and self.introducer_2_id
-        ):
+        if any(stage[6] for stage in required) and not (self.introducer_1_id and self.introducer_2_id):
             messages.append(
                 (
                     ("introducer_1_id", "introducer_2_id"),
@@ -475,7 +504,7 @@ class OrgPartyCandidate(models.Model):
                     ),
                 )
             )
-        min_days = max(required.mapped("min_publicity_days") or [0])
+        min_days = max([stage[4] for stage in required] or [0])
         if min_days:
             if not (start and end):
                 messages.append(
@@ -499,7 +528,7 @@ class OrgPartyCandidate(models.Model):
                         ),
                     )
                 )
-        if any(required.mapped("pre_examination_required")) and not (
+        if any(stage[5] for stage in required) and not (
             self.date_pre_examination and self.pre_examination_result == "passed"
         ):
             messages.append(
