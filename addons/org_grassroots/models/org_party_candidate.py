@@ -93,6 +93,7 @@ class OrgPartyCandidateStage(models.Model):
         help="公示 of the candidate, at least this many working days, before entering the stage; 0: none.",
     )
     pre_examination_required = fields.Boolean(
+        string="Pre-examination Required",
         tracking=True,
         help="The higher committee's pre-examination (预审) must be passed before entering the stage.",
     )
@@ -200,7 +201,7 @@ class OrgPartyCandidate(models.Model):
     probation_extension_months = fields.Integer(
         string="Probation Extended by (Months)",
         tracking=True,
-        help="延长预备期: once, by at most one year (12 months).",
+        help="延长预备期: once, by 6 to 12 months.",
     )
     date_probation_end = fields.Date(
         string="Probation Ends On",
