@@ -299,7 +299,6 @@ class OrgPartyCandidate(models.Model):
     def _org_rule_messages(self):
         """党章 art. 1, 5, 7; 发展党员工作细则 art. 5, 7, 14, 19, 30-31 (README › Rules)."""
         messages = super()._org_rule_messages()
-        _ = self.env._
         today = self.env.company._org_office_today()
         stages = self.env["org.party.candidate.stage"]._org_rule_stages()
         labels = {name: self._fields[name].get_description(self.env)["string"] for name in self._fields}
@@ -310,7 +309,7 @@ class OrgPartyCandidate(models.Model):
                 messages.append(
                     (
                         (name,),
-                        _(
+                        self.env._(
                             "%(field)s %(date)s is in the future (today is %(today)s).",
                             field=labels[name],
                             date=self[name],
@@ -326,7 +325,7 @@ class OrgPartyCandidate(models.Model):
                 messages.append(
                     (
                         ("birthday", "date_application"),
-                        _(
+                        self.env._(
                             "the application date %(date)s is not after the birth date %(birthday)s.",
                             date=applied,
                             birthday=birthday,
@@ -337,7 +336,7 @@ class OrgPartyCandidate(models.Model):
                 messages.append(
                     (
                         ("birthday", "date_application"),
-                        _(
+                        self.env._(
                             "applied on %(date)s aged %(age)s, younger than %(min)s: one applies at "
                             "%(min)s or older.",
                             date=applied,
@@ -355,7 +354,7 @@ class OrgPartyCandidate(models.Model):
                 messages.append(
                     (
                         (previous, name),
-                        _(
+                        self.env._(
                             "%(field)s %(date)s is before %(previous)s %(previous_date)s.",
                             field=labels[name],
                             date=self[name],
@@ -369,7 +368,7 @@ class OrgPartyCandidate(models.Model):
             messages.append(
                 (
                     ("date_application", "date_talk"),
-                    _(
+                    self.env._(
                         "the talk on %(date)s is before the application on %(applied)s.",
                         date=self.date_talk,
                         applied=applied,
@@ -380,7 +379,7 @@ class OrgPartyCandidate(models.Model):
             messages.append(
                 (
                     ("date_probationary", "date_formal"),
-                    _(
+                    self.env._(
                         "became formal on %(date)s, before the probation ends on %(end)s.",
                         date=self.date_formal,
                         end=self.date_probation_end,
@@ -393,7 +392,7 @@ class OrgPartyCandidate(models.Model):
             messages.append(
                 (
                     ("probation_extension_months",),
-                    _(
+                    self.env._(
                         "the probation is extended by %(months)s months: an extension is of %(min)s "
                         "to %(max)s months.",
                         months=extension,
@@ -406,7 +405,7 @@ class OrgPartyCandidate(models.Model):
             messages.append(
                 (
                     ("probation_extension_months", "date_probationary"),
-                    _(
+                    self.env._(
                         "the probation is extended by %(months)s months, but no admission date is recorded.",
                         months=extension,
                     ),
@@ -418,7 +417,6 @@ class OrgPartyCandidate(models.Model):
 
     def _org_introducer_messages(self):
         """入党介绍人 (党章 art. 5, 细则 art. 14): two formal members, not the candidate himself."""
-        _ = self.env._
         messages = []
         introducers = [(name, self[name]) for name in ("introducer_1_id", "introducer_2_id") if self[name]]
         own_number = self.sudo().id_number
@@ -427,21 +425,25 @@ class OrgPartyCandidate(models.Model):
                 messages.append(
                     (
                         (name,),
-                        _("the introducer %(member)s is not a formal party member.", member=introducer.name),
+                        self.env._(
+                            "the introducer %(member)s is not a formal party member.", member=introducer.name
+                        ),
                     )
                 )
             if introducer == self.member_id or (own_number and introducer.sudo().id_number == own_number):
                 messages.append(
                     (
                         (name,),
-                        _("the introducer %(member)s is the candidate himself.", member=introducer.name),
+                        self.env._(
+                            "the introducer %(member)s is the candidate himself.", member=introducer.name
+                        ),
                     )
                 )
         if len(introducers) == 2 and introducers[0][1] == introducers[1][1]:
             messages.append(
                 (
                     ("introducer_1_id", "introducer_2_id"),
-                    _(
+                    self.env._(
                         "%(member)s is named twice as introducer: two different members are needed.",
                         member=introducers[0][1].name,
                     ),
@@ -452,7 +454,6 @@ class OrgPartyCandidate(models.Model):
     def _org_admission_messages(self, stages):
         """What the stages require before one enters them, for a candidate at or past them:
         two introducers, a 公示 of enough working days, a passed 预审 (细则 art. 14, 19)."""
-        _ = self.env._
         messages = []
         sequence = self.stage_id.sequence
         # The stages up to the candidate's: what each asks before one enters it is done.
@@ -462,7 +463,9 @@ class OrgPartyCandidate(models.Model):
             messages.append(
                 (
                     ("date_publicity_start", "date_publicity_end"),
-                    _("the publicity ends on %(end)s, before it starts on %(start)s.", end=end, start=start),
+                    self.env._(
+                        "the publicity ends on %(end)s, before it starts on %(start)s.", end=end, start=start
+                    ),
                 )
             )
         development = self.date_development
@@ -471,7 +474,7 @@ class OrgPartyCandidate(models.Model):
                 messages.append(
                     (
                         (name, "date_development"),
-                        _(
+                        self.env._(
                             "%(field)s %(date)s is before the candidate became a development target "
                             "on %(development)s.",
                             field=self._fields[name].get_description(self.env)["string"],
@@ -486,7 +489,7 @@ class OrgPartyCandidate(models.Model):
                 messages.append(
                     (
                         (name, "date_probationary"),
-                        _(
+                        self.env._(
                             "%(field)s %(date)s is after the admission on %(admitted)s: it comes before the "
                             "branch general meeting.",
                             field=self._fields[name].get_description(self.env)["string"],
@@ -499,7 +502,7 @@ class OrgPartyCandidate(models.Model):
             messages.append(
                 (
                     ("introducer_1_id", "introducer_2_id"),
-                    _(
+                    self.env._(
                         "two introducers (formal party members) are needed at the stage %(stage)s.",
                         stage=self.stage_id.name,
                     ),
@@ -511,14 +514,16 @@ class OrgPartyCandidate(models.Model):
                 messages.append(
                     (
                         ("date_publicity_start", "date_publicity_end"),
-                        _("the publicity (公示) is needed at the stage %(stage)s.", stage=self.stage_id.name),
+                        self.env._(
+                            "the publicity (公示) is needed at the stage %(stage)s.", stage=self.stage_id.name
+                        ),
                     )
                 )
             elif working_days(start, end) < min_days:
                 messages.append(
                     (
                         ("date_publicity_start", "date_publicity_end"),
-                        _(
+                        self.env._(
                             "the publicity from %(start)s to %(end)s lasts %(days)s working days, at "
                             "least %(min)s "
                             "are required.",
@@ -535,7 +540,7 @@ class OrgPartyCandidate(models.Model):
             messages.append(
                 (
                     ("date_pre_examination", "pre_examination_result"),
-                    _(
+                    self.env._(
                         "the higher committee's pre-examination (预审) must be passed at the stage "
                         "%(stage)s.",
                         stage=self.stage_id.name,

@@ -136,13 +136,12 @@ class OrgPartyMember(models.Model):
         """党章 art. 1, 5, 7; 发展党员工作细则 art. 5, 30-31 (README › Rules)."""
         messages = super()._org_rule_messages()
         today = self.env.company._org_office_today()
-        _ = self.env._
         birthday, joined, formal = self.birthday, self.date_join, self.date_formal
         if joined and joined > today:
             messages.append(
                 (
                     ("date_join",),
-                    _(
+                    self.env._(
                         "the joining date %(date)s is in the future (today is %(today)s).",
                         date=joined,
                         today=today,
@@ -153,7 +152,7 @@ class OrgPartyMember(models.Model):
             messages.append(
                 (
                     ("date_formal",),
-                    _(
+                    self.env._(
                         "the formal date %(date)s is in the future (today is %(today)s).",
                         date=formal,
                         today=today,
@@ -165,7 +164,7 @@ class OrgPartyMember(models.Model):
                 messages.append(
                     (
                         ("birthday", "date_join"),
-                        _(
+                        self.env._(
                             "the joining date %(date)s is not after the birth date %(birthday)s.",
                             date=joined,
                             birthday=birthday,
@@ -176,7 +175,7 @@ class OrgPartyMember(models.Model):
                 messages.append(
                     (
                         ("birthday", "date_join"),
-                        _(
+                        self.env._(
                             "joined on %(date)s, before the %(age)sth birthday (%(adult)s): one "
                             "joins the party at "
                             "%(age)s or older.",
@@ -190,7 +189,7 @@ class OrgPartyMember(models.Model):
             messages.append(
                 (
                     ("birthday", "date_formal"),
-                    _(
+                    self.env._(
                         "the formal date %(date)s is not after the birth date %(birthday)s.",
                         date=formal,
                         birthday=birthday,
@@ -201,7 +200,7 @@ class OrgPartyMember(models.Model):
             messages.append(
                 (
                     ("date_join", "date_formal"),
-                    _(
+                    self.env._(
                         "became formal on %(date)s, before the probation ends on %(end)s (joined on "
                         "%(joined)s, "
                         "%(months)s months of probation).",
@@ -216,7 +215,7 @@ class OrgPartyMember(models.Model):
             messages.append(
                 (
                     ("status", "date_formal"),
-                    _("a probationary member has no formal date (%(date)s) yet.", date=formal),
+                    self.env._("a probationary member has no formal date (%(date)s) yet.", date=formal),
                 )
             )
         extension = self.probation_extension_months or 0
@@ -224,7 +223,7 @@ class OrgPartyMember(models.Model):
             messages.append(
                 (
                     ("probation_extension_months",),
-                    _(
+                    self.env._(
                         "the probation is extended by %(months)s months: an extension is of %(min)s "
                         "to %(max)s months.",
                         months=extension,
