@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
-from .org_party_member import ADULT_AGE, EXTENSION_MAX_MONTHS, EXTENSION_MIN_MONTHS
+from .org_party_member import ADULT_AGE, EXTENSION_MAX_MONTHS, EXTENSION_MIN_MONTHS, birth_date
 
 STAGE_CODES = [
     ("applicant", "Applicant"),
@@ -141,6 +141,9 @@ class OrgPartyCandidateStage(models.Model):
             Candidate = self.env["org.party.candidate"]
             on_probation = Candidate.search([("stage_code", "=", "probationary")])
             self.env.add_to_compute(Candidate._fields["date_probation_end"], on_probation)
+            Member = self.env["org.party.member"]
+            members = Member.with_context(active_test=False).search([("status", "=", "probationary")])
+            self.env.add_to_compute(Member._fields["date_probation_end"], members)
         return result
 
 
@@ -319,7 +322,7 @@ class OrgPartyCandidate(models.Model):
                 )
         # 18 or older on the day of the application, whatever the stage the record is at.
         min_age = next((stage[3] for stage in stages if stage[1] == "applicant"), ADULT_AGE)
-        birthday, applied = self.birthday, self.date_application
+        birthday, applied = birth_date(self.birthday, self.sudo().id_number), self.date_application
         if birthday and applied:
             if applied <= birthday:
                 messages.append(

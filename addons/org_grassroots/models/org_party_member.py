@@ -1,7 +1,11 @@
+import contextlib
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_resident_id
 
 # 党章 art. 1, 发展党员工作细则 art. 5: one joins at eighteen or older.
 ADULT_AGE = 18
@@ -11,6 +15,16 @@ PROBATION_MONTHS = 12
 # 延长预备期: once, by at least half a year and at most one year.
 EXTENSION_MIN_MONTHS = 6
 EXTENSION_MAX_MONTHS = 12
+
+
+def birth_date(birthday, number):
+    """The birth date, or the one the ID number gives when none is stored yet (a record the
+    roster import checks before creating it, whose birthday create() would fill)."""
+    if birthday or not number:
+        return birthday
+    with contextlib.suppress(ResidentIdError):
+        return parse_resident_id(number)[1]
+    return False
 
 
 class OrgPartyMember(models.Model):
@@ -102,6 +116,9 @@ class OrgPartyMember(models.Model):
         ("id_number_uniq", "unique(id_number)", "Another party member already has this ID number."),
     ]
 
+    def _org_birthday(self):
+        return birth_date(self.birthday, self.sudo().id_number)
+
     @api.model
     def _org_probation_months(self):
         """The probation (预备期) in months: the formal stage's minimum, data (党章 art. 7)."""
@@ -136,7 +153,7 @@ class OrgPartyMember(models.Model):
         """党章 art. 1, 5, 7; 发展党员工作细则 art. 5, 30-31 (README › Rules)."""
         messages = super()._org_rule_messages()
         today = self.env.company._org_office_today()
-        birthday, joined, formal = self.birthday, self.date_join, self.date_formal
+        birthday, joined, formal = self._org_birthday(), self.date_join, self.date_formal
         if joined and joined > today:
             messages.append(
                 (
@@ -163,7 +180,7 @@ class OrgPartyMember(models.Model):
             if joined <= birthday:
                 messages.append(
                     (
-                        ("birthday", "date_join"),
+                        ("id_number", "birthday", "date_join"),
                         self.env._(
                             "the joining date %(date)s is not after the birth date %(birthday)s.",
                             date=joined,
@@ -174,7 +191,7 @@ class OrgPartyMember(models.Model):
             elif joined < birthday + relativedelta(years=ADULT_AGE):
                 messages.append(
                     (
-                        ("birthday", "date_join"),
+                        ("id_number", "birthday", "date_join"),
                         self.env._(
                             "joined on %(date)s, before the %(age)sth birthday (%(adult)s): one "
                             "joins the party at "
@@ -188,7 +205,7 @@ class OrgPartyMember(models.Model):
         if formal and birthday and formal <= birthday:
             messages.append(
                 (
-                    ("birthday", "date_formal"),
+                    ("id_number", "birthday", "date_formal"),
                     self.env._(
                         "the formal date %(date)s is not after the birth date %(birthday)s.",
                         date=formal,

@@ -183,6 +183,7 @@ class TestCandidate(RefusalMixin, GrassrootsCommon):
         other = self._probationary(name="测试预备党员三", id_number=resident_id("420115", "19950505", 113))
         self.formal.min_months = 10
         self.assertEqual(other.date_probation_end.isoformat(), "2025-04-01")
+        self.assertEqual(other.member_id.date_probation_end.isoformat(), "2025-04-01", "and of the member")
 
     def test_secretary_scope(self):
         own = self._candidate()
