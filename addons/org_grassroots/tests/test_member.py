@@ -90,6 +90,8 @@ class TestPartyMember(RefusalMixin, GrassrootsCommon):
             self._member(date_join="2026-06-02")
         with freeze_time("2026-06-01"):
             member = self._member(date_join="2026-06-01")
+            with self.assertRefused(ValidationError, "测试新党员.*2026-07-01.*future"):
+                member.date_join = "2026-07-01"
         self.assertEqual(member.date_probation_end.isoformat(), "2027-06-01")
         # Write path: the member 测试党员甲 (born 1985-03-15) did not join at 17.
         with self.assertRefused(ValidationError, "测试党员甲.*2003-03-14.*18"):
