@@ -386,6 +386,7 @@ class Zone:
                     "status": "formal" if formal else "probationary",
                     "date_join": min(joined, self.today),
                     "date_formal": min(joined + timedelta(days=365), self.today) if formal else None,
+                    "date_probation_end": joined + timedelta(days=365),
                     "mobile_phone": f"13{rng.randint(100000000, 999999999)}",
                     "work_unit": f"压测单位{index % 500}",
                     "is_mobile": rng.random() < 0.03,
@@ -830,14 +831,24 @@ class Zone:
         today = self.today
         branch = self.branch_ids()[0]
         plain = model.create({"name": "压测申请人", "organization_id": branch})
+        admitted = today - timedelta(days=355)
+        introducers = env["org.party.member"].search([("status", "=", "formal")], limit=2, order="id")
         due = model.create(
             {
                 "name": "压测预备党员",
                 "organization_id": branch,
                 "stage_id": env.ref("org_grassroots.candidate_stage_probationary").id,
-                "date_probationary": today - timedelta(days=355),
+                "date_application": admitted - timedelta(days=800),
+                "date_probationary": admitted,
                 "political_review_done": True,
                 "training_hours": 24,
+                # Admission asks two introducers, a 公示 of 5 working days and a passed 预审.
+                "introducer_1_id": introducers[0].id,
+                "introducer_2_id": introducers[1].id,
+                "date_publicity_start": admitted - timedelta(days=30),
+                "date_publicity_end": admitted - timedelta(days=20),
+                "date_pre_examination": admitted - timedelta(days=10),
+                "pre_examination_result": "passed",
             }
         )
         return [(plain, "plain"), (due, "probation ending")]

@@ -1,5 +1,30 @@
+import contextlib
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError
+
+from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_resident_id
+
+# 党章 art. 1, 发展党员工作细则 art. 5: one joins at eighteen or older.
+ADULT_AGE = 18
+# 党章 art. 7: the probation lasts one year; the formal stage of the development pipeline
+# (data, org.party.candidate.stage) states it, this is the fallback when it is missing.
+PROBATION_MONTHS = 12
+# 延长预备期: once, by at least half a year and at most one year.
+EXTENSION_MIN_MONTHS = 6
+EXTENSION_MAX_MONTHS = 12
+
+
+def birth_date(birthday, number):
+    """The birth date, or the one the ID number gives when none is stored yet (a record the
+    roster import checks before creating it, whose birthday create() would fill)."""
+    if birthday or not number:
+        return birthday
+    with contextlib.suppress(ResidentIdError):
+        return parse_resident_id(number)[1]
+    return False
 
 
 class OrgPartyMember(models.Model):
@@ -49,7 +74,34 @@ class OrgPartyMember(models.Model):
     date_join = fields.Date(
         string="Joined On", tracking=True, help="入党时间: admitted as a probationary member."
     )
-    date_formal = fields.Date(string="Formal On", tracking=True, help="转正时间: became a formal member.")
+    date_formal = fields.Date(
+        string="Formal On",
+        tracking=True,
+        help="转正时间: the day the probation ends (党龄 counts from it), not the day it is recorded.",
+    )
+    probation_extension_months = fields.Integer(
+        string="Probation Extended by (Months)",
+        tracking=True,
+        help="延长预备期: once, by 6 to 12 months.",
+    )
+    date_probation_end = fields.Date(
+        string="Probation Ends On",
+        compute="_compute_date_probation_end",
+        store=True,
+        help="Joining date plus one year of probation plus any extension: the 转正 date.",
+    )
+    date_formal_recorded = fields.Date(
+        string="转正 Recorded On",
+        readonly=True,
+        copy=False,
+        help="The day the 转正 was recorded (the button), which may be later than the 转正 date.",
+    )
+    formal_late = fields.Boolean(
+        string="转正 Late",
+        compute="_compute_formal_late",
+        store=True,
+        help="The 转正 was recorded, or dated, later than the probation ended.",
+    )
     party_post = fields.Char(tracking=True, help="e.g. 支部书记, 组织委员.")
     work_unit = fields.Char(tracking=True)
     is_mobile = fields.Boolean(
@@ -64,21 +116,181 @@ class OrgPartyMember(models.Model):
         ("id_number_uniq", "unique(id_number)", "Another party member already has this ID number."),
     ]
 
-    @api.constrains("date_join", "date_formal", "status")
-    def _check_dates(self):
+    def _org_birthday(self):
+        return birth_date(self.birthday, self.sudo().id_number)
+
+    @api.model
+    def _org_probation_months(self):
+        """The probation (预备期) in months: the formal stage's minimum, data (党章 art. 7)."""
+        stage = self.env.ref("org_grassroots.candidate_stage_formal", raise_if_not_found=False)
+        return stage.min_months if stage and stage.min_months else PROBATION_MONTHS
+
+    @api.depends("date_join", "probation_extension_months")
+    def _compute_date_probation_end(self):
+        months = self._org_probation_months()
         for member in self:
-            if member.date_join and member.date_formal and member.date_formal < member.date_join:
-                raise ValidationError(
+            member.date_probation_end = member.date_join and member.date_join + relativedelta(
+                months=months + (member.probation_extension_months or 0)
+            )
+
+    @api.depends("date_formal", "date_formal_recorded", "date_probation_end")
+    def _compute_formal_late(self):
+        for member in self:
+            due = member.date_probation_end
+            member.formal_late = bool(
+                due
+                and member.date_formal
+                and (member.date_formal > due or (member.date_formal_recorded or due) > due)
+            )
+
+    @api.constrains("birthday", "date_join", "date_formal", "status", "probation_extension_months")
+    def _check_org_rules(self):
+        # As superuser: the rules compare values (the ID number among them) that a user who
+        # may edit the record does not always read (e.g. a secretary).
+        self.sudo()._org_check_rules()
+
+    def _org_rule_messages(self):
+        """党章 art. 1, 5, 7; 发展党员工作细则 art. 5, 30-31 (README › Rules)."""
+        messages = super()._org_rule_messages()
+        today = self.env.company._org_office_today()
+        birthday, joined, formal = self._org_birthday(), self.date_join, self.date_formal
+        if joined and joined > today:
+            messages.append(
+                (
+                    ("date_join",),
                     self.env._(
-                        "%(member)s: the formal date cannot be before the joining date.", member=member.name
+                        "the joining date %(date)s is in the future (today is %(today)s).",
+                        date=joined,
+                        today=today,
+                    ),
+                )
+            )
+        if formal and formal > today:
+            messages.append(
+                (
+                    ("date_formal",),
+                    self.env._(
+                        "the formal date %(date)s is in the future (today is %(today)s).",
+                        date=formal,
+                        today=today,
+                    ),
+                )
+            )
+        if birthday and joined:
+            if joined <= birthday:
+                messages.append(
+                    (
+                        ("id_number", "birthday", "date_join"),
+                        self.env._(
+                            "the joining date %(date)s is not after the birth date %(birthday)s.",
+                            date=joined,
+                            birthday=birthday,
+                        ),
                     )
                 )
-            if member.status == "probationary" and member.date_formal:
-                raise ValidationError(
-                    self.env._(
-                        "%(member)s: a probationary member has no formal date yet.", member=member.name
+            elif joined < birthday + relativedelta(years=ADULT_AGE):
+                messages.append(
+                    (
+                        ("id_number", "birthday", "date_join"),
+                        self.env._(
+                            "joined on %(date)s, before the %(age)sth birthday (%(adult)s): one "
+                            "joins the party at "
+                            "%(age)s or older.",
+                            date=joined,
+                            age=ADULT_AGE,
+                            adult=birthday + relativedelta(years=ADULT_AGE),
+                        ),
                     )
                 )
+        if formal and birthday and formal <= birthday:
+            messages.append(
+                (
+                    ("id_number", "birthday", "date_formal"),
+                    self.env._(
+                        "the formal date %(date)s is not after the birth date %(birthday)s.",
+                        date=formal,
+                        birthday=birthday,
+                    ),
+                )
+            )
+        if formal and joined and formal < self.date_probation_end:
+            messages.append(
+                (
+                    ("date_join", "date_formal"),
+                    self.env._(
+                        "became formal on %(date)s, before the probation ends on %(end)s (joined on "
+                        "%(joined)s, "
+                        "%(months)s months of probation).",
+                        date=formal,
+                        end=self.date_probation_end,
+                        joined=joined,
+                        months=self._org_probation_months() + (self.probation_extension_months or 0),
+                    ),
+                )
+            )
+        if self.status == "probationary" and formal:
+            messages.append(
+                (
+                    ("status", "date_formal"),
+                    self.env._("a probationary member has no formal date (%(date)s) yet.", date=formal),
+                )
+            )
+        extension = self.probation_extension_months or 0
+        if extension and not EXTENSION_MIN_MONTHS <= extension <= EXTENSION_MAX_MONTHS:
+            messages.append(
+                (
+                    ("probation_extension_months",),
+                    self.env._(
+                        "the probation is extended by %(months)s months: an extension is of %(min)s "
+                        "to %(max)s months.",
+                        months=extension,
+                        min=EXTENSION_MIN_MONTHS,
+                        max=EXTENSION_MAX_MONTHS,
+                    ),
+                )
+            )
+        return messages
+
+    def write(self, vals):
+        if vals.get("probation_extension_months"):
+            for member in self:
+                extension = member.probation_extension_months
+                if extension and extension != vals["probation_extension_months"]:
+                    raise UserError(
+                        self.env._(
+                            "%(member)s: the probation was already extended once, by %(months)s months; "
+                            "it is extended only once.",
+                            member=member.name,
+                            months=extension,
+                        )
+                    )
+        return super().write(vals)
+
+    def action_make_formal(self):
+        """转正: the member becomes formal on the day the probation ends, not the day of the click.
+        Refused before the probation ends; recorded later than that, the 转正 is marked late."""
+        today = self.env.company._org_office_today()
+        for member in self:
+            if member.status == "formal":
+                raise UserError(self.env._("%(member)s is already a formal member.", member=member.name))
+            if not member.date_join:
+                raise UserError(
+                    self.env._(
+                        "%(member)s: the joining date is needed to compute the 转正 date.", member=member.name
+                    )
+                )
+            if today < member.date_probation_end:
+                raise UserError(
+                    self.env._(
+                        "%(member)s: the probation ends on %(end)s; the 转正 cannot be recorded before.",
+                        member=member.name,
+                        end=member.date_probation_end,
+                    )
+                )
+            member.write(
+                {"status": "formal", "date_formal": member.date_probation_end, "date_formal_recorded": today}
+            )
+        return True
 
     def action_start_transfer(self):
         """Open a new membership transfer (组织关系转接) of this member."""

@@ -1,5 +1,13 @@
+import contextlib
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_resident_id
+
+from .org_party_member import ADULT_AGE
 
 
 class OrgPartyTransfer(models.Model):
@@ -115,6 +123,51 @@ class OrgPartyTransfer(models.Model):
                 raise ValidationError(
                     self.env._("Transfer of %(member)s: %(problem)s.", member=who, problem=problem)
                 )
+
+    @api.constrains("kind", "member_date_join", "member_id_number")
+    def _check_org_rules(self):
+        # As superuser: the ID number is officer-only, a secretary may enter a transfer.
+        self.sudo()._org_check_rules()
+
+    def _org_rule_messages(self):
+        """The incoming member's joining date (党章 art. 1, README › Rules): not in the future,
+        at 18 or older by the ID number; the member record created on approval asks the same."""
+        messages = super()._org_rule_messages()
+        joined = self.kind == "in" and self.member_date_join
+        if not joined:
+            return messages
+        today = self.env.company._org_office_today()
+        if joined > today:
+            messages.append(
+                (
+                    ("member_date_join",),
+                    self.env._(
+                        "the joining date %(date)s is in the future (today is %(today)s).",
+                        date=joined,
+                        today=today,
+                    ),
+                )
+            )
+        birthday = False
+        with contextlib.suppress(ResidentIdError):
+            birthday = self.member_id_number and parse_resident_id(self.member_id_number)[1]
+        if birthday and joined < birthday + relativedelta(years=ADULT_AGE):
+            messages.append(
+                (
+                    ("member_id_number", "member_date_join"),
+                    self.env._(
+                        "joined on %(date)s, before the %(age)sth birthday (%(adult)s): one joins the "
+                        "party at %(age)s or older.",
+                        date=joined,
+                        age=ADULT_AGE,
+                        adult=birthday + relativedelta(years=ADULT_AGE),
+                    ),
+                )
+            )
+        return messages
+
+    def _org_rule_record_name(self, record):
+        return record.member_name or super()._org_rule_record_name(record)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -101,6 +101,18 @@ class TestQueryCounts(GrassrootsCommon):
 
     def test_probation_cron(self):
         stage = self.env.ref("org_grassroots.candidate_stage_probationary")
+        introducer = self.env["org.party.member"].create(
+            {"name": "介绍人", "organization_id": self.branch_a2.id, "status": "formal"}
+        )
+        admission = {  # two introducers, a 公示 of 5 working days and a passed 预审
+            "date_application": "2021-06-01",
+            "introducer_1_id": self.member_a1.id,
+            "introducer_2_id": introducer.id,
+            "date_publicity_start": "2023-05-15",
+            "date_publicity_end": "2023-05-19",
+            "date_pre_examination": "2023-05-22",
+            "pre_examination_result": "passed",
+        }
 
         def prepare(size):
             self.env["org.party.candidate"].create(
@@ -112,6 +124,7 @@ class TestQueryCounts(GrassrootsCommon):
                         "date_probationary": "2023-06-01",
                         "political_review_done": True,
                         "training_hours": 24,
+                        **admission,
                     }
                     for index in range(size)
                 ]

@@ -1,3 +1,5 @@
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -91,6 +93,27 @@ class TestTransfer(GrassrootsCommon):
             self.Transfer.create(
                 {"kind": "internal", "member_id": self.member_a1.id, "organization_to_id": self.branch_a1.id}
             )
+
+    def test_incoming_member_joined_at_eighteen_and_not_in_the_future(self):
+        values = {
+            "kind": "in",
+            "member_name": "转入党员",
+            "member_id_number": resident_id("110101", "20000515", 113),
+            "member_status": "probationary",
+            "organization_to_id": self.branch_a2.id,
+            "external_organization": "外区某党委",
+        }
+        with self.assertRaises(ValidationError) as caught:
+            self.Transfer.create(dict(values, member_date_join="2018-05-14"))
+        self.assertRegex(str(caught.exception), "转入党员.*2018-05-14.*18.*2018-05-15")
+        with freeze_time("2024-06-01"), self.assertRaises(ValidationError) as caught:
+            self.Transfer.create(dict(values, member_date_join="2024-06-02"))
+        self.assertRegex(str(caught.exception), "转入党员.*2024-06-02.*future")
+        transfer = self.Transfer.create(dict(values, member_date_join="2018-05-15"))
+        with self.assertRaises(ValidationError) as caught:
+            transfer.member_id_number = resident_id("110101", "20000516", 113)
+        self.assertRegex(str(caught.exception), "转入党员.*2018-05-15.*18")
+        self.assertEqual(transfer.member_date_join.isoformat(), "2018-05-15")
 
     def test_secretary_sees_only_transfers_touching_the_subtree(self):
         other = self.Transfer.create(
