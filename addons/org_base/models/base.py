@@ -57,13 +57,17 @@ class Base(models.AbstractModel):
         return record.display_name or record._description
 
     def _org_check_rules(self):
-        """Refuse, in one ValidationError, every rule each record breaks, naming the record."""
+        """Refuse, in one ValidationError, every rule each record breaks, naming the record.
+
+        The rules are the domain's, not the user's: they are evaluated as the superuser, so that
+        a rule may read a field the user cannot (a secretary saving a member whose resident ID
+        number only officers read). What the user may write is the access rules' business."""
         lines = []
         for record in self:
             lines.extend(
                 self.env._("%(record)s: %(message)s", record=name, message=message)
                 for name in [self._org_rule_record_name(record)]
-                for __, message in record._org_rule_messages()
+                for __, message in record.sudo()._org_rule_messages()
             )
         if lines:
             raise ValidationError("\n".join(lines))

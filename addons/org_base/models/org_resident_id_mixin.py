@@ -74,7 +74,8 @@ class OrgResidentIdMixin(models.AbstractModel):
         naming both values (GB 11643-1999 §4: digits 7-14 are the birth date, digit 17 odd for
         men and even for women)."""
         messages = super()._org_rule_messages()
-        number = self[self._resident_id_field]
+        record = self.sudo()  # the number, birth date and gender may be fields the user cannot read
+        number = record[self._resident_id_field]
         if not number:
             return messages
         try:
@@ -82,21 +83,21 @@ class OrgResidentIdMixin(models.AbstractModel):
         except ResidentIdError:
             return messages  # _check_resident_id refuses the number itself
         birthday_field = self._resident_id_birthday_field
-        if birthday_field and self[birthday_field] and self[birthday_field] != birthday:
+        if birthday_field and record[birthday_field] and record[birthday_field] != birthday:
             messages.append(
                 (
                     (self._resident_id_field, birthday_field),
                     self.env._(
                         "the birth date %(given)s contradicts the resident ID number %(number)s, "
                         "which gives %(derived)s.",
-                        given=self[birthday_field],
+                        given=record[birthday_field],
                         number=mask_resident_id(number),
                         derived=birthday,
                     ),
                 )
             )
         gender_field = self._resident_id_gender_field
-        if gender_field and self[gender_field] and self[gender_field] != gender:
+        if gender_field and record[gender_field] and record[gender_field] != gender:
             labels = (
                 dict(self.env["ir.model.fields"].get_field_selection(self._name, gender_field))
                 if self._fields[gender_field].type == "selection"
@@ -108,7 +109,7 @@ class OrgResidentIdMixin(models.AbstractModel):
                     self.env._(
                         "the gender %(given)s contradicts the resident ID number %(number)s, "
                         "which gives %(derived)s.",
-                        given=labels.get(self[gender_field], self[gender_field]),
+                        given=labels.get(record[gender_field], record[gender_field]),
                         number=mask_resident_id(number),
                         derived=labels.get(gender, gender),
                     ),
