@@ -98,7 +98,7 @@ class TestRosterDomainRules(RosterImportCase):
         def after_import(records, wizard):
             for record in records:
                 if record.name == rows[1][0]:
-                    raise ValidationError(f"{record.name}: 钩子拒绝")
+                    raise ValidationError(records.env._("%(name)s: 钩子拒绝", name=record.name))
 
         count = self.Employee.search_count([])
         with patch.object(Employee, "_org_roster_after_import", after_import, create=True):

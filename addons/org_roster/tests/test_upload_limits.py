@@ -139,7 +139,7 @@ class TestHostileMarkup(TransactionCase):
     """XML and HTML spreadsheets: no entity is expanded, no file or URL is read, and a huge
     table stops at the row limit with bounded memory."""
 
-    def read(self, data, limits=None):
+    def read_file(self, data, limits=None):
         try:
             return roster_reader.read_sheet(data, "hostile.xls", limits or Limits())
         except (roster_reader.RosterReadError, LimitError) as error:
@@ -148,14 +148,14 @@ class TestHostileMarkup(TransactionCase):
     def test_billion_laughs(self):
         data = billion_laughs()
         self.assertLess(len(data), 2000)
-        outcome, peak = hostile.peak(self.read, data)
+        outcome, peak = hostile.peak(self.read_file, data)
         self.assertIsInstance(outcome, roster_reader.RosterReadError)
         self.assertEqual(outcome.code, "unsafe")
         self.assertLess(peak, 5 * MB)
 
     def test_external_entity_is_not_read(self):
         for padding in (0, 70000):  # declared at the start, and past what is sniffed
-            outcome = self.read(external_entity(padding))
+            outcome = self.read_file(external_entity(padding))
             self.assertIsInstance(outcome, roster_reader.RosterReadError, padding)
             self.assertEqual(outcome.code, "unsafe", padding)
             self.assertNotIn("root:", repr(outcome.params))
@@ -181,15 +181,15 @@ class TestHostileMarkup(TransactionCase):
 
     def test_huge_html(self):
         data = huge_html(100000)
-        outcome, peak = hostile.peak(self.read, data)
+        outcome, peak = hostile.peak(self.read_file, data)
         self.assertIsInstance(outcome, LimitError)
         self.assertEqual((outcome.code, outcome.params["limit"]), ("rows", 50000))
         self.assertLess(peak, 150 * MB)
         # Within the limit it is read, row by row.
-        sheet = self.read(huge_html(300), Limits(sheet_rows=301))
+        sheet = self.read_file(huge_html(300), Limits(sheet_rows=301))
         self.assertEqual((len(sheet.rows), sheet.rows[-1]), (301, ["员工299", "299"]))
         # A cell far to the right is refused like in any spreadsheet.
         wide = b"<table><tr><td colspan='5000'>a</td><td>b</td></tr></table>"
-        outcome = self.read(wide)
+        outcome = self.read_file(wide)
         self.assertIsInstance(outcome, LimitError)
         self.assertEqual(outcome.code, "columns")

@@ -448,7 +448,7 @@ def _spreadsheetml_rows(data, limits):
             column = _int_attribute(cell, f"{_SS}Index") - 1 if given else spans.next_free(column)
             if column < 0:
                 raise RosterReadError("damaged", detail=f"ss:Index={given}")
-            across = max(_int_attribute(cell, f"{_SS}MergeAcross"), 0)
+            across = min(max(_int_attribute(cell, f"{_SS}MergeAcross"), 0), limits.sheet_columns)
             down = max(_int_attribute(cell, f"{_SS}MergeDown"), 0)
             value = _spreadsheetml_value(cell)
             if value is not None:
@@ -560,17 +560,15 @@ def _html_tables(data, limits):
         remove_comments=True,
         remove_pis=True,
     )
-    stack = []  # open tables: (rows, spans, row index)
+    stack = []  # open tables: (rows, spans, [filled rows])
     for event, element in context:
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
             if tag == "table":
-                stack.append(([], _SpanTracker()))
-            elif tag in ("script", "style"):
-                pass
+                stack.append(([], _SpanTracker(), [0]))
             continue
         if tag == "tr" and stack:
-            rows, spans = stack[-1]
+            rows, spans, filled = stack[-1]
             row_number = len(rows) + 1
             row = []
             column = 0
@@ -586,12 +584,15 @@ def _html_tables(data, limits):
                 column += across
             spans.next_row()
             rows.append(row)
+            filled[0] += any(value is not None for value in row)
+            if filled[0] > limits.sheet_rows:
+                raise LimitError("rows", limit=limits.sheet_rows)
             if len(rows) > limits.sheet_rows * 2:
                 # Empty rows cost too: a table of empty rows is not read forever.
                 raise LimitError("rows", limit=limits.sheet_rows)
             _drop_row(element)
         elif tag == "table" and stack:
-            rows, _spans = stack.pop()
+            rows, _spans, _filled = stack.pop()
             element.clear(keep_tail=True)
             yield rows
         elif tag in ("script", "style"):
