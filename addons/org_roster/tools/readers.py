@@ -55,6 +55,7 @@ _CSV_DELIMITERS = (",", "\t", ";", "|")
 _SNIFF_BYTES = 64 * 1024
 _SS_NAMESPACE = "urn:schemas-microsoft-com:office:spreadsheet"
 _SS = "{" + _SS_NAMESPACE + "}"
+_SS_DATA = _SS + "Data"
 _CHARSET = re.compile(rb"""<meta[^>]*charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([a-zA-Z0-9_\-]+)""")
 _NUMBER_TEXT = re.compile(r"[+-]?(?:\d[\d,]*)?\.?\d+(?:[eE][+-]?\d+)?")
@@ -422,11 +423,13 @@ def _spreadsheetml_rows(data, limits):
     )
     index = 0
     spans = _SpanTracker()
-    seen_sheet = False
+    seen_sheet = checked = False
     for event, element in context:
         if event == "start":
-            if element.getroottree().docinfo.doctype:
-                raise RosterReadError("unsafe")
+            if not checked:  # the declaration precedes the root: seen at the first element
+                if element.getroottree().docinfo.doctype:
+                    raise RosterReadError("unsafe")
+                checked = True
             if element.tag == f"{_SS}Worksheet":
                 if seen_sheet:
                     return  # the first worksheet only
@@ -463,10 +466,11 @@ def _spreadsheetml_rows(data, limits):
 
 
 def _spreadsheetml_value(cell):
-    data = cell.find(f"{_SS}Data")
+    data = cell.find(_SS_DATA)
     if data is None:
         return None
-    text = "".join(data.itertext())
+    # Rich text (html:B, html:Font …) inside Data: all its text.
+    text = "".join(data.itertext()) if len(data) else (data.text or "")
     kind = data.get(f"{_SS}Type", "String")
     if text == "":
         return None
@@ -532,7 +536,7 @@ def _html_cell_value(cell):
     """A cell as Excel's HTML export means it: ``x:num`` cells are numbers (an ID number
     stored as a number shows as 4.20115E+17), ``mso-number-format`` text cells and every
     other cell are the text shown."""
-    text = " ".join("".join(cell.itertext()).split())
+    text = " ".join(("".join(cell.itertext()) if len(cell) else (cell.text or "")).split())
     if text == "":
         return None
     number = cell.get("x:num")
@@ -552,6 +556,7 @@ def _html_tables(data, limits):
     context = etree.iterparse(
         io.BytesIO(data),
         events=("start", "end"),
+        tag=("table", "tr"),
         html=True,
         encoding=_html_encoding(data),
         no_network=True,
@@ -595,8 +600,6 @@ def _html_tables(data, limits):
             rows, _spans, _filled = stack.pop()
             element.clear(keep_tail=True)
             yield rows
-        elif tag in ("script", "style"):
-            element.clear(keep_tail=True)
 
 
 def read_html(data, limits):
