@@ -193,3 +193,20 @@ class TestHostileMarkup(TransactionCase):
         outcome = self.read_file(wide)
         self.assertIsInstance(outcome, LimitError)
         self.assertEqual(outcome.code, "columns")
+
+    def test_huge_spreadsheetml(self):
+        rows = "".join(
+            f'<Row><Cell><Data ss:Type="String">员工{index}</Data></Cell></Row>' for index in range(100000)
+        )
+        data = _WORKBOOK.replace("<Row>", rows + "<Row>", 1).format(cell="x").encode()
+        outcome, peak = hostile.peak(self.read_file, data)
+        self.assertIsInstance(outcome, LimitError)
+        self.assertEqual((outcome.code, outcome.params["limit"]), ("rows", 50000))
+        self.assertLess(peak, 150 * MB)
+        # A cell far to the right (ss:Index), and a row index past any spreadsheet's.
+        far = _WORKBOOK.replace("<Cell>", '<Cell ss:Index="16000">', 1).format(cell="x").encode()
+        outcome = self.read_file(far)
+        self.assertEqual((type(outcome), outcome.code), (LimitError, "columns"))
+        beyond = _WORKBOOK.replace("<Row>", '<Row ss:Index="99999999">', 1).format(cell="x").encode()
+        outcome = self.read_file(beyond)
+        self.assertEqual((type(outcome), outcome.code), (roster_reader.RosterReadError, "damaged"))
