@@ -5,6 +5,7 @@ technical values)."""
 import io
 import random
 from datetime import date, timedelta
+from xml.sax.saxutils import escape
 
 import openpyxl
 import xlwt
@@ -128,3 +129,57 @@ def xls(headers, cells):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def spreadsheetml(headers, cells):
+    """The rows as an Excel 2003 XML spreadsheet, as WPS and Java systems export it (named
+    .xls): a string cell per text, ss:Type="DateTime" dates, empty cells left out (ss:Index)."""
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="党员"><Table><Row>'
+    ]
+    parts.extend(f'<Cell><Data ss:Type="String">{escape(header)}</Data></Cell>' for header in headers)
+    parts.append("</Row>")
+    for line in cells:
+        parts.append("<Row>")
+        gap = False
+        for column, value in enumerate(line, start=1):
+            if value is None:
+                gap = True
+                continue
+            index = f' ss:Index="{column}"' if gap else ""
+            gap = False
+            if isinstance(value, date):
+                parts.append(
+                    f'<Cell{index}><Data ss:Type="DateTime">{value.isoformat()}T00:00:00.000</Data></Cell>'
+                )
+            else:
+                parts.append(f'<Cell{index}><Data ss:Type="String">{escape(str(value))}</Data></Cell>')
+        parts.append("</Row>")
+    parts.append("</Table></Worksheet></Workbook>")
+    return "".join(parts).encode()
+
+
+def html(headers, cells):
+    """The rows as a web page table saved as .xls (Excel's and WPS's HTML export): text cells
+    formatted as text (mso-number-format), dates as shown."""
+    text = "<td style=\"mso-number-format:'\\@'\">{}</td>"
+    parts = [
+        '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head>'
+        '<meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body><table><tr>'
+    ]
+    parts.extend(f"<th>{escape(header)}</th>" for header in headers)
+    parts.append("</tr>")
+    for line in cells:
+        parts.append("<tr>")
+        for value in line:
+            if value is None:
+                parts.append("<td></td>")
+            elif isinstance(value, date):
+                parts.append(f"<td>{value.isoformat()}</td>")
+            else:
+                parts.append(text.format(escape(str(value))))
+        parts.append("</tr>")
+    parts.append("</table></body></html>")
+    return "".join(parts).encode()

@@ -3,3 +3,5 @@ from . import test_upload_limits
 from . import test_formula_injection
 from . import test_access_matrix
 from . import test_roster_extension
+from . import test_roster_formats
+from . import test_roster_rules

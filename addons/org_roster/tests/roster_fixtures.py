@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 import random
+from xml.sax.saxutils import escape
 
 import openpyxl
 import xlwt
@@ -26,8 +27,9 @@ FIRST_DATA_ROW = 4  # the Excel row number of the first person, below title, gro
 
 
 # Areas of 武汉 other than the demo data's, so that a database with demo data changes nothing.
-VALID_A = resident_id("420115", "19850315", 421)  # male
-VALID_X = resident_id_x("420115", "19920708")  # female, check character X
+# Born on the first of a month: a roster that gives the year and month (1985.03) agrees.
+VALID_A = resident_id("420115", "19850301", 421)  # male
+VALID_X = resident_id_x("420115", "19920701")  # female, check character X
 LEGACY = "420115860412531"  # 15 digits, as numbers were before 1999: born 1986-04-12
 LEGACY_18 = resident_id("420115", "19860412", 531)
 ID_SERIAL = resident_id("420103", "19900105", 133)  # male
@@ -125,7 +127,7 @@ def messy_rows():
             ["褚十四", ID_BAD_DATE_CELL, None, "1990-13-45", None, None, None, None],
         ),
         (None, [None] * 8),  # an empty row between people is skipped
-        (None, ["卫十五", ID_OTHER, "其他", "1991/2/3", None, None, None, None]),
+        (None, ["卫十五", ID_OTHER, "男", "1991/2/3", None, None, None, None]),
     ]
     return [(FIRST_DATA_ROW + index, errors, cells) for index, (errors, cells) in enumerate(rows)]
 
@@ -142,7 +144,7 @@ def employee_rows(count, start=0, departments=(DEPT_A, DEPT_B)):
                 f"员工{index:05d}",
                 number,
                 "男" if int(number[16]) % 2 else "女",
-                birth.strftime("%Y.%m"),
+                birth.strftime("%Y.%m.%d"),
                 departments[index % len(departments)],
                 "科员",
                 f"139{index:08d}",
@@ -257,3 +259,130 @@ def build_csv(rows, headers=CLEAN_HEADERS, title=None, groups=None, encoding="ut
 def broken_file(size=4096, seed=7):
     """Random bytes: what a damaged upload looks like."""
     return random.Random(seed).randbytes(size)
+
+
+def _number_text(value):
+    """A number as Excel writes it in XML: every digit it keeps (15 significant)."""
+    number = float(value)
+    return str(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number).upper()
+
+
+def build_spreadsheetml(rows, headers=CLEAN_HEADERS, title=None, groups=None):
+    """The same as an Excel 2003 XML spreadsheet, as WPS and Java systems write it: a title
+    merged across (ss:MergeAcross), empty cells and rows left out (ss:Index), numbers as
+    ss:Type="Number" and dates as ss:Type="DateTime"."""
+    width = len(headers)
+    lines = []
+    index = 0
+
+    def row(cells, at=None):
+        nonlocal index
+        attribute = f' ss:Index="{at}"' if at is not None and at != index + 1 else ""
+        index = at or index + 1
+        lines.append(f"<Row{attribute}>{''.join(cells)}</Row>")
+
+    if title:
+        row([f'<Cell ss:MergeAcross="{width - 1}"><Data ss:Type="String">{escape(title)}</Data></Cell>'])
+    if groups:
+        row(
+            [
+                f'<Cell ss:Index="{first + 1}" ss:MergeAcross="{last - first}">'
+                f'<Data ss:Type="String">{escape(label)}</Data></Cell>'
+                for label, first, last in groups
+            ]
+        )
+    row([f'<Cell><Data ss:Type="String">{escape(header)}</Data></Cell>' for header in headers])
+    skipped = 0
+    for cells in rows:
+        if not any(value is not None for value in cells):
+            skipped += 1  # an empty row is left out: the next row carries ss:Index
+            continue
+        xml_cells = []
+        gap = False
+        for column, value in enumerate(cells, start=1):
+            if value is None:
+                gap = True
+                continue
+            at = f' ss:Index="{column}"' if gap else ""
+            gap = False
+            if isinstance(value, Date):
+                data = f'<Data ss:Type="DateTime">{value.isoformat()}T00:00:00.000</Data>'
+                xml_cells.append(f'<Cell{at} ss:StyleID="date">{data}</Cell>')
+            elif isinstance(value, Number):
+                xml_cells.append(f'<Cell{at}><Data ss:Type="Number">{_number_text(value)}</Data></Cell>')
+            else:
+                xml_cells.append(f'<Cell{at}><Data ss:Type="String">{escape(str(value))}</Data></Cell>')
+        row(xml_cells, at=index + 1 + skipped)
+        skipped = 0
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40">'
+        '<Styles><Style ss:ID="date"><NumberFormat ss:Format="yyyy\\-mm\\-dd"/></Style></Styles>'
+        f'<Worksheet ss:Name="花名册"><Table>{"".join(lines)}</Table></Worksheet>'
+        '<Worksheet ss:Name="说明"><Table><Row><Cell><Data ss:Type="String">第二张表</Data></Cell></Row>'
+        "</Table></Worksheet></Workbook>"
+    ).encode()
+
+
+def build_html(rows, headers=CLEAN_HEADERS, title=None, groups=None, encoding="utf-8"):
+    """The same as an HTML table saved as .xls (Excel's and WPS's "web page" export): a
+    layout table first, a title over every column (colspan), ID numbers formatted as text
+    (mso-number-format:"\\@"), numbers as x:num cells showing what Excel shows."""
+    width = len(headers)
+    lines = []
+    if title:
+        lines.append(f'<tr><td colspan="{width}" style="font-size:18pt">{escape(title)}</td></tr>')
+    if groups:
+        lines.append(
+            "<tr>"
+            + "".join(
+                f'<td colspan="{last - first + 1}">{escape(label)}</td>' for label, first, last in groups
+            )
+            + "</tr>"
+        )
+    lines.append("<tr>" + "".join(f"<th>{escape(header)}</th>" for header in headers) + "</tr>")
+    for cells in rows:
+        html_cells = []
+        for value in cells:
+            if value is None:
+                html_cells.append("<td></td>")
+            elif isinstance(value, Number):
+                shown = f"{value:.5E}" if value >= 1e12 else _number_text(value)
+                html_cells.append(f'<td x:num="{_number_text(value)}">{shown}</td>')
+            elif isinstance(value, Date):
+                serial = (value - datetime.date(1899, 12, 30)).days
+                shown = f"{value.year}/{value.month}/{value.day}"
+                html_cells.append(
+                    f'<td style="mso-number-format:\'yyyy\\/m\\/d\'" x:num="{serial}">{shown}</td>'
+                )
+            else:
+                html_cells.append(f"<td style=\"mso-number-format:'\\@'\">{escape(str(value))}</td>")
+        lines.append("<tr>" + "".join(html_cells) + "</tr>")
+    charset = "gb2312" if encoding == "gbk" else encoding
+    return (
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office" '
+        'xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns="http://www.w3.org/TR/REC-html40">'
+        f'<head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+        "<script>alert(1)</script><style>td {mso-number-format:General}</style></head><body>"
+        "<table><tr><td>导出系统</td><td>某党员管理系统</td></tr></table>"
+        f'<table border="1">{"".join(lines)}</table></body></html>'
+    ).encode(encoding)
+
+
+def build_tsv(rows, headers=CLEAN_HEADERS, title=None, groups=None, encoding="gbk"):
+    """Tab-separated text in GBK, which some systems save under the name .xls."""
+    text = io.StringIO()
+    writer = csv.writer(text, delimiter="\t", lineterminator="\r\n")
+    if title:
+        writer.writerow([title])
+    if groups:
+        line = [""] * len(headers)
+        for label, first, _last in groups:
+            line[first] = label
+        writer.writerow(line)
+    writer.writerow(headers)
+    for cells in rows:
+        writer.writerow([_plain(value) for value in cells])
+    return text.getvalue().encode(encoding)

@@ -2,6 +2,7 @@
 officer as sentences naming the file."""
 
 import base64
+from unittest.mock import patch
 
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
@@ -9,7 +10,7 @@ from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.addons.org_base.tests import hostile_files as hostile
 from odoo.addons.org_base.tools.upload_limits import LimitError, Limits
 
-from ..tools import roster_reader
+from ..tools import readers, roster_reader
 
 MB = 1024 * 1024
 
@@ -95,3 +96,117 @@ class TestHostileSpreadsheets(TransactionCase):
         )
         with self.assertRaisesRegex(UserError, r"far\.xlsx.*row 1 has a value beyond column 200"):
             far.action_dry_run()
+
+
+_WORKBOOK = (
+    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+    'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table>'
+    '<Row><Cell><Data ss:Type="String">姓名</Data></Cell>'
+    '<Cell><Data ss:Type="String">身份证号</Data></Cell></Row>'
+    '<Row><Cell><Data ss:Type="String">{cell}</Data></Cell></Row></Table></Worksheet></Workbook>'
+)
+
+
+def billion_laughs():
+    """SpreadsheetML whose one cell expands to 10⁹ "lol"s through nested entities."""
+    entities = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{level} "{f"&lol{level - 1};" * 10}">' for level in range(1, 10)
+    ]
+    return (
+        '<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>'
+        f"<!DOCTYPE Workbook [{''.join(entities)}]>" + _WORKBOOK.format(cell="&lol9;")
+    ).encode()
+
+
+def external_entity(padding=0):
+    """SpreadsheetML whose cell is the content of /etc/passwd, if the parser fetched it;
+    ``padding`` bytes of comment before the declaration hide it from a look at the start."""
+    return (
+        '<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>'
+        f"<!--{'x' * padding}-->"
+        '<!DOCTYPE Workbook [<!ENTITY passwd SYSTEM "file:///etc/passwd">]>'
+        + _WORKBOOK.format(cell="&passwd;")
+    ).encode()
+
+
+def huge_html(rows):
+    body = "".join(f"<tr><td>员工{index}</td><td>{index}</td></tr>" for index in range(rows))
+    return f"<html><body><table><tr><th>姓名</th><th>身份证号</th></tr>{body}</table></body></html>".encode()
+
+
+@tagged("post_install", "-at_install")
+class TestHostileMarkup(TransactionCase):
+    """XML and HTML spreadsheets: no entity is expanded, no file or URL is read, and a huge
+    table stops at the row limit with bounded memory."""
+
+    def read_file(self, data, limits=None):
+        try:
+            return roster_reader.read_sheet(data, "hostile.xls", limits or Limits())
+        except (roster_reader.RosterReadError, LimitError) as error:
+            return error
+
+    def test_billion_laughs(self):
+        data = billion_laughs()
+        self.assertLess(len(data), 2000)
+        outcome, peak = hostile.peak(self.read_file, data)
+        self.assertIsInstance(outcome, roster_reader.RosterReadError)
+        self.assertEqual(outcome.code, "unsafe")
+        self.assertLess(peak, 5 * MB)
+
+    def test_external_entity_is_not_read(self):
+        for padding in (0, 70000):  # declared at the start, and past what is sniffed
+            outcome = self.read_file(external_entity(padding))
+            self.assertIsInstance(outcome, roster_reader.RosterReadError, padding)
+            self.assertEqual(outcome.code, "unsafe", padding)
+            self.assertNotIn("root:", repr(outcome.params))
+        # The parser itself resolves no entity: without the check, the cell stays empty.
+        with patch.object(readers, "_refuse_doctype", lambda data: None):
+            rows = []
+            try:
+                rows = list(readers._spreadsheetml_rows(external_entity(), Limits()))
+            except roster_reader.RosterReadError as error:
+                self.assertEqual(error.code, "unsafe")
+            self.assertNotIn("root:", repr(rows))
+        wizard = (
+            self.env["org.roster.import"]
+            .with_user(
+                new_test_user(self.env, "xxe_officer", groups="org_base.group_org_user,hr.group_hr_user")
+            )
+            .create({"roster": "employee", "file": base64.b64encode(external_entity()), "file_name": "a.xls"})
+        )
+        with self.assertRaises(UserError) as caught:
+            wizard.action_dry_run()
+        self.assertIn("DOCTYPE", str(caught.exception))
+        self.assertNotIn("root:", str(caught.exception))
+
+    def test_huge_html(self):
+        data = huge_html(100000)
+        outcome, peak = hostile.peak(self.read_file, data)
+        self.assertIsInstance(outcome, LimitError)
+        self.assertEqual((outcome.code, outcome.params["limit"]), ("rows", 50000))
+        self.assertLess(peak, 150 * MB)
+        # Within the limit it is read, row by row.
+        sheet = self.read_file(huge_html(300), Limits(sheet_rows=301))
+        self.assertEqual((len(sheet.rows), sheet.rows[-1]), (301, ["员工299", "299"]))
+        # A cell far to the right is refused like in any spreadsheet.
+        wide = b"<table><tr><td colspan='5000'>a</td><td>b</td></tr></table>"
+        outcome = self.read_file(wide)
+        self.assertIsInstance(outcome, LimitError)
+        self.assertEqual(outcome.code, "columns")
+
+    def test_huge_spreadsheetml(self):
+        rows = "".join(
+            f'<Row><Cell><Data ss:Type="String">员工{index}</Data></Cell></Row>' for index in range(100000)
+        )
+        data = _WORKBOOK.replace("<Row>", rows + "<Row>", 1).format(cell="x").encode()
+        outcome, peak = hostile.peak(self.read_file, data)
+        self.assertIsInstance(outcome, LimitError)
+        self.assertEqual((outcome.code, outcome.params["limit"]), ("rows", 50000))
+        self.assertLess(peak, 150 * MB)
+        # A cell far to the right (ss:Index), and a row index past any spreadsheet's.
+        far = _WORKBOOK.replace("<Cell>", '<Cell ss:Index="16000">', 1).format(cell="x").encode()
+        outcome = self.read_file(far)
+        self.assertEqual((type(outcome), outcome.code), (LimitError, "columns"))
+        beyond = _WORKBOOK.replace("<Row>", '<Row ss:Index="99999999">', 1).format(cell="x").encode()
+        outcome = self.read_file(beyond)
+        self.assertEqual((type(outcome), outcome.code), (roster_reader.RosterReadError, "damaged"))

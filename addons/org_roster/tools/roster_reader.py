@@ -1,4 +1,4 @@
-"""Reading and normalising spreadsheet rosters (花名册): .xlsx, .xls and .csv.
+"""Reading and normalising spreadsheet rosters (花名册): every format of :mod:`.readers`.
 
 Pure functions, no ORM: :mod:`odoo.addons.org_roster.wizards.org_roster_import` maps what they
 return onto a model. Errors carry a machine code and parameters (like
@@ -6,29 +6,15 @@ return onto a model. Errors carry a machine code and parameters (like
 translated messages.
 """
 
-import codecs
-import csv
 import datetime
-import io
-import itertools
 import re
 import unicodedata
-import zipfile
 from decimal import Decimal, InvalidOperation
 
-import openpyxl
 import xlrd
-from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
-from odoo.addons.org_base.tools.upload_limits import LimitError, Limits, check_file_size, check_zip_size
-
-EXTENSIONS = (".xlsx", ".xls", ".csv")
-# Rows scanned for the header row, below title rows and merged group headers.
-HEADER_SCAN_ROWS = 20
-
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_SIGNATURE = b"PK\x03\x04"
-_CSV_DELIMITERS = (",", "\t", ";", "|")
+from . import readers
+from .readers import HEADER_SCAN_ROWS, RosterReadError, Sheet  # noqa: F401 (the reader's API)
 
 _SPACES = re.compile(r"\s+")
 _CJK = "\u2e80-\u2fff\u3005-\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -47,200 +33,23 @@ TRUE_WORDS = frozenset(["是", "y", "yes", "true", "1", "√", "✓", "✔", "�
 FALSE_WORDS = frozenset(["否", "n", "no", "false", "0", "×", "✗", "✘", "不", "无"])
 
 
-class RosterReadError(ValueError):
-    """A file that cannot be read. ``code`` names the problem, ``params`` its details.
-
-    Codes: ``extension`` (not .xlsx/.xls/.csv), ``empty``, ``damaged`` (``detail``: the
-    library's message), ``encoding`` (a .csv neither UTF-8 nor GBK).
-    """
-
-    def __init__(self, code, **params):
-        super().__init__(code, params)
-        self.code = code
-        self.params = params
+# Reading files: tools/readers.py, one reader interface for every format.
 
 
-class Sheet:
-    """The rows of the first worksheet: lists of cell values (``None`` for empty cells).
-
-    ``datemode`` is the workbook's date system (0: 1900, 1: 1904), for Excel serial numbers.
-    """
-
-    def __init__(self, rows, datemode=0):
-        self.rows = rows
-        self.datemode = datemode
+def read_sheets(data, file_name="", limits=None):
+    """The sheets of ``data`` (see :func:`.readers.read_sheets`): the format is recognised
+    by the content, not by ``file_name``; raises RosterReadError, or
+    :class:`~.upload_limits.LimitError` for a file beyond ``limits`` (checked while reading,
+    so a hostile file stops at the limit: rows, columns, cell length, upload and uncompressed
+    size)."""
+    return readers.read_sheets(data, file_name, limits)
 
 
-# Reading files
-
-
-def read_sheet(data, file_name, limits=None):
-    """The first worksheet of ``data``, a file named ``file_name``; raises RosterReadError,
-    or :class:`~.upload_limits.LimitError` for a file beyond ``limits`` (checked while
-    reading, so a hostile file stops at the limit: rows, columns, cell length, upload and
-    uncompressed size)."""
-    limits = limits or Limits()
-    extension = next((ext for ext in EXTENSIONS if (file_name or "").lower().endswith(ext)), None)
-    if not extension:
-        raise RosterReadError("extension")
-    if not data:
-        raise RosterReadError("empty")
-    check_file_size(data, limits)
-    if extension == ".csv":
-        return _read_csv(data, limits)
-    # Trust the content over the name: an .xls saved as .xlsx by hand still opens.
-    try:
-        if data.startswith(_OLE_SIGNATURE):
-            return _read_xls(data, limits)
-        if data.startswith(_ZIP_SIGNATURE):
-            return _read_xlsx(data, limits)
-    except (RosterReadError, LimitError):
-        raise
-    except Exception as error:  # the libraries raise anything on a damaged file
-        raise RosterReadError("damaged", detail=str(error) or type(error).__name__) from error
-    raise RosterReadError("damaged", detail="unknown format")
-
-
-def _bounded_rows(rows, limits):
-    """The rows of an iterable, trailing empty cells dropped, stopped at the first excess.
-
-    Rows are counted when they hold a value (a sheet formatted far down is not refused for
-    its empty rows, which are kept as ``()`` only between filled ones). ``rows`` are read at
-    most ``sheet_columns + 1`` cells wide: a value in the cell past the limit refuses the
-    file.
-    """
-    result = []
-    blanks = filled = 0
-    for index, row in enumerate(rows, start=1):
-        row = list(row)
-        while row and (row[-1] is None or row[-1] == ""):
-            row.pop()
-        if not row:
-            blanks += 1
-            continue
-        filled += 1
-        if filled > limits.sheet_rows:
-            raise LimitError("rows", limit=limits.sheet_rows)
-        if len(row) > limits.sheet_columns:
-            raise LimitError("columns", row=index, limit=limits.sheet_columns)
-        for column, value in enumerate(row, start=1):
-            if isinstance(value, str) and len(value) > limits.cell_length:
-                raise LimitError("cell_length", row=index, column=column, limit=limits.cell_length)
-        result.extend(itertools.repeat((), blanks))
-        blanks = 0
-        result.append(row)
-    return result
-
-
-def _refuse_wide_rows(sheet, limits):
-    """Refuse a row with a cell beyond the column limit before openpyxl pads it.
-
-    openpyxl's read-only sheet pads each row up to its last cell: one value at column XFD
-    makes a row of 16,384 cells (1 GB for 10,000 rows). Its ``_get_row`` receives the parsed
-    cells of a row first; this sheet's one checks the last cell's column there.
-    """
-    get_row = sheet._get_row
-
-    def _get_row(row, *args, **kwargs):
-        if row and row[-1]["column"] > limits.sheet_columns:
-            raise LimitError("columns", row=row[-1]["row"], limit=limits.sheet_columns)
-        return get_row(row, *args, **kwargs)
-
-    sheet._get_row = _get_row
-
-
-def _read_xlsx(data, limits):
-    try:
-        check_zip_size(data, limits)
-    except LimitError as error:
-        if error.code == "zip_damaged":
-            raise RosterReadError("damaged", **error.params) from error
-        raise
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError) as error:
-        raise RosterReadError("damaged", detail=str(error)) from error
-    try:
-        if not book.worksheets:
-            raise RosterReadError("empty")
-        sheet = book.worksheets[0]
-        # Files written by other programs often carry a wrong used range; read every row.
-        sheet.reset_dimensions()
-        _refuse_wide_rows(sheet, limits)
-        rows = _bounded_rows(sheet.iter_rows(values_only=True), limits)
-        datemode = 1 if book.epoch == CALENDAR_MAC_1904 else 0
-    finally:
-        book.close()
-    return Sheet(rows, datemode)
-
-
-def _read_xls(data, limits):
-    # xlrd reports oddities of the file on its log file, standard output by default.
-    book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=io.StringIO())
-    try:
-        if not book.nsheets:
-            raise RosterReadError("empty")
-        sheet = book.sheet_by_index(0)
-        rows = _bounded_rows(
-            (
-                [_xls_cell_value(cell, book.datemode) for cell in sheet.row(index)]
-                for index in range(sheet.nrows)
-            ),
-            limits,
-        )
-    finally:
-        book.release_resources()
-    return Sheet(rows, book.datemode)
-
-
-def _xls_cell_value(cell, datemode):
-    if cell.ctype == xlrd.XL_CELL_DATE:
-        try:
-            return xlrd.xldate.xldate_as_datetime(cell.value, datemode)
-        except xlrd.xldate.XLDateError:
-            return cell.value
-    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
-        return bool(cell.value)
-    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
-        return None
-    return cell.value
-
-
-def _decode_csv(data):
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encodings = ("utf-16",)
-    else:
-        # UTF-8 with or without BOM; GB18030 is a superset of GBK and GB2312.
-        encodings = ("utf-8-sig", "gb18030")
-    for encoding in encodings:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise RosterReadError("encoding")
-
-
-def _read_csv(data, limits):
-    text = _decode_csv(data)
-    if "\x00" in text:
-        raise RosterReadError("damaged", detail="binary content")
-    # The delimiter that splits the first rows (title rows included) into the most columns.
-    sample = text.splitlines()[:HEADER_SCAN_ROWS]
-    delimiter = max(
-        _CSV_DELIMITERS,
-        key=lambda candidate: max((len(row) for row in csv.reader(sample, delimiter=candidate)), default=0),
-    )
-    try:
-        rows = _bounded_rows(
-            (
-                [cell if cell != "" else None for cell in row]
-                for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-            ),
-            limits,
-        )
-    except csv.Error as error:
-        raise RosterReadError("damaged", detail=str(error)) from error
-    return Sheet(rows)
+def read_sheet(data, file_name="", limits=None):
+    """The first sheet of ``data`` (the first worksheet, or an HTML file's first table)."""
+    for sheet in read_sheets(data, file_name, limits):
+        return sheet
+    raise RosterReadError("empty")
 
 
 # Headers

@@ -25,6 +25,8 @@ _logger = logging.getLogger(__name__)
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Spreadsheet numbers keep 15 significant digits; longer ID numbers stored as numbers lost some.
 SPREADSHEET_DIGITS = 15
+# Rows checked against the domain rules at once (model.new records kept in the cache).
+RULE_BATCH = 2000
 VALUE_PARSERS = {
     "integer": roster_reader.parse_integer,
     "float": roster_reader.parse_number,
@@ -60,6 +62,7 @@ class ColumnSpec:
         self.match_field = match_field
         self.match_resident_id = match_resident_id
         self.lookup = None  # what _prepare_lookups finds for the column
+        self.header = column.label  # the header cell as the file writes it
 
 
 class RosterPlan:
@@ -85,7 +88,11 @@ class OrgRosterImport(models.TransientModel):
     roster = fields.Selection(selection="_selection_roster", required=True, default=_default_roster)
     roster_id = fields.Many2one("org.roster", compute="_compute_roster_id", string="Roster Record")
     roster_model = fields.Char(related="roster_id.model", string="Roster Model")
-    file = fields.Binary(attachment=False, help="An .xlsx, .xls or .csv file (UTF-8 or GBK).")
+    file = fields.Binary(
+        attachment=False,
+        help="An .xlsx or .xls workbook, an Excel 2003 XML spreadsheet, a web page table saved as .xls, "
+        "or a .csv or tab-separated text (UTF-8 or GBK).",
+    )
     file_name = fields.Char()
     state = fields.Selection(
         [("draft", "Choose a File"), ("checked", "Checked"), ("done", "Imported")],
@@ -182,45 +189,85 @@ class OrgRosterImport(models.TransientModel):
             raise UserError(self.env._("Choose the roster to import."))
         return self.roster_id
 
-    def _read_file(self):
-        """The first worksheet of the uploaded file; a UserError when it cannot be read."""
+    def _read_file(self, names):
+        """``(sheet, header row index, {cell index: column id})``: the first sheet of the
+        uploaded file with a header row of ``names`` (an HTML file's first table that has
+        one), else its first sheet; a UserError when the file cannot be read."""
         if not self.file:
             raise UserError(self.env._("Choose the spreadsheet file to import."))
         file_name = self.file_name or ""
         Limits = self.env["org.upload.limits"]
+        first = None
         try:
-            return roster_reader.read_sheet(base64.b64decode(self.file), file_name, Limits._get_limits())
+            for sheet in roster_reader.read_sheets(
+                base64.b64decode(self.file), file_name, Limits._get_limits()
+            ):
+                header_index, found = roster_reader.find_header(sheet.rows, names)
+                if header_index is not None:
+                    return sheet, header_index, found
+                first = first or sheet
         except LimitError as error:
             _logger.info("Roster file %s refused: %s %s", file_name, error.code, error.params)
             Limits._raise_limit_error(error, file_name)
         except roster_reader.RosterReadError as error:
             _logger.info("Roster file %s cannot be read: %s %s", file_name, error.code, error.params)
-            problems = {
-                "extension": self.env._("only .xlsx, .xls and .csv files can be imported."),
-                "empty": self.env._("the file is empty."),
-                "damaged": self.env._(
-                    "the file is damaged or is not really a spreadsheet of this type; open it in "
-                    "Excel or WPS and save it again as .xlsx."
-                ),
-                "encoding": self.env._(
-                    "its text is neither UTF-8 nor GBK; save it again as CSV (UTF-8) or as .xlsx."
-                ),
-            }
             raise UserError(
                 self.env._(
                     "The file %(file)s cannot be imported: %(problem)s",
                     file=file_name,
-                    problem=problems[error.code],
+                    problem=self._read_error_reason(error),
                 )
             ) from error
+        return first or roster_reader.Sheet([]), None, {}
 
-    def _map_header(self, roster, sheet, model):
-        """``(header row index, [ColumnSpec])``; a UserError when columns are missing."""
+    def _read_error_reason(self, error):
+        """What a :class:`~..tools.readers.RosterReadError` tells the user: what the file is
+        and what to do."""
+        save_as = self.env._("open it in Excel or WPS and save it again as .xlsx.")
+        if error.code == "not_spreadsheet":
+            what = {
+                "word": self.env._("this is a Word document, not a spreadsheet"),
+                "powerpoint": self.env._("this is a PowerPoint presentation, not a spreadsheet"),
+                "pdf": self.env._("this is a PDF file, not a spreadsheet"),
+                "image": self.env._("this is a picture, not a spreadsheet"),
+                "zip": self.env._("this is a compressed archive (ZIP, RAR, 7z), not a spreadsheet"),
+                "ods": self.env._("this is an OpenDocument spreadsheet (.ods)"),
+                "xml": self.env._("this is an XML file, but not an Excel XML spreadsheet"),
+                "html": self.env._("this is a web page without a table"),
+            }.get(error.params.get("kind"), self.env._("this is not a spreadsheet"))
+            todo = {
+                "word": self.env._("copy its table into Excel or WPS Spreadsheets and save that as .xlsx."),
+                "pdf": self.env._("ask the sender for the spreadsheet the PDF was made from."),
+                "image": self.env._("ask the sender for the spreadsheet itself."),
+                "zip": self.env._("extract it and import the spreadsheet it holds."),
+            }.get(error.params.get("kind"), save_as)
+            return self.env._("%(what)s; %(todo)s", what=what, todo=todo)
+        if error.code == "empty":
+            return self.env._("the file is empty.")
+        if error.code == "encoding":
+            return self.env._("its text is neither UTF-8 nor GBK; save it again as CSV (UTF-8) or as .xlsx.")
+        if error.code == "unsafe":
+            return self.env._(
+                "the XML file declares a document type (DOCTYPE), which no spreadsheet needs and "
+                "which can make the server read other files; %(todo)s",
+                todo=save_as,
+            )
+        return self.env._(
+            "the file is damaged or is not really a spreadsheet; %(todo)s",
+            todo=save_as,
+        )
+
+    @api.model
+    def _header_names(self, roster):
+        """``{normalised header: column id}`` of a roster's labels and synonyms."""
         names = {}
         for column in roster.column_ids:
             for header in column._header_names():
                 names.setdefault(header, column.id)
-        header_index, found = roster_reader.find_header(sheet.rows, names)
+        return names
+
+    def _map_header(self, roster, sheet, model, header_index, found):
+        """``[ColumnSpec]`` of the header row found; a UserError when columns are missing."""
         if header_index is None:
             raise UserError(
                 self.env._(
@@ -254,17 +301,19 @@ class OrgRosterImport(models.TransientModel):
                 )
             )
         specs = []
+        header_row = sheet.rows[header_index]
         for cell_index, column_id in sorted(found.items()):
             column = columns.browse(column_id)
             field = model._fields[column.field_name]
             match_field = column.match_field_name if column.kind == "many2one" else None
             required = column.required or column in key_columns
-            specs.append(
-                ColumnSpec(
-                    cell_index, column, field, required, match_field or None, column._matches_resident_id()
-                )
+            spec = ColumnSpec(
+                cell_index, column, field, required, match_field or None, column._matches_resident_id()
             )
-        return header_index, specs
+            written = header_row[cell_index] if cell_index < len(header_row) else None
+            spec.header = roster_reader.clean_text(written) or column.label
+            specs.append(spec)
+        return specs
 
     def _check_rows(self):
         """Read the file and check every row against the roster; nothing is written."""
@@ -275,8 +324,8 @@ class OrgRosterImport(models.TransientModel):
         model.check_access("create")
         model.check_access("write")
         model._org_roster_check_import(self)
-        sheet = self._read_file()
-        header_index, specs = self._map_header(roster, sheet, model)
+        sheet, header_index, found = self._read_file(self._header_names(roster))
+        specs = self._map_header(roster, sheet, model, header_index, found)
         self._check_column_access(roster, model, specs)
         rows = [
             (index + 1, row)  # the row number the user sees in Excel
@@ -304,8 +353,72 @@ class OrgRosterImport(models.TransientModel):
         key_fields = roster._key_field_names()
         valid_rows = self._check_duplicate_keys(model, key_fields, specs, valid_rows, plan)
         self._plan_writes(model, key_fields, specs, valid_rows, plan)
+        self._check_domain_rules(model, specs, plan, roster._default_values())
         plan.errors.sort(key=lambda error: error[0])
         return plan
+
+    def _check_domain_rules(self, model, specs, plan, defaults, batch_size=RULE_BATCH):
+        """Refuse the rows to create or update that break a rule of the model's domain
+        (``_org_rule_messages``, the method its constraints call), each naming its row and
+        the columns of the fields the rule names, before anything is written.
+
+        Each row is checked as the record it would make: ``model.new(values, origin=record)``
+        with the model's and the roster's defaults for a creation, the changes over the stored
+        record for an update (fields the row leaves out are read from the record). Rows are
+        checked by batches whose new records are then dropped from the cache.
+        """
+        operations = [(number, vals, None) for number, vals in plan.to_create] + [
+            (number, changes, record) for number, record, changes in plan.to_update
+        ]
+        if not operations:
+            return
+        model_defaults = model.default_get(list(model._fields)) if plan.to_create else {}
+        columns = defaultdict(list)
+        for spec in specs:
+            columns[spec.field_name].append(spec)
+        refused = set()
+        for start in range(0, len(operations), batch_size):
+            for number, vals, record in operations[start : start + batch_size]:
+                if record is None:
+                    row = model.new({**model_defaults, **defaults, **vals})
+                else:
+                    row = model.new(vals, origin=record)
+                for field_names, message in row._org_rule_messages():
+                    refused.add(number)
+                    plan.errors.append(
+                        (
+                            number,
+                            self.env._(
+                                "Row %(row)s: %(columns)s: %(message)s",
+                                row=number,
+                                columns=self._rule_columns(model, columns, field_names),
+                                message=message,
+                            ),
+                        )
+                    )
+            # The new records of the batch are no longer needed.
+            self.env.invalidate_all()
+        if refused:
+            plan.to_create = [item for item in plan.to_create if item[0] not in refused]
+            plan.to_update = [item for item in plan.to_update if item[0] not in refused]
+
+    def _rule_columns(self, model, columns, field_names):
+        """The columns (letter and header) of ``field_names``, or the field's label when no
+        column fills it: 列 B“身份证号”、出生日期."""
+        parts = []
+        for name in field_names:
+            if columns.get(name):
+                parts.extend(
+                    self.env._(
+                        "column %(letter)s “%(header)s”",
+                        letter=get_column_letter(spec.cell_index + 1),
+                        header=spec.header,
+                    )
+                    for spec in columns[name]
+                )
+            elif name in model._fields:
+                parts.append(model._fields[name]._description_string(self.env))
+        return "、".join(dict.fromkeys(parts))
 
     def _check_column_access(self, roster, model, specs):
         """Refuse, before any cell is looked at, a column whose field the user may not read
@@ -849,16 +962,18 @@ class OrgRosterImport(models.TransientModel):
         return created | model.browse(updated_ids)
 
     def _find_failing_row(self, model, operations):
-        """``(row number, error)`` of the first row that cannot be written after the rows before
-        it, found by halving (a few batches, not one write per row); ``(0, None)`` when no
-        single row fails. Everything written here is rolled back."""
+        """``(row number, error)`` of the first row that cannot be written (or that the model's
+        ``_org_roster_after_import`` refuses) after the rows before it, found by halving (a few
+        batches, not one write per row); ``(0, None)`` when no single row fails. Everything
+        written here is rolled back."""
         probe = self.env.cr.savepoint()
         try:
             while operations:
                 half = operations[: max(1, len(operations) // 2)]
                 try:
                     with self.env.cr.savepoint():
-                        self._write_rows(model, half)
+                        # The model's hook too: a refusal there names its row as well.
+                        self._write_rows(model, half)._org_roster_after_import(self)
                 except (UserError, ValidationError, psycopg2.IntegrityError) as error:
                     if len(half) == 1:
                         return half[0][0], error

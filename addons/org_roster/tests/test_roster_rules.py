@@ -1,0 +1,110 @@
+"""The dry run and the import check every row against the model's domain rules
+(``_org_rule_messages``): a row that breaks one is refused with its row and the columns of the
+fields the rule names, and nothing is written; an error while writing names its row."""
+
+from unittest.mock import patch
+
+from odoo import Command
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from odoo.addons.org_base.tests.fixtures import resident_id
+
+from . import roster_fixtures as fx
+from .test_roster_import import RosterImportCase
+
+
+@tagged("post_install", "-at_install")
+class TestRosterDomainRules(RosterImportCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["ir.module.module"]._load_module_terms(
+            ["hr", "org_base", "org_roster"], ["zh_CN"], overwrite=True
+        )
+
+    def test_birth_date_contradicting_the_id_number(self):
+        rows = fx.employee_rows(3)
+        rows[1][3] = "1971-02-03"  # the ID number says otherwise
+        data = fx.build_xlsx(rows)
+        count = self.Employee.search_count([])
+        wizard = self._wizard(data, "rules.xlsx")
+        wizard.action_dry_run()
+        self.assertErrors(
+            wizard,
+            [(3, ["column B “身份证号”", "column D “出生日期”", "the birth date 1971-02-03 contradicts"])],
+        )
+        self.assertEqual((wizard.create_count, wizard.row_count), (2, 3))
+        # The real import refuses the row the same way, before writing: nothing is written.
+        wizard = self._wizard(data, "rules.xlsx")
+        wizard.action_import()
+        self.assertEqual((wizard.state, wizard.created_count), ("checked", 0))
+        self.assertErrors(wizard, [(3, ["column D “出生日期”", "contradicts"])])
+        self.assertEqual(self.Employee.search_count([]), count)
+        # In Chinese: the row, the column letter and header, the rule.
+        wizard = self._wizard(data, "rules.xlsx").with_context(lang="zh_CN")
+        wizard.action_dry_run()
+        self.assertRegex(
+            wizard.error_line_ids.message, r"^第 ?3 ?行：B ?列“身份证号”、D ?列“出生日期”：.*1971-02-03"
+        )
+        self.assertNotRegex(wizard.error_line_ids.message, "第 ?0 ?行")
+
+    def test_update_checked_against_the_stored_record(self):
+        """An update is checked as ``new(changes, origin=record)``: a gender column that
+        contradicts the stored number is refused; a field no column fills is named by its
+        label."""
+        rows = fx.employee_rows(2)
+        self._wizard(fx.build_xlsx(rows), "first.xlsx").action_import()
+        stored = self._employee(rows[0][1])
+        self.assertTrue(stored)
+        rows[0][2] = "女" if rows[0][2] == "男" else "男"
+        wizard = self._wizard(fx.build_xlsx(rows), "second.xlsx")
+        wizard.action_import()
+        self.assertErrors(wizard, [(2, ["column C “性别”", "contradicts the resident ID number"])])
+        self.assertEqual(stored.gender, "male" if rows[0][2] == "女" else "female", "nothing changed")
+
+        # A roster keyed on the name that gives a new ID number: the stored birth date (no
+        # column) contradicts it.
+        self.env["org.roster"].with_user(self.configurator).create(
+            {
+                "name": "按姓名花名册",
+                "key": "by_name",
+                "model_id": self.env.ref("hr.model_hr_employee").id,
+                "key_field_ids": [Command.set(self.env.ref("hr.field_hr_employee__name").ids)],
+                "column_ids": [
+                    Command.create({"label": "姓名", "field_name": "name", "required": True}),
+                    Command.create(
+                        {"label": "身份证号", "field_name": "identification_id", "kind": "id_number"}
+                    ),
+                ],
+            }
+        )
+        other_number = resident_id("420116", "19600606", 112)  # a woman, as stored
+        wizard = self._wizard(
+            fx.build_xlsx([[stored.name, other_number]], headers=["姓名", "身份证号"]),
+            "n.xlsx",
+            roster="by_name",
+        )
+        wizard.action_dry_run()
+        birthday_label = self.env["hr.employee"]._fields["birthday"]._description_string(self.env)
+        self.assertErrors(wizard, [(2, ["column B “身份证号”", birthday_label, "1960-06-06"])])
+
+    def test_error_in_the_after_import_hook_names_its_row(self):
+        """A refusal the check cannot foresee (the model's hook after the writes) names the
+        row, not a row 0."""
+        rows = fx.employee_rows(3)
+        Employee = type(self.env["hr.employee"])
+
+        def after_import(records, wizard):
+            for record in records:
+                if record.name == rows[1][0]:
+                    raise ValidationError(records.env._("%(name)s: 钩子拒绝", name=record.name))
+
+        count = self.Employee.search_count([])
+        with patch.object(Employee, "_org_roster_after_import", after_import, create=True):
+            wizard = self._wizard(fx.build_xlsx(rows), "hook.xlsx").with_context(lang="zh_CN")
+            wizard.action_import()
+        self.assertEqual(wizard.state, "checked")
+        self.assertEqual(wizard.error_line_ids.row, 3)
+        self.assertRegex(wizard.error_line_ids.message, r"^第 ?3 ?行.*钩子拒绝")
+        self.assertEqual(self.Employee.search_count([]), count)
