@@ -383,7 +383,9 @@ class OrgRosterImport(models.TransientModel):
                     row = model.new({**model_defaults, **defaults, **vals})
                 else:
                     row = model.new(vals, origin=record)
-                for field_names, message in row._org_rule_messages():
+                # As the constraints do (_org_check_rules): a rule may read a field the user
+                # cannot; which columns the user may write is _check_column_access's business.
+                for field_names, message in row.sudo()._org_rule_messages():
                     refused.add(number)
                     plan.errors.append(
                         (
