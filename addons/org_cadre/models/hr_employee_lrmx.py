@@ -86,6 +86,18 @@ class HrEmployee(models.Model):
             "target": "download",
         }
 
+    def action_cadre_form_docx(self):
+        """Download the 任免审批表 as .docx (a zip for several cadres), streamed by
+        ``controllers/lrmx.py`` to the requester alone: nothing is stored."""
+        if not self:
+            raise UserError(self.env._("Select at least one cadre to export."))
+        self._cadre_check_dossier_access()
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/org_cadre/cadre_form_docx/" + ",".join(str(employee_id) for employee_id in self.ids),
+            "target": "download",
+        }
+
     # Export
 
     def _lrmx_values(self, identity=None):
