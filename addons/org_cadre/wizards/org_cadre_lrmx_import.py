@@ -87,9 +87,9 @@ class OrgCadreLrmxImportLine(models.TransientModel):
     wizard_id = fields.Many2one("org.cadre.lrmx.import", required=True, ondelete="cascade")
     employee_id = fields.Many2one("hr.employee", string="Cadre", required=True, ondelete="cascade")
     file_name = fields.Char(string="File", readonly=True)
-    element = fields.Char(string="Element", required=True, readonly=True)
+    element = fields.Char(required=True, readonly=True)
     label = fields.Char(string="Field", readonly=True)
-    stored_value = fields.Text(string="Stored Value", readonly=True)
+    stored_value = fields.Text(readonly=True)
     file_value = fields.Text(string="Value in the File", readonly=True)
     choice = fields.Selection(
         [("stored", "Keep the stored value"), ("file", "Take the file's value")],
