@@ -486,6 +486,9 @@ class HrEmployee(models.Model):
                 if (entry := self.env.ref(xmlid, raise_if_not_found=False))
             },
             "employees": {employee.identification_id: employee for employee in employees},
+            # {hr's gender: the name the export writes}, and the upload limits, read once
+            "gender_names": {gender: self._lrmx_format_gender(gender) for gender in lrmx.GENDER_ENTRIES},
+            "limits": self.env["org.upload.limits"]._get_limits(),
         }
 
     @api.model
@@ -536,7 +539,7 @@ class HrEmployee(models.Model):
                     "XingBie",
                     values["XingBie"].strip(),
                     source=mask_resident_id(number),
-                    expected=self._lrmx_format_gender(id_gender),
+                    expected=context["gender_names"].get(id_gender, id_gender),
                 )
             vals["birthday"] = id_birthday
             vals["gender"] = vals["gender"] or id_gender
@@ -566,6 +569,8 @@ class HrEmployee(models.Model):
         kind = element.kind
         if kind == "dictionary":
             return context["entry_names"].get(value, "")
+        if kind == "gender":
+            return context["gender_names"].get(value, "")
         if kind in ("resume", "assessments"):
             records = [command[2] for command in value or ()]
             if kind == "resume":
@@ -615,7 +620,7 @@ class HrEmployee(models.Model):
         except ValueError as error:
             raise lrmx.LrmxError("photo", path) from error
         try:
-            upload_limits.check_image(image, self.env["org.upload.limits"]._get_limits())
+            upload_limits.check_image(image, context["limits"])
         except upload_limits.LimitError as error:
             raise lrmx.LrmxError("photo_limit", path, error) from error
         return base64.b64encode(image)
