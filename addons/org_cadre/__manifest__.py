@@ -6,7 +6,7 @@
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
     "depends": ["org_checklist", "org_roster", "hr", "mail", "resource"],
-    "external_dependencies": {"python": ["lxml"]},
+    "external_dependencies": {"python": ["lxml", "docx"]},
     "data": [
         "security/org_cadre_security.xml",
         "security/ir.model.access.csv",
@@ -19,6 +19,7 @@
         "data/ir_cron_data.xml",
         "report/cadre_form_report.xml",
         "views/hr_employee_views.xml",
+        "report/cadre_form_docx_views.xml",
         "views/hr_department_views.xml",
         "views/res_users_views.xml",
         "views/org_cadre_appointment_views.xml",

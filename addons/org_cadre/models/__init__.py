@@ -10,6 +10,7 @@ from . import hr_department
 from . import res_users
 from . import org_cadre_resume_line
 from . import org_cadre_family_member
+from . import org_cadre_family_member_lrmx
 from . import org_cadre_reward
 from . import org_cadre_annual_result
 from . import org_cadre_appointment

@@ -1,8 +1,13 @@
+import io
+import zipfile
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
 from ..tools import lrmx
+from . import cadre_form_docx
 
 
 class ReportCadreForm(models.AbstractModel):
@@ -30,6 +35,74 @@ class ReportCadreForm(models.AbstractModel):
         }
 
     @api.model
+    def _form_docx(self, employees):
+        """``(filename, bytes)``: the 任免审批表 of one cadre as .docx, of several a .zip of
+        them, from the values the PDF prints (:meth:`_form_values`); nothing is stored."""
+        identities = employees._cadre_identities()
+        report = self.with_context(lang=self._form_lang())
+        labels = report._form_labels()
+        files = []
+        for employee in employees:
+            values = report._form_values(employee, identities[employee.id])
+            files.append((f"{employee.name}.docx", cadre_form_docx.build(values, labels)))
+        if len(files) == 1:
+            return files[0]
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            seen = defaultdict(int)
+            for name, content in files:
+                seen[name] += 1
+                if seen[name] > 1:
+                    name = name.replace(".docx", f"_{seen[name]}.docx")
+                archive.writestr(name, content)
+        return report.env._("Appointment Forms") + ".zip", buffer.getvalue()
+
+    @api.model
+    def _form_labels(self):
+        """The captions of the form, in the language of the context (the PDF's template has
+        the same texts and translations)."""
+        return {
+            "title": self.env._("Cadre Appointment and Removal Form"),
+            "name": self.env._("Full Name"),
+            "gender": self.env._("Gender"),
+            "birth": self.env._("Date of Birth (Age)"),
+            "photo": self.env._("Photo"),
+            "ethnicity": self.env._("Ethnicity"),
+            "native_place": self.env._("Native Place"),
+            "place_of_birth": self.env._("Place of Birth"),
+            "party_join": self.env._("Joined the Party"),
+            "work_start": self.env._("Started Work"),
+            "health": self.env._("Health"),
+            "professional_title": self.env._("Professional Title"),
+            "expertise": self.env._("Familiar Fields and Expertise"),
+            "education": self.env._("Education and Degree"),
+            "fulltime": self.env._("Full-time"),
+            "parttime": self.env._("On the Job"),
+            "school": self.env._("School, Department and Major"),
+            "current_post": self.env._("Current Post"),
+            "proposed_post": self.env._("Proposed Post"),
+            "proposed_removal": self.env._("Proposed Removal"),
+            "resume": self.env._("Resume"),
+            "rewards": self.env._("Rewards and Punishments"),
+            "results": self.env._("Annual Assessment Results"),
+            "reason": self.env._("Reason for Appointment"),
+            "family": self.env._("Family Members and Important Social Relations"),
+            "relation": self.env._("Relationship"),
+            "member_name": self.env._("Full Name"),
+            "member_birth": self.env._("Date of Birth"),
+            "political_status": self.env._("Political Status"),
+            "work_unit_post": self.env._("Work Unit and Post"),
+            "reporting_unit": self.env._("Reporting Unit"),
+            "approving": self.env._("Opinion of the Approving Authority"),
+            "administrative": self.env._("Opinion of the Administrative Authority"),
+            "seal": self.env._("(Seal)"),
+            "date_line": self.env._("Year Month Day"),
+            "age_date": self.env._("Age Computed On"),
+            "form_date": self.env._("Form Filled On"),
+            "form_filler": self.env._("Form Filled By"),
+        }
+
+    @api.model
     def _form_lang(self):
         """The official form is Chinese: printed in zh_CN when the language is installed."""
         installed = dict(self.env["res.lang"].get_installed())
@@ -52,12 +125,26 @@ class ReportCadreForm(models.AbstractModel):
                 age=relativedelta(at, birthday).years,
             )
         if employee.cadre_reward_summary:
-            rewards = employee.cadre_reward_summary
+            rewards = employee._lrmx_text("JiangChengQingKuang")
         else:
             rewards = "\n".join(
                 f"{month(reward.date)}  {reward.name}" for reward in employee.cadre_reward_ids.sorted("date")
             )
+        photo = employee._cadre_photo()
         return {
+            "name": employee.name or "",
+            "photo": photo or False,
+            "ethnicity": employee.cadre_ethnicity_id.name or "",
+            "native_place": employee.cadre_native_place or "",
+            "health": employee.cadre_health or "",
+            "professional_title": employee.cadre_professional_title or "",
+            "expertise": employee.cadre_expertise or "",
+            "current_post": employee.cadre_current_post or "",
+            "proposed_post": employee.cadre_proposed_post or "",
+            "proposed_removal": employee.cadre_proposed_removal or "",
+            "reason": employee.cadre_appointment_reason or "",
+            "reporting_unit": employee.cadre_reporting_unit or "",
+            "form_filler": employee.cadre_form_filler or "",
             "gender": employee._lrmx_format_gender(identity["gender"]),
             "birth": birth,
             "place_of_birth": identity["place_of_birth"],
@@ -83,9 +170,10 @@ class ReportCadreForm(models.AbstractModel):
                     None, [employee.cadre_parttime_education_school, employee.cadre_parttime_degree_school]
                 )
             ),
-            "resume": employee._lrmx_format_resume(employee.cadre_resume_line_ids),
+            # 简历 and 年度考核结果 as the LRMX file said them while the dossier is unchanged.
+            "resume": employee._lrmx_text("JianLi"),
             "rewards": rewards,
-            "results": employee._lrmx_format_assessments(employee.cadre_annual_result_ids),
+            "results": employee._lrmx_text("NianDuKaoHeJieGuo"),
             "family": [
                 {
                     "relation": member.relation or "",

@@ -1,5 +1,7 @@
 from . import test_dossier
 from . import test_lrmx
+from . import test_lrmx_corpus
+from . import test_cadre_form_docx
 from . import test_appointment
 from . import test_report
 from . import test_supervision

@@ -13,13 +13,14 @@ PHOTO = base64.b64encode(
 )
 
 
-def lrmx_bytes(name="张三", number=None, birth="198503", encoding="UTF-8", **extra):
-    """The bytes of an LRMX file as the national editor writes it."""
+def lrmx_bytes(name="张三", number=None, birth=None, encoding="UTF-8", **extra):
+    """The bytes of an LRMX file as the national editor writes it: birth month and gender
+    agree with the ID number unless given."""
     number = number or resident_id()
     elements = {
         "XingMing": name,
-        "XingBie": "男",
-        "ChuShengNianYue": birth,
+        "XingBie": "男" if int(number[16]) % 2 else "女",
+        "ChuShengNianYue": birth or number[6:12],
         "MinZu": "汉族",
         "JiGuan": "湖北武汉",
         "ChuShengDi": "湖北武汉",

@@ -1,6 +1,8 @@
 """The access matrix through plain HTTP: generated files, /web/content and /report/pdf."""
 
 import importlib.util
+import io
+import zipfile
 
 from lxml import etree
 
@@ -112,6 +114,50 @@ class TestAccessHttp(HttpCase):
                 response = self._get(login, f"/org_cadre/lrmx/{self.cadre.id}")
                 self.assertEqual(response.status_code, 403)
                 self.assertNotIn(self.number.encode(), response.content)
+
+    def test_form_docx_is_streamed_audited_and_refused_to_others(self):
+        """The 任免审批表 as .docx: streamed to the manager and the leader (birth as year and
+        month, no ID number), nothing stored, an audit row; 403 for the others."""
+        Attachment = self.env["ir.attachment"].sudo()
+        last = Attachment.search([], order="id desc", limit=1).id
+        for user in (self.manager, self.leader):
+            with self.subTest(login=user.login):
+                action = self.cadre.with_user(user).action_cadre_form_docx()
+                response = self._get(user.login, action["url"])
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(response.content[:4], b"PK\x03\x04")
+                self.assertIn(".docx", response.headers["Content-Disposition"])
+                with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+                    body = archive.read("word/document.xml").decode()
+                self.assertIn("接口干部", body)
+                self.assertIn("1985.03", body)
+                self.assertNotIn(self.number, body)
+        self.assertFalse(
+            Attachment.search([("id", ">", last), ("url", "=", False), ("res_field", "=", False)])
+        )
+        audit = (
+            self.env["org.audit.log"]
+            .sudo()
+            .search(
+                [
+                    ("action", "=", "download"),
+                    ("res_model", "=", "hr.employee"),
+                    ("res_id", "=", self.cadre.id),
+                ]
+            )
+        )
+        self.assertEqual(audit.user_id, self.manager | self.leader)
+        other = self.cadre.copy({"name": "接口干部乙", "identification_id": False, "user_id": False})
+        response = self._get(self.manager.login, f"/org_cadre/cadre_form_docx/{self.cadre.id},{other.id}")
+        self.assertEqual(response.status_code, 200)
+        with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+            self.assertEqual(len(archive.namelist()), 2)
+        for login in (self.officer.login, self.cadre_user.login):
+            with self.subTest(login=login):
+                response = self._get(login, f"/org_cadre/cadre_form_docx/{self.cadre.id}")
+                self.assertEqual(response.status_code, 403)
+                self.assertNotIn("经开区招商局副局长".encode(), response.content)
+                self.assertNotEqual(response.content[:4], b"PK\x03\x04")
 
     def test_leader_prints_the_appointment_form(self):
         """The leader prints the 任免审批表 (birth date as year and month, no ID number); the

@@ -68,6 +68,8 @@ class TestLrmx(CadreCommon):
         for text, xml_id, order in (("大学", "education_20", 423), ("大专", "education_30", 425)):
             short = self._import(lrmx_bytes(QuanRiZhiJiaoYu_XueLi=text, number=resident_id(order=order)))
             self.assertEqual(short.cadre_fulltime_education_id, ref(f"org_base.{xml_id}"), text)
+        self.assertIn(b"<XingBie>2</XingBie>", by_code._lrmx_export()[1], "the file's own text")
+        by_code.sudo().cadre_lrmx_source = False
         self.assertIn(
             b"<XingBie>\xe5\xa5\xb3</XingBie>",
             by_code._lrmx_export()[1],
@@ -294,7 +296,6 @@ class TestLrmx(CadreCommon):
             (lrmx_bytes(XingMing=""), "XingMing"),
             (lrmx_bytes(XingBie="未知"), "XingBie"),
             (lrmx_bytes(ShenFenZheng="420115198503154210"), "ShenFenZheng"),
-            (lrmx_bytes(JianLi="在某单位工作"), "JianLi"),
             (lrmx_bytes(ZhaoPian="不是图片"), "ZhaoPian"),
         ]
         count = self.env["hr.employee"].search_count([])
@@ -314,6 +315,9 @@ class TestLrmx(CadreCommon):
             .create({"file": base64.b64encode(lrmx_bytes()), "file_name": "张三.lrmx"})
         )
         action = wizard.action_import()
+        self.assertEqual(action["res_model"], "org.cadre.lrmx.import", "the file updates a stored cadre")
+        self.assertIn("XingMing", wizard.line_ids.mapped("element"))
+        action = wizard.action_take_all_from_file() and wizard.action_import()
         employee = self.env["hr.employee"].browse(action["res_id"])
         self.assertEqual(employee.name, "张三")
         download = employee.with_user(self.user_officer).action_cadre_lrmx_export()
