@@ -158,7 +158,9 @@ class ProjectTask(models.Model):
             current = task.checklist_line_ids.attachment_ids
             removed = current - task.org_evidence_ids
             added = task.org_evidence_ids - current
-            for line in task.checklist_line_ids.filtered(lambda line, removed=removed: line.attachment_ids & removed):
+            for line in task.checklist_line_ids.filtered(
+                lambda line, removed=removed: line.attachment_ids & removed
+            ):
                 line.attachment_ids -= removed
             if not added:
                 continue
@@ -191,7 +193,9 @@ class ProjectTask(models.Model):
             task.org_user_may_submit = bool(
                 task.org_board_type_id and is_officer and task.id and task.has_access("write")
             )
-            task.org_user_may_review = bool(task.org_board_type_id and is_officer and task._org_may_review(user))
+            task.org_user_may_review = bool(
+                task.org_board_type_id and is_officer and task._org_may_review(user)
+            )
 
     @api.depends("org_satisfaction")
     def _compute_org_satisfaction_score(self):
@@ -233,9 +237,7 @@ class ProjectTask(models.Model):
             project_id = vals.get("project_id", self.env.context.get("default_project_id"))
             # A view of the boards (the wall chart) creates board cards, never a private to-do.
             if not project_id and self.env.context.get("org_board_card"):
-                raise UserError(
-                    self.env._("Card “%(card)s”: choose its board.", card=vals.get("name") or "")
-                )
+                raise UserError(self.env._("Card “%(card)s”: choose its board.", card=vals.get("name") or ""))
             # A new card gets its board type's checklist; the form sends an empty template:
             # that is no choice either.
             if project_id and not vals.get("checklist_template_id"):
@@ -244,7 +246,10 @@ class ProjectTask(models.Model):
                     vals["checklist_template_id"] = board_type.checklist_template_id.id
             # The responsible person is an assignee: the card is among their tasks.
             if vals.get("org_responsible_user_id"):
-                vals["user_ids"] = [*(vals.get("user_ids") or []), Command.link(vals["org_responsible_user_id"])]
+                vals["user_ids"] = [
+                    *(vals.get("user_ids") or []),
+                    Command.link(vals["org_responsible_user_id"]),
+                ]
             # A card created closed shows it (not "In Progress").
             if vals.get("stage_id") and "state" not in vals and Stage.browse(vals["stage_id"]).org_closing:
                 vals["state"] = "1_done"
@@ -258,66 +263,77 @@ class ProjectTask(models.Model):
         if vals.get("org_review_state") in ("accepted", "rejected") and not self.env.su:
             self._org_check_reviewer()
         vals = dict(vals)
-        closing = reopened = submitting = withdrawn = accepting = self.browse()
-        stage = self.env["project.task.type"].browse(vals.get("stage_id"))
-        review_given = "org_review_state" in vals
-        if "stage_id" in vals:
-            if stage.org_closing:
-                closing = self.filtered(lambda task: not task.stage_id.org_closing)
-                vals.setdefault("state", "1_done")
-                # The reviewer who drags a submitted card to 销号 accepts it.
-                if not review_given and not self.env.su:
-                    accepting = closing.filtered(
-                        lambda task: task.org_review_state == "submitted" and task._org_may_review(self.env.user)
-                    )
-            else:
-                reopened = self.filtered(lambda task: task.stage_id.org_closing)
-                if stage.org_review_stage:
-                    if not review_given:
-                        submitting = self.filtered(
-                            lambda task: task.org_board_type_id
-                            and (task.org_review_state != "submitted" or task in reopened)
-                        )
-                elif not review_given:
-                    withdrawn = self.filtered(lambda task: task.org_review_state == "submitted")
+        moves = self._org_stage_moves(vals)
         old_responsible = {}
         if "org_responsible_user_id" in vals:
             old_responsible = {task: task.org_responsible_user_id for task in self}
         deadline_changed = "date_deadline" in vals or "org_responsible_user_id" in vals
+        stage = self.env["project.task.type"].browse(vals.get("stage_id"))
         satisfaction_checked = stage.org_satisfaction_required or (
             "org_satisfaction" in vals
             and not vals["org_satisfaction"]
             and any(self.stage_id.mapped("org_satisfaction_required"))
         )
-        special = closing or reopened or submitting or withdrawn or satisfaction_checked
-        if not special and not old_responsible and not deadline_changed:
+        if not any(moves.values()) and not satisfaction_checked and not deadline_changed:
             return super().write(vals)
         # Checked once written, so that what the same save records (the satisfaction, the
         # evidence) counts; a refusal undoes the write, whoever catches it.
         with self.env.cr.savepoint():
-            if reopened:
-                super(ProjectTask, reopened).write({"org_review_state": "draft", "state": "01_in_progress"})
-            if submitting:
-                submitting._org_check_submittable()
-            if accepting:
-                super(ProjectTask, accepting).write({"org_review_state": "accepted"})
+            if moves["reopened"]:
+                super(ProjectTask, moves["reopened"]).write(
+                    {"org_review_state": "draft", "state": "01_in_progress"}
+                )
+            moves["submitting"]._org_check_submittable()
+            if moves["accepting"]:
+                super(ProjectTask, moves["accepting"]).write({"org_review_state": "accepted"})
             result = super().write(vals)
             if satisfaction_checked:
                 self._org_check_satisfaction()
-            closing._checklist_check_closable()
-            if submitting:
-                super(ProjectTask, submitting).write({"org_review_state": "submitted"})
-                submitting._org_notify_reviewer()
-            if withdrawn:
-                super(ProjectTask, withdrawn).write({"org_review_state": "draft"})
-                withdrawn.activity_unlink(["org_checklist.mail_activity_type_org_review"])
+            moves["closing"]._checklist_check_closable()
+            if moves["submitting"]:
+                super(ProjectTask, moves["submitting"]).write({"org_review_state": "submitted"})
+                moves["submitting"]._org_notify_reviewer()
+            if moves["withdrawn"]:
+                super(ProjectTask, moves["withdrawn"]).write({"org_review_state": "draft"})
+                moves["withdrawn"].activity_unlink(["org_checklist.mail_activity_type_org_review"])
             if old_responsible:
                 self._org_follow_responsible(old_responsible)
-            if closing:
-                closing._org_close_activities()
+            if moves["closing"]:
+                moves["closing"]._org_close_activities()
             elif deadline_changed:
                 self._org_schedule_card_activities()
         return result
+
+    def _org_stage_moves(self, vals):
+        """What a stage change in ``vals`` means for the acceptance (the stage follows it and
+        it follows the stage): the cards that close (``vals`` then marks them done), that the
+        reviewer's drag to 销号 accepts, that reopen, that a drag to 待验收 submits, and those
+        that leave 待验收 back to work (no longer submitted)."""
+        moves = dict.fromkeys(("closing", "accepting", "reopened", "submitting", "withdrawn"), self.browse())
+        if "stage_id" not in vals:
+            return moves
+        stage = self.env["project.task.type"].browse(vals["stage_id"])
+        review_given = "org_review_state" in vals
+        if stage.org_closing:
+            moves["closing"] = self.filtered(lambda task: not task.stage_id.org_closing)
+            vals.setdefault("state", "1_done")
+            # The reviewer who drags a submitted card to 销号 accepts it.
+            if not review_given and not self.env.su:
+                moves["accepting"] = moves["closing"].filtered(
+                    lambda task: task.org_review_state == "submitted" and task._org_may_review(self.env.user)
+                )
+            return moves
+        reopened = moves["reopened"] = self.filtered(lambda task: task.stage_id.org_closing)
+        if review_given:
+            return moves
+        if stage.org_review_stage:
+            moves["submitting"] = self.filtered(
+                lambda task: task.org_board_type_id
+                and (task.org_review_state != "submitted" or task in reopened)
+            )
+        else:
+            moves["withdrawn"] = self.filtered(lambda task: task.org_review_state == "submitted")
+        return moves
 
     def _org_follow_responsible(self, old_responsible):
         """The responsible person is an assignee; the one replaced is no longer, and their
@@ -333,7 +349,7 @@ class ProjectTask(models.Model):
             if new:
                 commands.append(Command.link(new.id))
             if commands:
-                super(ProjectTask, tasks).write({"user_ids": commands})
+                tasks.write({"user_ids": commands})
             if old:
                 tasks.sudo().activity_ids.filtered(
                     lambda activity, old=old: activity.user_id == old
@@ -358,7 +374,9 @@ class ProjectTask(models.Model):
         if not cards:
             return self.env["mail.activity"]
         company = self.env.company
-        existing = cards.sudo().activity_ids.filtered(lambda activity: activity.activity_type_id == activity_type)
+        existing = cards.sudo().activity_ids.filtered(
+            lambda activity: activity.activity_type_id == activity_type
+        )
         for activity in existing:
             task = cards.browse(activity.res_id)
             deadline = company._org_office_date(task.date_deadline)
@@ -375,7 +393,9 @@ class ProjectTask(models.Model):
                         {
                             "user_id": task.org_responsible_user_id.id,
                             "date_deadline": company._org_office_date(task.date_deadline),
-                            "summary": self.env._("Finish by %(date)s", date=company._org_office_date(task.date_deadline)),
+                            "summary": self.env._(
+                                "Finish by %(date)s", date=company._org_office_date(task.date_deadline)
+                            ),
                         },
                     )
                     for task in cards
@@ -441,7 +461,9 @@ class ProjectTask(models.Model):
     def _org_working_stage(self):
         """Where a returned card goes: the board's last working stage before 待验收."""
         self.ensure_one()
-        stages = self.project_id.type_ids.filtered(lambda stage: not stage.org_closing and not stage.org_review_stage)
+        stages = self.project_id.type_ids.filtered(
+            lambda stage: not stage.org_closing and not stage.org_review_stage
+        )
         review = self._org_review_stage()
         if review:
             before = stages.filtered(lambda stage: (stage.sequence, stage.id) < (review.sequence, review.id))

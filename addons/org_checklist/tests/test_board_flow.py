@@ -38,7 +38,9 @@ class TestBoardFlow(OrgBoardCommon):
         self.assertEqual(card.stage_id, self.stage_review, "submitted: in 待验收")
         self.assertEqual(card.org_review_state, "submitted")
         action = card.with_user(self.reviewer).action_org_open_reject_wizard()
-        wizard = Form(self.env[action["res_model"]].with_user(self.reviewer).with_context(**action["context"]))
+        wizard = Form(
+            self.env[action["res_model"]].with_user(self.reviewer).with_context(**action["context"])
+        )
         wizard.reason = "请补充会议纪要"
         wizard.save().action_reject()
         self.assertEqual(card.org_review_state, "rejected")
@@ -115,12 +117,18 @@ class TestBoardFlow(OrgBoardCommon):
         for user, (may_submit, may_review) in expected.items():
             as_user = card.with_user(user)
             self.assertEqual(
-                (as_user.org_user_may_submit, as_user.org_user_may_review), (may_submit, may_review), user.login
+                (as_user.org_user_may_submit, as_user.org_user_may_review),
+                (may_submit, may_review),
+                user.login,
             )
         # The leader's form has no button at all (groups), the others' follow the fields.
-        arch = etree.fromstring(self.env["project.task"].with_user(self.leader).get_view(view_type="form")["arch"])
+        arch = etree.fromstring(
+            self.env["project.task"].with_user(self.leader).get_view(view_type="form")["arch"]
+        )
         self.assertFalse(arch.xpath("//button[@name='action_org_accept']"))
-        arch = etree.fromstring(self.env["project.task"].with_user(self.reviewer).get_view(view_type="form")["arch"])
+        arch = etree.fromstring(
+            self.env["project.task"].with_user(self.reviewer).get_view(view_type="form")["arch"]
+        )
         (accept,) = arch.xpath("//button[@name='action_org_accept']")
         self.assertIn("not org_user_may_review", accept.get("invisible"))
         # The server check stays.
@@ -156,9 +164,7 @@ class TestBoardFlow(OrgBoardCommon):
         old = self._attachment(card, "旧佐证.pdf")
         line = card.checklist_line_ids.filtered("evidence_required")
         cr = self.env.cr
-        cr.execute(
-            "CREATE TABLE org_checklist_legacy_evidence_rel (task_id integer, attachment_id integer)"
-        )
+        cr.execute("CREATE TABLE org_checklist_legacy_evidence_rel (task_id integer, attachment_id integer)")
         cr.execute("INSERT INTO org_checklist_legacy_evidence_rel VALUES (%s, %s)", [card.id, old.id])
         path = Path(__file__).parents[1] / "migrations" / "18.0.1.1.0" / "post-migrate.py"
         spec = importlib.util.spec_from_file_location("org_checklist_post_migrate", path)

@@ -34,7 +34,9 @@ class TestDepartmentBoards(OrgBoardCommon):
         )
         self.assertIn(self.responsible, card.user_ids)
         card_type = self.env.ref("org_checklist.mail_activity_type_org_card")
-        self.assertEqual(card.activity_ids.filtered(lambda a: a.activity_type_id == card_type).user_id, self.responsible)
+        self.assertEqual(
+            card.activity_ids.filtered(lambda a: a.activity_type_id == card_type).user_id, self.responsible
+        )
         self._complete(card)
         card.action_org_submit_review()
         self.assertTrue(card.stage_id.org_review_stage)
