@@ -244,18 +244,12 @@ class ProjectTask(models.Model):
                 board_type = self.env["project.project"].browse(project_id).org_board_type_id
                 if board_type.checklist_template_id:
                     vals["checklist_template_id"] = board_type.checklist_template_id.id
-            # The responsible person is an assignee: the card is among their tasks.
-            if vals.get("org_responsible_user_id"):
-                vals["user_ids"] = [
-                    *(vals.get("user_ids") or []),
-                    Command.link(vals["org_responsible_user_id"]),
-                ]
             # A card created closed shows it (not "In Progress").
             if vals.get("stage_id") and "state" not in vals and Stage.browse(vals["stage_id"]).org_closing:
                 vals["state"] = "1_done"
         tasks = super().create(vals_list)
         tasks._org_check_satisfaction()
-        tasks._org_schedule_card_activities()
+        tasks._org_follow_responsible({})
         return tasks
 
     def write(self, vals):
@@ -296,12 +290,12 @@ class ProjectTask(models.Model):
             if moves["withdrawn"]:
                 super(ProjectTask, moves["withdrawn"]).write({"org_review_state": "draft"})
                 moves["withdrawn"].activity_unlink(["org_checklist.mail_activity_type_org_review"])
-            if old_responsible:
-                self._org_follow_responsible(old_responsible)
             if moves["closing"]:
                 moves["closing"]._org_close_activities()
+            elif old_responsible:
+                self._org_follow_responsible(old_responsible)
             elif deadline_changed:
-                self._org_schedule_card_activities()
+                self._org_readable_by_responsible()._org_schedule_card_activities()
         return result
 
     def _org_stage_moves(self, vals):
@@ -336,29 +330,50 @@ class ProjectTask(models.Model):
         return moves
 
     def _org_follow_responsible(self, old_responsible):
-        """The responsible person is an assignee; the one replaced is no longer, and their
-        reminders on the card go."""
-        by_change = {}
+        """The responsible person is an assignee (the card is among their tasks) and has the
+        card's deadline activity; the one replaced (``old_responsible``: card → user) is no
+        longer, and their reminders on the card go. Only a responsible person who may read the
+        card is assigned and reminded: an assignee follows the card and is notified of it."""
+        reminder_types = self.env.ref("org_checklist.mail_activity_type_org_card") | self.env.ref(
+            "org_checklist.mail_activity_type_org_overdue"
+        )
+        replaced = {}
         for task in self:
-            old, new = old_responsible[task], task.org_responsible_user_id
-            if old != new:
-                by_change.setdefault((old, new), self.browse())
-                by_change[(old, new)] |= task
-        for (old, new), tasks in by_change.items():
-            commands = [Command.unlink(old.id)] if old else []
-            if new:
-                commands.append(Command.link(new.id))
-            if commands:
-                tasks.write({"user_ids": commands})
-            if old:
-                tasks.sudo().activity_ids.filtered(
-                    lambda activity, old=old: activity.user_id == old
-                    and activity.activity_type_id
-                    in (
-                        self.env.ref("org_checklist.mail_activity_type_org_card")
-                        | self.env.ref("org_checklist.mail_activity_type_org_overdue")
-                    )
-                ).unlink()
+            old = old_responsible.get(task, self.env["res.users"])
+            if old and old != task.org_responsible_user_id:
+                replaced.setdefault(old, self.browse())
+                replaced[old] |= task
+        for old, tasks in replaced.items():
+            tasks.write({"user_ids": [Command.unlink(old.id)]})
+            tasks.sudo().activity_ids.filtered(
+                lambda activity, old=old: activity.user_id == old
+                and activity.activity_type_id in reminder_types
+            ).unlink()
+        readable = self._org_readable_by_responsible()
+        for responsible in readable.org_responsible_user_id:
+            unassigned = readable.filtered(
+                lambda task, responsible=responsible: task.org_responsible_user_id == responsible
+                and responsible not in task.user_ids
+            )
+            if unassigned:
+                unassigned.write({"user_ids": [Command.link(responsible.id)]})
+        readable._org_schedule_card_activities()
+
+    def _org_readable_by_responsible(self):
+        """The cards whose responsible person may read them: one search per person."""
+        readable = self.browse()
+        board_cards = self.filtered(lambda task: task.org_board_type_id and task.org_responsible_user_id)
+        for responsible in board_cards.org_responsible_user_id:
+            tasks = board_cards.filtered(
+                lambda task, responsible=responsible: task.org_responsible_user_id == responsible
+            )
+            readable |= self.browse(
+                self.with_user(responsible)
+                .with_context(active_test=False)
+                .search([("id", "in", tasks.ids)])
+                .ids
+            )
+        return readable
 
     def _org_schedule_card_activities(self):
         """Each open board card with a responsible person and a deadline has one activity "Card

@@ -4,8 +4,8 @@
   acceptance stage;
 - the files of the card's former evidence field move onto its checklist items (the first that
   asks for evidence, else a new "Evidence" item): nothing is lost, and the old table goes;
-- closed cards show they are done (state), responsible people are assignees of their cards, and
-  each open card with a responsible person and a deadline has its activity.
+- closed cards show they are done (state); responsible people are assignees of their open cards
+  (those they may read), each with its deadline activity.
 """
 
 import logging
@@ -39,12 +39,11 @@ def migrate(cr, version):
         _logger.info("org_checklist: %s evidence files moved onto the checklist items of their cards", moved)
     closed = Task.search([("org_is_closed", "=", True), ("state", "not in", ("1_done", "1_canceled"))])
     closed.write({"state": "1_done"})
-    cards = Task.search([("org_board_type_id", "!=", False), ("org_responsible_user_id", "!=", False)])
-    for responsible in cards.org_responsible_user_id:
-        unassigned = cards.filtered(
-            lambda card, responsible=responsible: card.org_responsible_user_id == responsible
-            and responsible not in card.user_ids
-        )
-        if unassigned:
-            unassigned.write({"user_ids": [Command.link(responsible.id)]})
-    cards.filtered(lambda card: not card.org_is_closed)._org_schedule_card_activities()
+    cards = Task.search(
+        [
+            ("org_board_type_id", "!=", False),
+            ("org_responsible_user_id", "!=", False),
+            ("org_is_closed", "=", False),
+        ]
+    )
+    cards._org_follow_responsible({})
