@@ -211,6 +211,19 @@ class TestBoardFlow(OrgBoardCommon):
         arch = etree.fromstring(Task.get_view(view.id, "form")["arch"])
         self.assertEqual(arch.xpath("//field[@name='project_id']")[0].get("required"), "1")
 
+    def test_board_new_creates_a_card_of_the_board(self):
+        """新建 on a board's kanban: the board's action gives the board (default_project_id)."""
+        action = self.board.with_user(self.responsible).action_view_tasks()
+        card = (
+            self.env["project.task"]
+            .with_user(self.responsible)
+            .with_context(**action["context"])
+            .create({"name": "看板上新建"})
+        )
+        self.assertEqual(card.project_id, self.board)
+        self.assertEqual(card.org_board_type_id, self.board_type)
+        self.assertEqual(card.checklist_template_id, self.template)
+
     # 5. My tasks and activities.
 
     def test_responsible_person_is_an_assignee(self):
