@@ -356,7 +356,10 @@ class ProjectTask(models.Model):
                 and responsible not in task.user_ids
             )
             if unassigned:
-                unassigned.write({"user_ids": [Command.link(responsible.id)]})
+                # Their activity is their notice: no assignment e-mail per card.
+                unassigned.with_context(mail_auto_subscribe_no_notify=True).write(
+                    {"user_ids": [Command.link(responsible.id)]}
+                )
         readable._org_schedule_card_activities()
 
     def _org_readable_by_responsible(self):
