@@ -2,7 +2,7 @@
     "name": "Organization Work Platform: Checklists and Boards",
     "summary": "组织工作平台 checklist engine and closed-loop checklist boards on projects "
     "(stages, wall chart, satisfaction)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",

@@ -1,5 +1,6 @@
 from . import test_checklist
 from . import test_board
+from . import test_board_flow
 from . import test_satisfaction
 from . import test_board_tour
 from . import test_query_counts

@@ -167,3 +167,41 @@ class TestBoardQueryCounts(OrgBoardCommon):
         large = self._queries(Task._org_refresh_deadline_lights)
         self.assertEqual(Task._org_refresh_deadline_lights() & cards, cards, "every card's light recomputed")
         self._assert_same(small, large, "deadline light refresh")
+
+    def test_responsible_reminders(self):
+        """Finding which responsible people may read their cards and scheduling the deadline
+        activities of 10 or 300 cards (what a card's creation and the migration do) costs the
+        same queries: one search per person, one batch of activities. (Assigning them is
+        project's write of ``user_ids``, whose elapsed-time fields cost project's queries per
+        card; no e-mail per card is sent.)"""
+        card_type = self.env.ref("org_checklist.mail_activity_type_org_card")
+
+        def cards_of(count):
+            cards = self._fill(count, date_deadline=datetime(2030, 1, 1))
+            cards.activity_ids.unlink()
+            self.env.flush_all()
+            self.env.invalidate_all()
+            return cards
+
+        def measure(cards):
+            before = self.env.cr.sql_log_count
+            cards._org_readable_by_responsible()._org_schedule_card_activities()
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before
+
+        measure(cards_of(CRON_SMALL))  # warm the registry
+        small_cards = cards_of(CRON_SMALL)
+        small = measure(small_cards)
+        self.assertEqual(
+            len(small_cards.activity_ids.filtered(lambda a: a.activity_type_id == card_type)), CRON_SMALL
+        )
+        large_cards = cards_of(LARGE)
+        large = measure(large_cards)
+        self.assertEqual(
+            len(large_cards.activity_ids.filtered(lambda a: a.activity_type_id == card_type)), LARGE
+        )
+        # A few more statements for the larger batch (the activities' followers by chunk), never
+        # one per card: 290 more cards.
+        self.assertLess(
+            large - small, 10, f"responsible reminders: {small} queries for 10 cards, {large} for {LARGE}"
+        )

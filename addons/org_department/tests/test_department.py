@@ -13,6 +13,38 @@ class TestDepartmentBoards(OrgBoardCommon):
             board = self.env.ref(xml_id)
             self.assertTrue(board.org_board_type_id.checklist_template_id, xml_id)
             self.assertTrue(board.type_ids.filtered("org_closing"), f"{xml_id} has a 销号 stage")
+            self.assertTrue(board.type_ids.filtered("org_review_stage"), f"{xml_id} has a 待验收 stage")
+
+    def test_department_card_day(self):
+        """A card of 部重点任务 goes to 待验收 when submitted, and to 销号 (done) when accepted;
+        its responsible person has it among their tasks, with the deadline activity."""
+        board = self.env.ref("org_department.project_key_tasks")
+        board.org_reviewer_id = self.reviewer
+        card = (
+            self.env["project.task"]
+            .with_user(self.responsible)
+            .create(
+                {
+                    "name": "年度重点任务",
+                    "project_id": board.id,
+                    "org_responsible_user_id": self.responsible.id,
+                    "date_deadline": "2030-01-01 02:00:00",
+                }
+            )
+        )
+        self.assertIn(self.responsible, card.user_ids)
+        card_type = self.env.ref("org_checklist.mail_activity_type_org_card")
+        self.assertEqual(
+            card.activity_ids.filtered(lambda a: a.activity_type_id == card_type).user_id, self.responsible
+        )
+        self._complete(card)
+        card.action_org_submit_review()
+        self.assertTrue(card.stage_id.org_review_stage)
+        self.assertEqual(card.stage_id, self.env.ref("org_checklist.stage_review"))
+        card.with_user(self.reviewer).action_org_accept()
+        self.assertEqual(card.stage_id, self.env.ref("org_checklist.stage_closed"))
+        self.assertEqual(card.state, "1_done")
+        self.assertFalse(card.activity_ids)
 
 
 @tagged("post_install", "-at_install")
