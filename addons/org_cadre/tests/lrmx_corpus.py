@@ -55,6 +55,9 @@ def _person(elements, family=None, tail="", indent="  ", newline="\n", declarati
 
 
 def _base(number, **overrides):
+    # Work at 22 and the Party a year later, whatever the birth year: the dossier's date rules
+    # (work at 16 or older, the Party at 18 or older) hold for every file of the corpus.
+    graduated = int(number[6:10]) + 22
     elements = {
         "XingMing": "王建国",
         "XingBie": _gender(number),
@@ -62,8 +65,8 @@ def _base(number, **overrides):
         "MinZu": "汉族",
         "JiGuan": "湖北黄陂",
         "ChuShengDi": "湖北武汉",
-        "RuDangShiJian": "2001.06",
-        "CanJiaGongZuoShiJian": "2000.07",
+        "RuDangShiJian": f"{graduated + 1}.06",
+        "CanJiaGongZuoShiJian": f"{graduated}.07",
         "JianKangZhuangKuang": "健康",
         "ZhuanYeJiShuZhiWu": "高级经济师",
         "ShuXiZhuanYeYouHeZhuanChang": "经济管理，招商引资",

@@ -343,7 +343,9 @@ class TestLrmxMapping(CadreCommon):
         if kind == "text":
             return f"{element.name}值{index}"
         if kind == "date":
-            return datetime.date(1990 + index, 1 + index % 12, 1)
+            # After the 18th birthday of the ID number's 1992-07-08 and before today: the
+            # dossier's date rules hold.
+            return datetime.date(2011 + index % 13, 1 + index % 12, 1)
         if kind == "dictionary":
             items = self.env["org.dictionary.item"].search([("dictionary_code", "=", element.source)])
             return items[index % len(items)].id
