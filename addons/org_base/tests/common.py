@@ -31,6 +31,12 @@ class FakeModelCase(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.loader = FakeModelLoader(cls.env, cls.__module__)
+        # The loader rebuilds every model class of the module it is given; given the addon
+        # (org_base), it would rebuild org_base's own models from org_base's classes alone and
+        # lose what other addons add to them (org_cadre_study's field on org.dictionary.item,
+        # on which hr.employee depends), breaking the registry of a database with every addon.
+        # A module name of their own makes it build the fake models only.
+        cls.loader._module_name = f"{cls.loader._module_name}_fake_models"
         cls.loader.backup_registry()
         cls.loader.update_registry(cls._fake_models())
 
