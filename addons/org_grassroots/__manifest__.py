@@ -1,7 +1,7 @@
 {
     "name": "Organization Work Platform: Grassroots Party Building",
     "summary": "强基固本 · party organizations, members, development pipeline, meetings, 幸福清单",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.3.1",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
@@ -37,6 +37,7 @@
         "demo/org_grassroots_demo_more.xml",
     ],
     "assets": {
+        "web.assets_backend": ["org_grassroots/static/src/**/*"],
         "web.assets_tests": ["org_grassroots/static/tests/tours/**/*"],
     },
     "application": True,

@@ -409,6 +409,10 @@ class Zone:
                     "organization_id": self.orgs[-1],
                     "type_id": self.meeting_types[0].id,
                     "date": self.today - timedelta(days=400),
+                    # A held meeting needs its attendance (entered as numbers) and, for some types, minutes.
+                    "expected_count": 1,
+                    "present_count": 1,
+                    "minutes": "<p>会议记录</p>",
                 }
             )
         branches = self.branch_ids()

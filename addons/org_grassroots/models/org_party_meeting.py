@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools import is_html_empty
 
 
 class OrgPartyMeeting(models.Model):
@@ -84,12 +85,19 @@ class OrgPartyMeeting(models.Model):
         help="补录: recorded more days after the meeting than its type allows (30 by default). "
         "It counts, marked.",
     )
+    entry_badge = fields.Selection(
+        [("late", "Late Entry")],
+        string="Late Entry Badge",
+        compute="_compute_entry_badge",
+        help="补录, shown as a badge in lists.",
+    )
     counts_for_compliance = fields.Boolean(
         string="Counts",
         compute="_compute_counts_for_compliance",
         store=True,
         help="Held, and quorate where the type requires a quorum.",
     )
+    type_quorum_percent = fields.Integer(related="type_id.quorum_percent", string="Type Quorum (%)")
     absence_note = fields.Text(string="Absences", help="Who was absent and why.")
     minutes = fields.Html()
     attachment_ids = fields.Many2many("ir.attachment", string="Files")
@@ -154,6 +162,11 @@ class OrgPartyMeeting(models.Model):
             limit = meeting.type_id.late_entry_days
             meeting.is_late_entry = bool(limit and delay > limit)
 
+    @api.depends("is_late_entry")
+    def _compute_entry_badge(self):
+        for meeting in self:
+            meeting.entry_badge = "late" if meeting.is_late_entry else False
+
     @api.depends("state", "is_quorate")
     def _compute_counts_for_compliance(self):
         for meeting in self:
@@ -197,9 +210,30 @@ class OrgPartyMeeting(models.Model):
                     ),
                 )
             )
+        if self.state == "held" and not self.attendee_ids and not self.present_count:
+            messages.append(
+                (
+                    ("attendee_ids", "present_count"),
+                    self.env._(
+                        "A meeting recorded as held on %(date)s needs its attendees: list them, or "
+                        "enter the number present; otherwise record it as planned.",
+                        date=self.date,
+                    ),
+                )
+            )
+        if self.state == "held" and self.type_id.requires_minutes and is_html_empty(self.minutes):
+            messages.append(
+                (
+                    ("minutes",),
+                    self.env._(
+                        "A %(type)s recorded as held needs its minutes (会议记录).",
+                        type=self.type_id.name,
+                    ),
+                )
+            )
         return messages
 
-    @api.constrains("state", "date", "expected_count", "present_count")
+    @api.constrains("state", "date", "expected_count", "present_count", "attendee_ids", "minutes", "type_id")
     def _check_org_rules(self):
         self._org_check_rules()
 

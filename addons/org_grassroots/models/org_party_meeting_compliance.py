@@ -179,7 +179,7 @@ class OrgPartyMeetingCompliance(models.Model):
     def action_record_meeting(self):
         """Open a new meeting of the row's organization and type, dated within its period."""
         self.ensure_one()
-        today = fields.Date.context_today(self)
+        today = self.env.company._org_office_today()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Record a Meeting"),

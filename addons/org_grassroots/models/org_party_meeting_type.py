@@ -59,6 +59,11 @@ class OrgPartyMeetingType(models.Model):
         help="A meeting recorded more than this many days after it was held is marked 补录 (late "
         "entry) with its delay; it still counts. 0: never marked.",
     )
+    requires_minutes = fields.Boolean(
+        string="Minutes Required",
+        tracking=True,
+        help="A meeting of this type is recorded as held only with its minutes (会议记录).",
+    )
     description = fields.Text()
 
     def _org_rule_messages(self):

@@ -106,7 +106,12 @@ class AccessMatrixCommon(GrassrootsCommon):
         if model == "org.party.member":
             return {"name": name, "organization_id": branch.id}
         if model == "org.party.meeting":
-            return {"name": name, "organization_id": branch.id, "type_id": cls.meeting_type.id}
+            return {
+                "name": name,
+                "organization_id": branch.id,
+                "type_id": cls.meeting_type.id,
+                "state": "planned",
+            }
         if model == "org.party.meeting.compliance":
             cls.period += 1
             return {

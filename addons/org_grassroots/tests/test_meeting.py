@@ -2,7 +2,7 @@ import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.org_base.tests.common import cron_progress
@@ -78,6 +78,7 @@ class TestMeetingCompliance(GrassrootsCommon):
                     "organization_id": self.branch_a1.id,
                     "type_id": self.theme_day.id,
                     "date": "2024-03-20",
+                    "attendee_ids": [(6, 0, self.member_a1.ids)],
                 },
                 {
                     "name": "一季度党员大会",
@@ -86,12 +87,16 @@ class TestMeetingCompliance(GrassrootsCommon):
                     "date": "2024-02-02",
                     # The branch's one voting member attends: quorate.
                     "attendee_ids": [(6, 0, self.member_a1.ids)],
+                    "minutes": "<p>通报一季度工作</p>",
                 },
                 {
                     "name": "四月主题党日",
                     "organization_id": self.branch_a2.id,
                     "type_id": self.theme_day.id,
                     "date": "2024-04-01",
+                    # Attendance entered as numbers, without listing the attendees.
+                    "expected_count": 1,
+                    "present_count": 1,
                 },
             ]
         )
@@ -159,7 +164,7 @@ class TestMeetingCompliance(GrassrootsCommon):
         meeting = (
             self.Meeting.with_user(self.secretary_a)
             .with_context(**action["context"])
-            .create({"name": "四月主题党日"})
+            .create({"name": "四月主题党日", "attendee_ids": [(6, 0, self.member_a1.ids)]})
         )
         self.assertEqual(meeting.date, datetime.date(2024, 4, 30), "dated within the row's period")
         self.assertEqual(row.state, "compliant")
@@ -189,6 +194,7 @@ class TestMeetingCompliance(GrassrootsCommon):
                 "organization_id": self.branch_a1.id,
                 "type_id": self.theme_day.id,
                 "date": "2024-03-28",
+                "attendee_ids": [(6, 0, self.member_a1.ids)],
             }
         )
         self.assertEqual(march.state, "compliant")
@@ -200,6 +206,7 @@ class TestMeetingCompliance(GrassrootsCommon):
                 "organization_id": self.branch_b1.id,
                 "type_id": self.lecture.id,
                 "date": "2024-03-01",
+                "attendee_ids": [(6, 0, self.member_b1.ids)],
             }
         )
         Meeting = self.Meeting.with_user(self.secretary_a)
@@ -209,6 +216,7 @@ class TestMeetingCompliance(GrassrootsCommon):
                 "organization_id": self.branch_a1.id,
                 "type_id": self.lecture.id,
                 "date": "2024-03-01",
+                "attendee_ids": [(6, 0, self.member_a1.ids)],
             }
         )
         self.assertEqual(Meeting.search([("id", "in", (own | meeting_b).ids)]), own)
@@ -219,3 +227,83 @@ class TestMeetingCompliance(GrassrootsCommon):
         rows = self.Compliance.with_user(self.secretary_a).search([])
         self.assertTrue(rows)
         self.assertLessEqual(rows.organization_id, self.org_a | self.branch_a1 | self.branch_a2)
+
+
+@tagged("post_install", "-at_install")
+class TestRecordMeetingFromRow(GrassrootsCommon):
+    """补录会议 from a compliance row opens a new meeting; only a saved held meeting, with its
+    attendees, turns the row 已开展."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.theme_day = cls.env.ref("org_grassroots.meeting_type_theme_day")
+        cls.general_meeting = cls.env.ref("org_grassroots.meeting_type_general_meeting")
+        cls.Meeting = cls.env["org.party.meeting"]
+        cls.row = cls.env["org.party.meeting.compliance"].create(
+            {
+                "organization_id": cls.branch_a1.id,
+                "type_id": cls.theme_day.id,
+                "period_start": "2024-04-01",
+                "period_end": "2024-04-30",
+            }
+        )
+
+    def _zh_cn(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["org_grassroots"], ["zh_CN"], overwrite=True)
+
+    def test_the_action_opens_a_new_form_and_creates_nothing(self):
+        before = self.Meeting.search_count([])
+        with freeze_time("2024-05-03"):
+            action = self.row.with_user(self.secretary_a).action_record_meeting()
+        self.assertEqual(
+            (action["type"], action["res_model"]), ("ir.actions.act_window", "org.party.meeting")
+        )
+        self.assertEqual(action["views"], [(False, "form")])
+        self.assertNotIn("res_id", action, "a new record, not one created beforehand")
+        context = action["context"]
+        self.assertEqual(context["default_organization_id"], self.branch_a1.id)
+        self.assertEqual(context["default_type_id"], self.theme_day.id)
+        self.assertEqual(context["default_date"], "2024-04-30", "a date within the row's period")
+        self.assertEqual(self.Meeting.search_count([]), before, "nothing is created")
+        self.assertEqual(self.row.state, "pending")
+
+    def test_a_held_meeting_without_attendees_is_refused_in_chinese(self):
+        self._zh_cn()
+        action = self.row.action_record_meeting()
+        Meeting = self.Meeting.with_user(self.secretary_a).with_context(lang="zh_CN", **action["context"])
+        with self.assertRaises(ValidationError) as caught:
+            Meeting.create({"name": "四月主题党日"})
+        self.assertIn("需要", str(caught.exception))
+        self.assertIn("2024-04-30", str(caught.exception))
+        self.assertIn("四月主题党日", str(caught.exception), "the message names the meeting")
+        self.assertEqual(self.row.state, "pending", "the row stays not held")
+        # A planned meeting needs no attendees, and does not turn the row held either.
+        planned = Meeting.create({"name": "四月主题党日", "state": "planned"})
+        self.assertEqual(self.row.state, "pending")
+        with self.assertRaises(ValidationError):
+            planned.state = "held"
+        planned.write({"state": "held", "attendee_ids": [(6, 0, self.member_a1.ids)]})
+        self.assertEqual(self.row.state, "compliant", "已开展 once held with its attendees")
+        with self.assertRaises(ValidationError):
+            planned.attendee_ids = [(5, 0, 0)]
+        self.assertEqual(planned.attendee_ids, self.member_a1, "nothing stored changes")
+
+    def test_a_type_requiring_minutes_refuses_a_held_meeting_without_them(self):
+        self.assertTrue(self.general_meeting.requires_minutes)
+        vals = {
+            "name": "一季度党员大会",
+            "organization_id": self.branch_a1.id,
+            "type_id": self.general_meeting.id,
+            "date": "2024-02-02",
+            "attendee_ids": [(6, 0, self.member_a1.ids)],
+        }
+        with self.assertRaises(ValidationError) as caught:
+            self.Meeting.create({**vals, "minutes": "<p><br></p>"})
+        self.assertIn("支部党员大会", str(caught.exception))
+        meeting = self.Meeting.create({**vals, "minutes": "<p>通报一季度工作</p>"})
+        self.assertTrue(meeting.counts_for_compliance)
+        # A type that does not ask for minutes takes the meeting without them.
+        self.assertFalse(self.theme_day.requires_minutes)
+        self.Meeting.create({**vals, "type_id": self.theme_day.id})

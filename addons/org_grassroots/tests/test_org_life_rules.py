@@ -202,6 +202,7 @@ class TestMeetingQuorum(OrgLifeCommon):
                 "type_id": self.general_meeting.id,
                 "date": date,
                 "attendee_ids": [(6, 0, attendees.ids)],
+                "minutes": "<p>讨论党员发展</p>",
                 **vals,
             }
         )
@@ -271,6 +272,7 @@ class TestMeetingDates(OrgLifeCommon):
                 "organization_id": self.branch_a1.id,
                 "type_id": self.theme_day.id,
                 "date": date,
+                "attendee_ids": [(6, 0, self.member_a1.ids)],
                 **vals,
             }
         )

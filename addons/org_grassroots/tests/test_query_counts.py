@@ -87,6 +87,8 @@ class TestQueryCounts(GrassrootsCommon):
                         "organization_id": branch.id,
                         "type_id": theme_day.id,
                         "date": "2024-03-12",
+                        "expected_count": 1,
+                        "present_count": 1,
                     }
                     for branch in branches[::2]
                 ]

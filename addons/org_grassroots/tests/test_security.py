@@ -306,6 +306,7 @@ class TestScopeAfterWrite(GrassrootsCommon):
                 "organization_id": self.branch_a1.id,
                 "type_id": meeting_type.id,
                 "date": "2026-03-01",
+                "state": "planned",
             },
             "org.party.candidate": {"name": "积极分子甲", "organization_id": self.branch_a1.id},
             "org.party.member": {"name": "党员丙", "organization_id": self.branch_a1.id},
