@@ -44,7 +44,9 @@ SURNAME_READINGS = {
     "长": "chang",
 }
 # Two-character surnames pypinyin already reads right as a phrase (单于 chányú, not shàn).
-COMPOUND_SURNAMES = frozenset(["尉迟", "万俟", "长孙", "单于", "澹台", "令狐", "欧阳", "上官", "司马", "诸葛"])
+COMPOUND_SURNAMES = frozenset(
+    ["尉迟", "万俟", "长孙", "单于", "澹台", "令狐", "欧阳", "上官", "司马", "诸葛"]
+)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LETTERS = re.compile(r"[^a-z]")
 _RUNS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+")
