@@ -1,3 +1,4 @@
+import contextlib
 import re
 import unicodedata
 
@@ -29,7 +30,6 @@ class OrgPersonSearchMixin(models.AbstractModel):
     _org_id_search_field = None
 
     name_pinyin = fields.Char(
-        string="Name Pinyin",
         compute="_compute_name_pinyin",
         store=True,
         index="trigram",
@@ -71,10 +71,8 @@ class OrgPersonSearchMixin(models.AbstractModel):
         ):
             return expression.FALSE_DOMAIN
         number = re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)).upper()
-        try:
+        with contextlib.suppress(ResidentIdError):
             return [(fname, "=", normalize_resident_id(number))]
-        except ResidentIdError:
-            pass
         if re.fullmatch(r"\d{3,5}[\dX]", number):
             return [(fname, "=like", f"%{number}")]
         if re.fullmatch(r"[0-9A-Z]{7,}", number) and re.search(r"\d", number):

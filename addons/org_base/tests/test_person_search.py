@@ -1,5 +1,5 @@
 from odoo.osv import expression
-from odoo.tests import tagged, new_test_user
+from odoo.tests import new_test_user, tagged
 
 from ..tools.name_pinyin import name_pinyin, pinyin_query
 from .common import FakeModelCase
