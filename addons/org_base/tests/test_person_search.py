@@ -1,5 +1,5 @@
 from odoo.osv import expression
-from odoo.tests import new_test_user, tagged
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 from ..tools.name_pinyin import name_pinyin, pinyin_query
 from .common import FakeModelCase
@@ -7,7 +7,7 @@ from .fixtures import resident_id
 
 
 @tagged("post_install", "-at_install")
-class TestNamePinyin(FakeModelCase):
+class TestNamePinyin(TransactionCase):
     """The pinyin tool: surnames in their surname reading, heteronyms in the common one."""
 
     def test_full_pinyin_and_initials(self):
