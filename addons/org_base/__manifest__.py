@@ -15,6 +15,7 @@
         "auth_totp_mail",
         "auth_totp_mail_enforce",
     ],
+    "external_dependencies": {"python": ["pypinyin"]},
     "data": [
         "security/org_base_security.xml",
         "security/ir.model.access.csv",

@@ -19,6 +19,7 @@
         "data/ir_cron_data.xml",
         "report/cadre_form_report.xml",
         "views/hr_employee_views.xml",
+        "views/hr_employee_search_views.xml",
         "report/cadre_form_docx_views.xml",
         "views/hr_department_views.xml",
         "views/res_users_views.xml",

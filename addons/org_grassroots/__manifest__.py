@@ -22,6 +22,7 @@
         "views/org_party_member_views.xml",
         "views/org_party_transfer_views.xml",
         "views/org_party_candidate_views.xml",
+        "views/org_party_person_search_views.xml",
         "views/org_party_meeting_views.xml",
         "views/org_party_report_views.xml",
         "views/org_party_evaluation_views.xml",

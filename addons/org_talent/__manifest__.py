@@ -19,6 +19,7 @@
         "views/org_talent_tier_views.xml",
         "views/org_talent_platform_views.xml",
         "views/org_talent_views.xml",
+        "views/org_talent_search_views.xml",
         "views/org_talent_policy_views.xml",
         "views/org_talent_application_views.xml",
         "views/org_talent_card_views.xml",

@@ -2,6 +2,7 @@ from . import base
 from . import org_dictionary
 from . import org_dictionary_item
 from . import org_resident_id_mixin
+from . import org_person_search_mixin
 from . import hr_employee
 from . import org_upload_limits
 from . import res_config_settings

@@ -7,3 +7,4 @@ from . import test_access_matrix
 from . import test_accounts
 from . import test_audit_log
 from . import test_shared_helpers
+from . import test_person_search

@@ -5,6 +5,7 @@ from . import org_cadre_indicator
 from . import org_cadre_young_rule
 from . import hr_employee
 from . import hr_employee_lrmx
+from . import hr_employee_search
 from . import res_partner
 from . import hr_department
 from . import res_users

@@ -8,6 +8,7 @@ from . import org_party_meeting
 from . import org_party_meeting_compliance
 from . import org_party_transfer
 from . import org_party_candidate
+from . import org_party_person_search
 from . import org_party_report
 from . import org_party_brand
 from . import org_party_evaluation

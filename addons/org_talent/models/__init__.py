@@ -2,6 +2,7 @@ from . import org_talent_tier
 from . import org_talent_platform
 from . import org_talent_project
 from . import org_talent
+from . import org_talent_search
 from . import org_talent_policy
 from . import org_talent_policy_item
 from . import org_talent_application

@@ -12,3 +12,4 @@ from . import test_concurrency
 from . import test_access_matrix
 from . import test_project
 from . import test_notice
+from . import test_person_search
