@@ -600,6 +600,13 @@ class HrEmployee(models.Model):
         stale.flush_recordset(["cadre_age", "cadre_age_band", "cadre_birth_month"])
         return stale
 
+    def _cadre_drop_generated_resume(self):
+        """Remove the resume lines hr_skills (when installed) adds to every new employee (the
+        company's name, dated the day of creation): a cadre's 简历 is its own resume lines."""
+        if "hr.resume.line" in self.env:
+            self.env["hr.resume.line"].sudo().search([("employee_id", "in", self.ids)]).unlink()
+        return True
+
     def action_cadre_open_supervisions(self):
         """The cadre's supervision records (监督), through their own list (read access audited)."""
         self.ensure_one()

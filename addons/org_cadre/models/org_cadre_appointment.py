@@ -138,7 +138,7 @@ class OrgCadreAppointment(models.Model):
         """The unit and post of the appointment, as the 简历 and 现任职务 write it."""
         self.ensure_one()
         unit = self.department_id.name or ""
-        return self.name if not unit or self.name.startswith(unit) else f"{unit}{self.name}"
+        return self.name if not unit or unit in self.name else f"{unit}{self.name}"
 
     def _cadre_update_dossiers(self):
         """任职: each appointed cadre's 现任职务 and 任现职时间 become this post and date, and a
