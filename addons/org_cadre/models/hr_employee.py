@@ -388,7 +388,9 @@ class HrEmployee(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         employees = super().create(vals_list)
-        employees.filtered("is_cadre")._cadre_sync_tag()
+        cadres = employees.filtered("is_cadre")
+        cadres._cadre_sync_tag()
+        cadres._cadre_drop_onboarding_noise()
         return employees
 
     def write(self, vals):
@@ -600,9 +602,19 @@ class HrEmployee(models.Model):
         stale.flush_recordset(["cadre_age", "cadre_age_band", "cadre_birth_month"])
         return stale
 
-    def _cadre_drop_generated_resume(self):
-        """Remove the resume lines hr_skills (when installed) adds to every new employee (the
-        company's name, dated the day of creation): a cadre's 简历 is its own resume lines."""
+    def _cadre_drop_onboarding_noise(self):
+        """What hr adds to every new employee and a cadre's dossier does not need: the note
+        suggesting an onboarding plan, and the resume line of hr_skills (when installed: the
+        company's name from the day of creation; a cadre's 简历 is its own resume lines)."""
+        if not self:
+            return True
+        self.env["mail.message"].sudo().search(
+            [
+                ("model", "=", "hr.employee"),
+                ("res_id", "in", self.ids),
+                ("body", "ilike", "hr.plan_wizard_action"),
+            ]
+        ).unlink()
         if "hr.resume.line" in self.env:
             self.env["hr.resume.line"].sudo().search([("employee_id", "in", self.ids)]).unlink()
         return True

@@ -117,3 +117,13 @@ class TestCadreAge(CadreCommon):
         leader_view = self.cadre_b.with_user(self.user_leader)
         self.assertEqual(leader_view.cadre_gender, "female")
         self.assertEqual(leader_view.cadre_gender, self.cadre_b.gender)
+
+
+@tagged("post_install", "-at_install")
+class TestDossierNoise(CadreCommon):
+    def test_no_onboarding_note_on_a_new_cadre(self):
+        Employee = self.env["hr.employee"].with_user(self.user_officer)
+        cadre = Employee.create({"name": "测试干部丙", "is_cadre": True})
+        other = Employee.create({"name": "普通员工"})
+        self.assertFalse(cadre.message_ids.filtered(lambda message: "plan_wizard_action" in message.body))
+        self.assertTrue(other.message_ids.filtered(lambda message: "plan_wizard_action" in message.body))
