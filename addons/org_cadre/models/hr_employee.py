@@ -46,6 +46,8 @@ def age_band(age):
         if highest is None or age <= highest:
             return key
     return AGE_BANDS[-1][0]
+
+
 # A text may leave out the ending its dictionary's entries carry: 汉 for 汉族, 工学学士 for
 # 工学学士学位, 研究生 for 研究生教育.
 DICTIONARY_SUFFIXES = {"ethnicity": ("族",), "degree": ("学位",), "education": ("毕业", "教育")}
@@ -217,7 +219,11 @@ class HrEmployee(models.Model):
     )
     # 干部名册 and 结构分析: age on the office's date, kept current by the daily cron.
     cadre_birth_month = fields.Char(
-        string="Born", compute="_compute_cadre_age", store=True, groups=CADRE_GROUPS, help="Year and month of birth."
+        string="Born",
+        compute="_compute_cadre_age",
+        store=True,
+        groups=CADRE_GROUPS,
+        help="Year and month of birth.",
     )
     cadre_gender = fields.Selection(
         [("male", "Male"), ("female", "Female"), ("other", "Other")],
@@ -578,7 +584,10 @@ class HrEmployee(models.Model):
         today = self.env.company._org_office_today()
         Employee = self.sudo().with_context(active_test=False)
         ages = [
-            age for (age,) in Employee._read_group([("is_cadre", "=", True), ("birthday", "!=", False)], ["cadre_age"])
+            age
+            for (age,) in Employee._read_group(
+                [("is_cadre", "=", True), ("birthday", "!=", False)], ["cadre_age"]
+            )
         ]
         if not ages:
             return Employee
@@ -594,7 +603,12 @@ class HrEmployee(models.Model):
             ]
         )
         stale = Employee.search(
-            [("is_cadre", "=", True), ("birthday", "!=", False), "!", *expression.normalize_domain(still_right)]
+            [
+                ("is_cadre", "=", True),
+                ("birthday", "!=", False),
+                "!",
+                *expression.normalize_domain(still_right),
+            ]
         )
         self.env.add_to_compute(self._fields["cadre_age"], stale)
         self.env.add_to_compute(self._fields["cadre_age_band"], stale)

@@ -20,8 +20,10 @@ class OrgChecklistLine(models.Model):
         lines = self.filtered(lambda line: line.res_model == "org.cadre.appointment")
         stages = {}
         if lines:
-            steps = self.env["org.cadre.appointment.step"].sudo().search(
-                [("checklist_template_id", "in", lines.template_item_id.template_id.ids)]
+            steps = (
+                self.env["org.cadre.appointment.step"]
+                .sudo()
+                .search([("checklist_template_id", "in", lines.template_item_id.template_id.ids)])
             )
             stages = {step.checklist_template_id: step.state for step in steps}
         for line in self:

@@ -206,7 +206,9 @@ class TestAppointment(CadreCommon):
     def test_appointment_updates_the_dossier(self):
         """任职: 现任职务 and 任现职时间 follow the appointment, the open 简历 line closes on the
         appointment date and a new one starts; both chatters say so."""
-        self.cadre.cadre_resume_line_ids = [(0, 0, {"date_start": "2016-09-01", "name": "经开区招商局副局长"})]
+        self.cadre.cadre_resume_line_ids = [
+            (0, 0, {"date_start": "2016-09-01", "name": "经开区招商局副局长"})
+        ]
         open_line = self.cadre.cadre_resume_line_ids.filtered(lambda line: not line.date_end)
         department = self.env["hr.department"].create({"name": "经开区招商局"})
         appointment = self._appointment(department_id=department.id, name="局长")
@@ -218,7 +220,11 @@ class TestAppointment(CadreCommon):
         self.assertEqual(self.cadre.cadre_current_post, "经开区招商局局长")
         self.assertEqual(self.cadre.cadre_current_post_date, datetime.date(2024, 4, 20))
         self.assertEqual(open_line.date_end, datetime.date(2024, 4, 20))
-        new_line = self.cadre.cadre_resume_line_ids - open_line - self.cadre.cadre_resume_line_ids.filtered("date_end")
+        new_line = (
+            self.cadre.cadre_resume_line_ids
+            - open_line
+            - self.cadre.cadre_resume_line_ids.filtered("date_end")
+        )
         self.assertEqual(new_line.mapped("name"), ["经开区招商局局长"])
         self.assertEqual(new_line.date_start, datetime.date(2024, 4, 20))
         self.assertIn("经开区招商局局长", self.cadre.message_ids[0].body)

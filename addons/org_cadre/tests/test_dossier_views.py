@@ -22,8 +22,12 @@ class TestDossierViews(CadreCommon):
                 (self.env.ref("org_cadre.hr_employee_cadre_view_form").id, "form"),
             ],
         )
-        self.assertEqual(action["search_view_id"][0], self.env.ref("org_cadre.hr_employee_cadre_view_search_roster").id)
-        analysis = self.env["ir.actions.act_window"]._for_xml_id("org_cadre.hr_employee_cadre_analysis_action")
+        self.assertEqual(
+            action["search_view_id"][0], self.env.ref("org_cadre.hr_employee_cadre_view_search_roster").id
+        )
+        analysis = self.env["ir.actions.act_window"]._for_xml_id(
+            "org_cadre.hr_employee_cadre_analysis_action"
+        )
         self.assertEqual([mode for _view, mode in analysis["views"]], ["graph", "pivot", "list", "form"])
         self.assertEqual(analysis["views"][3][0], self.env.ref("org_cadre.hr_employee_cadre_view_form").id)
 
@@ -43,7 +47,13 @@ class TestDossierViews(CadreCommon):
             self.assertEqual("identification_id" in fields, sees_id, user.login)
             self.assertEqual("action_cadre_open_supervisions" in arch, sees_supervision, user.login)
             # None of hr's noise: skills, work contact, onboarding.
-            for noise in ("work_phone", "work_email", "mobile_phone", "resume_line_ids", "employee_skill_ids"):
+            for noise in (
+                "work_phone",
+                "work_email",
+                "mobile_phone",
+                "resume_line_ids",
+                "employee_skill_ids",
+            ):
                 self.assertNotIn(f'name="{noise}"', arch, user.login)
 
     def test_stock_employee_form_stays_hr(self):
@@ -53,13 +63,17 @@ class TestDossierViews(CadreCommon):
 
     def test_roster_list_columns_and_analysis_views(self):
         for user in (self.user_officer, self.user_leader):
-            views = self.env["hr.employee"].with_user(user).get_views(
-                [
-                    (self.env.ref("org_cadre.hr_employee_cadre_view_list").id, "list"),
-                    (self.env.ref("org_cadre.hr_employee_cadre_view_graph").id, "graph"),
-                    (self.env.ref("org_cadre.hr_employee_cadre_view_pivot").id, "pivot"),
-                    (self.env.ref("org_cadre.hr_employee_cadre_view_search_roster").id, "search"),
-                ]
+            views = (
+                self.env["hr.employee"]
+                .with_user(user)
+                .get_views(
+                    [
+                        (self.env.ref("org_cadre.hr_employee_cadre_view_list").id, "list"),
+                        (self.env.ref("org_cadre.hr_employee_cadre_view_graph").id, "graph"),
+                        (self.env.ref("org_cadre.hr_employee_cadre_view_pivot").id, "pivot"),
+                        (self.env.ref("org_cadre.hr_employee_cadre_view_search_roster").id, "search"),
+                    ]
+                )
             )
             arch = views["views"]["list"]["arch"]
             for name in (
@@ -77,8 +91,10 @@ class TestDossierViews(CadreCommon):
                 self.assertIn(f'name="{name}"', arch, user.login)
             self.assertIn("cadre_age_band", views["views"]["graph"]["arch"])
             self.assertIn("group_age_band", views["views"]["search"]["arch"])
-            groups = self.env["hr.employee"].with_user(user).read_group(
-                [("is_cadre", "=", True)], ["cadre_age:avg"], ["cadre_age_band"]
+            groups = (
+                self.env["hr.employee"]
+                .with_user(user)
+                .read_group([("is_cadre", "=", True)], ["cadre_age:avg"], ["cadre_age_band"])
             )
             self.assertTrue(groups, user.login)
 
