@@ -46,6 +46,8 @@ class TestDossierViews(CadreCommon):
             self.assertIn("cadre_current_post_date", fields, user.login)
             self.assertEqual("identification_id" in fields, sees_id, user.login)
             self.assertEqual("action_cadre_open_supervisions" in arch, sees_supervision, user.login)
+            # hr keeps the employees' activities to HR officers: no chatter for leaders.
+            self.assertEqual("<chatter" in arch, sees_id, user.login)
             # None of hr's noise: skills, work contact, onboarding.
             for noise in (
                 "work_phone",
