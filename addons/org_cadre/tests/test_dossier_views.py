@@ -1,11 +1,14 @@
+import base64
 import datetime
 
 from freezegun import freeze_time
 
 from odoo.tests import tagged
 
+from odoo.addons.org_base.tests.fixtures import resident_id
+
 from ..models.hr_employee import age_band
-from .common import CadreCommon
+from .common import CadreCommon, lrmx_bytes
 
 
 @tagged("post_install", "-at_install")
@@ -145,3 +148,21 @@ class TestDossierNoise(CadreCommon):
         other = Employee.create({"name": "普通员工"})
         self.assertFalse(cadre.message_ids.filtered(lambda message: "plan_wizard_action" in message.body))
         self.assertTrue(other.message_ids.filtered(lambda message: "plan_wizard_action" in message.body))
+
+    def test_lrmx_import_opens_the_dossier_form(self):
+        number = resident_id(birth="19860712", order=215)
+        wizard = (
+            self.env["org.cadre.lrmx.import"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "file": base64.b64encode(lrmx_bytes(name="导入干部", number=number)),
+                    "file_name": "导入干部.lrmx",
+                }
+            )
+        )
+        action = wizard.action_import()
+        self.assertEqual(action["res_model"], "hr.employee")
+        self.assertEqual(
+            action["views"], [(self.env.ref("org_cadre.hr_employee_cadre_view_form").id, "form")]
+        )
