@@ -1,7 +1,7 @@
 {
     "name": "Organization Work Platform: Cadres",
     "summary": "选贤任能 · cadre dossiers, appointment, training, assessment, supervision",
-    "version": "18.0.1.2.1",
+    "version": "18.0.1.2.2",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",

@@ -16,6 +16,7 @@ from . import org_cadre_reward
 from . import org_cadre_annual_result
 from . import org_cadre_appointment
 from . import org_cadre_appointment_step
+from . import org_cadre_appointment_checklist
 from . import org_cadre_supervision
 from . import org_cadre_incentive
 from . import org_cadre_assessment_cycle

@@ -29,6 +29,25 @@ COMPLETENESS_FIELDS = (
     "cadre_annual_result_ids",
 )
 CADRE_GROUPS = "org_cadre.group_cadre_officer,org_base.group_org_leader"
+# 干部结构分析: the age bands of the roster, (key, label, highest age of the band or None).
+AGE_BANDS = (
+    ("35", "35 and under", 35),
+    ("36_40", "36 to 40", 40),
+    ("41_45", "41 to 45", 45),
+    ("46_50", "46 to 50", 50),
+    ("51_55", "51 to 55", 55),
+    ("56", "56 and over", None),
+)
+
+
+def age_band(age):
+    """The key of AGE_BANDS that ``age`` (years) falls in."""
+    for key, _label, highest in AGE_BANDS:
+        if highest is None or age <= highest:
+            return key
+    return AGE_BANDS[-1][0]
+
+
 # A text may leave out the ending its dictionary's entries carry: 汉 for 汉族, 工学学士 for
 # 工学学士学位, 研究生 for 研究生教育.
 DICTIONARY_SUFFIXES = {"ethnicity": ("族",), "degree": ("学位",), "education": ("毕业", "教育")}
@@ -186,6 +205,44 @@ class HrEmployee(models.Model):
     cadre_annual_result_ids = fields.One2many(
         "org.cadre.annual.result", "employee_id", string="Annual Assessment Results", groups=CADRE_GROUPS
     )
+    cadre_appointment_ids = fields.Many2many(
+        "org.cadre.appointment",
+        "hr_employee_org_cadre_appointment_rel",
+        "hr_employee_id",
+        "org_cadre_appointment_id",
+        string="Appointment Records",
+        readonly=True,
+        groups=CADRE_GROUPS,
+    )
+    cadre_training_enrollment_ids = fields.One2many(
+        "org.cadre.training.enrollment", "employee_id", string="Trainings", readonly=True, groups=CADRE_GROUPS
+    )
+    # 干部名册 and 结构分析: age on the office's date, kept current by the daily cron.
+    cadre_birth_month = fields.Char(
+        string="Born",
+        compute="_compute_cadre_age",
+        store=True,
+        groups=CADRE_GROUPS,
+        help="Year and month of birth.",
+    )
+    cadre_gender = fields.Selection(
+        [("male", "Male"), ("female", "Female"), ("other", "Other")],
+        string="Sex",
+        compute="_compute_cadre_gender",
+        store=True,
+        groups=CADRE_GROUPS,
+        help="The gender of the dossier (from the resident ID number), as the appointment form prints it.",
+    )
+    cadre_age = fields.Integer(
+        string="Age", compute="_compute_cadre_age", store=True, aggregator="avg", groups=CADRE_GROUPS
+    )
+    cadre_age_band = fields.Selection(
+        [(key, label) for key, label, _highest in AGE_BANDS],
+        string="Age Band",
+        compute="_compute_cadre_age",
+        store=True,
+        groups=CADRE_GROUPS,
+    )
     cadre_completeness = fields.Integer(
         string="Dossier Completeness",
         compute="_compute_cadre_completeness",
@@ -224,6 +281,29 @@ class HrEmployee(models.Model):
                 and employee.birthday
                 and relativedelta(today, employee.birthday).years <= limit
             )
+
+    @api.depends("gender")
+    def _compute_cadre_gender(self):
+        for employee in self:
+            employee.cadre_gender = employee.gender
+
+    @api.depends("birthday")
+    def _compute_cadre_age(self):
+        todays = {}
+        for employee in self:
+            company = employee.company_id or self.env.company
+            if company not in todays:
+                todays[company] = company._org_office_today()
+            birthday = employee.birthday
+            if not birthday:
+                employee.cadre_birth_month = False
+                employee.cadre_age = 0
+                employee.cadre_age_band = False
+                continue
+            age = relativedelta(todays[company], birthday).years
+            employee.cadre_birth_month = f"{birthday.year}.{birthday.month:02d}"
+            employee.cadre_age = age
+            employee.cadre_age_band = age_band(age)
 
     @api.depends(*COMPLETENESS_FIELDS)
     def _compute_cadre_completeness(self):
@@ -314,7 +394,9 @@ class HrEmployee(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         employees = super().create(vals_list)
-        employees.filtered("is_cadre")._cadre_sync_tag()
+        cadres = employees.filtered("is_cadre")
+        cadres._cadre_sync_tag()
+        cadres._cadre_drop_onboarding_noise()
         return employees
 
     def write(self, vals):
@@ -491,4 +573,70 @@ class HrEmployee(models.Model):
         )
         self.env.add_to_compute(self._fields["is_young_cadre"], stale)
         stale.flush_recordset(["is_young_cadre"])
+        self._cron_recompute_cadre_ages()
         return stale
+
+    @api.model
+    def _cron_recompute_cadre_ages(self):
+        """Daily (with the young-cadre flags): the ages that changed since they were stored, on
+        the office's date, are computed again; one grouped read of the stored ages, then one
+        search for the cadres whose birthday no longer matches their stored age. Returns them."""
+        today = self.env.company._org_office_today()
+        Employee = self.sudo().with_context(active_test=False)
+        ages = [
+            age
+            for (age,) in Employee._read_group(
+                [("is_cadre", "=", True), ("birthday", "!=", False)], ["cadre_age"]
+            )
+        ]
+        if not ages:
+            return Employee
+        # Age ``age`` is right while born in (today - age - 1 years, today - age years].
+        still_right = expression.OR(
+            [
+                [
+                    ("cadre_age", "=", age),
+                    ("birthday", ">", today - relativedelta(years=age + 1)),
+                    ("birthday", "<=", today - relativedelta(years=age)),
+                ]
+                for age in ages
+            ]
+        )
+        stale = Employee.search(
+            [
+                ("is_cadre", "=", True),
+                ("birthday", "!=", False),
+                "!",
+                *expression.normalize_domain(still_right),
+            ]
+        )
+        self.env.add_to_compute(self._fields["cadre_age"], stale)
+        self.env.add_to_compute(self._fields["cadre_age_band"], stale)
+        self.env.add_to_compute(self._fields["cadre_birth_month"], stale)
+        stale.flush_recordset(["cadre_age", "cadre_age_band", "cadre_birth_month"])
+        return stale
+
+    def _cadre_drop_onboarding_noise(self):
+        """What hr adds to every new employee and a cadre's dossier does not need: the note
+        suggesting an onboarding plan, and the resume line of hr_skills (when installed: the
+        company's name from the day of creation; a cadre's 简历 is its own resume lines)."""
+        if not self:
+            return True
+        self.env["mail.message"].sudo().search(
+            [
+                ("model", "=", "hr.employee"),
+                ("res_id", "in", self.ids),
+                ("body", "ilike", "hr.plan_wizard_action"),
+            ]
+        ).unlink()
+        if "hr.resume.line" in self.env:
+            self.env["hr.resume.line"].sudo().search([("employee_id", "in", self.ids)]).unlink()
+        return True
+
+    def action_cadre_open_supervisions(self):
+        """The cadre's supervision records (监督), through their own list (read access audited)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("org_cadre.org_cadre_supervision_action")
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {"default_employee_id": self.id}
+        return action

@@ -1,4 +1,5 @@
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -124,10 +125,56 @@ class OrgCadreAppointment(models.Model):
         if "state" in vals:
             for appointment in self:
                 appointment._check_stage_transition(vals["state"])
+        reaching_post = self.filtered(lambda appointment: appointment.state != "appointed")
         result = super().write(vals)
         if "state" in vals:
             self._apply_stage_checklist()
+            if vals["state"] == "appointed":
+                reaching_post._cadre_update_dossiers()
         return result
+
+    def _cadre_post_title(self):
+        """The unit and post of the appointment, as the 简历 and 现任职务 write it."""
+        self.ensure_one()
+        unit = self.department_id.name or ""
+        return self.name if not unit or unit in self.name else f"{unit}{self.name}"
+
+    def _cadre_update_dossiers(self):
+        """任职: each appointed cadre's 现任职务 and 任现职时间 become this post and date, and a
+        简历 line is appended (the open line before it closes on the same date). Tracked in the
+        cadre's chatter; undone only by editing the dossier."""
+        ResumeLine = self.env["org.cadre.resume.line"]
+        for appointment in self:
+            date = appointment.date_appointed or self.env.company._org_office_today()
+            title = appointment._cadre_post_title()
+            for employee in appointment.employee_ids:
+                open_lines = employee.cadre_resume_line_ids.filtered(
+                    lambda line, date=date: not line.date_end and line.date_start <= date
+                )
+                open_lines.write({"date_end": date})
+                ResumeLine.create({"employee_id": employee.id, "date_start": date, "name": title})
+                employee.write({"cadre_current_post": title, "cadre_current_post_date": date})
+                employee.message_post(
+                    body=Markup("<p>%s</p>")
+                    % self.env._(
+                        "Appointed by %(appointment)s: current post “%(post)s” since %(date)s; "
+                        "resume line added.",
+                        appointment=appointment.display_name,
+                        post=title,
+                        date=date,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+            appointment.message_post(
+                body=Markup("<p>%s</p>")
+                % self.env._(
+                    "The dossiers of %(employees)s now show the post “%(post)s” since %(date)s.",
+                    employees="、".join(appointment.employee_ids.mapped("name")),
+                    post=title,
+                    date=date,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
 
     # Stage rules
 
@@ -389,6 +436,20 @@ class OrgCadreAppointment(models.Model):
                 )
             )
         return messages
+
+    def _checklist_apply_template(self):
+        """The lines of each stage follow those of the stages before it (sequence: the stage's
+        step first, then the item's), so the checklist reads stage by stage."""
+        result = super()._checklist_apply_template()
+        steps = {
+            step.checklist_template_id: step.sequence
+            for step in self.env["org.cadre.appointment.step"].search([])
+        }
+        for line in self.checklist_line_ids:
+            template = line.template_item_id.template_id
+            if template in steps and line.sequence < 1000:
+                line.sequence = steps[template] * 1000 + line.template_item_id.sequence
+        return result
 
     def _apply_stage_checklist(self):
         steps = {step.state: step for step in self.env["org.cadre.appointment.step"].search([])}

@@ -1,4 +1,5 @@
 from . import test_dossier
+from . import test_dossier_views
 from . import test_lrmx
 from . import test_lrmx_corpus
 from . import test_cadre_form_docx

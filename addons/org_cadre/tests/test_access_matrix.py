@@ -56,7 +56,7 @@ MATRIX = {
 }
 READ_PATHS = ("search", "read", "read_group", "export_data", "name_search")
 # Models org_cadre extends with fields only; their cells are proven field by field below.
-EXTENDED = {"res.company", "res.partner", "res.users"}
+EXTENDED = {"org.checklist.line", "res.company", "res.partner", "res.users"}
 
 
 class AccessMatrixCommon(TransactionCase):

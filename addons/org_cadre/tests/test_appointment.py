@@ -202,3 +202,46 @@ class TestAppointment(CadreCommon):
         self.assertEqual(appointment.with_user(self.user_leader).name, "招商局局长")
         with self.assertRaises(AccessError):
             appointment.with_user(self.user_leader).write({"name": "x"})
+
+    def test_appointment_updates_the_dossier(self):
+        """任职: 现任职务 and 任现职时间 follow the appointment, the open 简历 line closes on the
+        appointment date and a new one starts; both chatters say so."""
+        self.cadre.cadre_resume_line_ids = [
+            (0, 0, {"date_start": "2016-09-01", "name": "经开区招商局副局长"})
+        ]
+        open_line = self.cadre.cadre_resume_line_ids.filtered(lambda line: not line.date_end)
+        department = self.env["hr.department"].create({"name": "经开区招商局"})
+        appointment = self._appointment(department_id=department.id, name="局长")
+        with freeze_time("2024-04-01"):
+            self._advance(appointment, "publicity")
+        self.assertEqual(self.cadre.cadre_current_post, "经开区招商局副局长", "nothing changes before 任职")
+        with freeze_time("2024-04-20"):
+            self._advance(appointment, "appointed")
+        self.assertEqual(self.cadre.cadre_current_post, "经开区招商局局长")
+        self.assertEqual(self.cadre.cadre_current_post_date, datetime.date(2024, 4, 20))
+        self.assertEqual(open_line.date_end, datetime.date(2024, 4, 20))
+        new_line = (
+            self.cadre.cadre_resume_line_ids
+            - open_line
+            - self.cadre.cadre_resume_line_ids.filtered("date_end")
+        )
+        self.assertEqual(new_line.mapped("name"), ["经开区招商局局长"])
+        self.assertEqual(new_line.date_start, datetime.date(2024, 4, 20))
+        self.assertIn("经开区招商局局长", self.cadre.message_ids[0].body)
+        self.assertIn("经开区招商局局长", appointment.message_ids.mapped("body")[0])
+        self.assertIn(appointment, self.cadre.cadre_appointment_ids)
+        # Later stages leave the dossier as the officer edits it.
+        self.cadre.cadre_current_post = "经开区招商局局长（主持工作）"
+        self._tick_stage(appointment)
+        with freeze_time("2025-04-21"):
+            appointment.action_next_stage()
+        self.assertEqual(self.cadre.cadre_current_post, "经开区招商局局长（主持工作）")
+        self.assertEqual(len(self.cadre.cadre_resume_line_ids.filtered(lambda line: not line.date_end)), 1)
+
+    def test_checklist_reads_stage_by_stage(self):
+        appointment = self._appointment()
+        self._tick_stage(appointment)
+        appointment.action_next_stage()
+        appointment.invalidate_recordset(["checklist_line_ids"])
+        stages = appointment.checklist_line_ids.mapped("cadre_stage")
+        self.assertEqual(stages, ["analysis", "analysis", "recommendation", "recommendation"])

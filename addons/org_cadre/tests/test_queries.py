@@ -177,16 +177,20 @@ class TestQueryCounts(CadreCommon):
             name: {}
             for name in (
                 "name",
-                "identification_id",
-                "gender",
-                "birthday",
+                "cadre_gender",
+                "cadre_birth_month",
+                "cadre_age",
+                "cadre_native_place",
                 "cadre_current_post",
+                "cadre_current_post_date",
                 "is_young_cadre",
                 "cadre_completeness",
             )
         }
         spec.update(
             {
+                "cadre_ethnicity_id": {"fields": {"display_name": {}}},
+                "cadre_fulltime_education_id": {"fields": {"display_name": {}}},
                 "department_id": {"fields": {"display_name": {}}},
                 "cadre_rank_id": {"fields": {"display_name": {}}},
             }

@@ -47,12 +47,12 @@ class OrgCadreLrmxImport(models.TransientModel):
             {
                 "name": self.env._("Imported Cadres"),
                 "domain": [("id", "in", employees.ids)],
-                "view_mode": "list,form",
-                "views": [(False, "list"), (False, "form")],
             }
         )
         if len(employees) == 1:
-            action.update({"view_mode": "form", "views": [(False, "form")], "res_id": employees.id})
+            # The cadre's 干部档案 form, as the cadre menu opens it.
+            form = [view for view in action["views"] if view[1] == "form"]
+            action.update({"view_mode": "form", "views": form, "res_id": employees.id})
         return action
 
     def action_take_all_from_file(self):
