@@ -24,6 +24,17 @@ class TestPersonSearch(CadreCommon):
         for text in (self.number, legacy, self.number[-6:], "zhangxiaodong", "zxd", "张晓东"):
             self.assertEqual(search_as_typed(Employee, text), self.zhang, text)
 
+    def test_cadre_roster_search_finds_by_number_and_pinyin(self):
+        """The 干部名册's own search view (the cadre actions' search_view_id) finds as the
+        employees' search does: the number for the officer, pinyin for the leader."""
+        view = self.env.ref("org_cadre.hr_employee_cadre_view_search_roster").id
+        officer = self.env["hr.employee"].with_user(self.user_officer)
+        for text in (self.number, self.number[-6:], "zxd"):
+            self.assertEqual(search_as_typed(officer, text, view), self.zhang, text)
+        leader = self.env["hr.employee"].with_user(self.user_leader)
+        self.assertEqual(search_as_typed(leader, "zhangxiaodong", view), self.zhang)
+        self.assertFalse(search_as_typed(leader, self.number[-6:], view))
+
     def test_leader_finds_by_pinyin_not_by_number(self):
         """The leader reads cadres but not their ID numbers: the number finds nothing."""
         Employee = self.env["hr.employee"].with_user(self.user_leader)
