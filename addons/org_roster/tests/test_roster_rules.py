@@ -117,11 +117,11 @@ class TestRosterDomainRules(RosterImportCase):
         rule_messages = Employee._org_rule_messages
         compute_parent = Employee._compute_parent_id
         default_get = Employee.default_get
-        computed, defaults = [], []
+        computed, defaults, read = [], [], []
 
         def org_rule_messages(record):
-            record.parent_id  # noqa: B018 (a rule that reads a stored computed field)
-            record.private_street  # noqa: B018 (and a stored field without default)
+            # A rule that reads a stored computed field, and a stored field without default.
+            read.append((record.parent_id, record.private_street))
             return rule_messages(record)
 
         def compute_parent_id(records):
@@ -140,6 +140,7 @@ class TestRosterDomainRules(RosterImportCase):
             wizard = self._wizard(fx.build_xlsx(fx.employee_rows(6)), "batch.xlsx")
             wizard.action_dry_run()
         self.assertEqual((wizard.error_count, wizard.create_count), (0, 6))
+        self.assertEqual(len(read), 6, "the rule read the fields of each row")
         self.assertEqual(computed, [6], "one computation for the six rows, not one per row")
         self.assertFalse(
             [names for names in defaults if names == ["private_street"] or names == ("private_street",)],
