@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 
 import openpyxl
 import xlwt
+from dateutil.relativedelta import relativedelta
 from zone import person_name, resident_id
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -50,7 +51,12 @@ def member_rows(count, organization_names, seed):
     for index in range(FIRST_INDEX, FIRST_INDEX + count):
         number, birthday = resident_id(index)
         formal = rng.random() < 0.9
-        joined = min(birthday + timedelta(days=rng.randint(18 * 365, 30 * 365)), today)
+        # Joined at 18 or older (党章 art. 1).
+        adult = birthday + relativedelta(years=18)
+        joined = min(adult + timedelta(days=rng.randint(0, 12 * 365)), today)
+        # 转正 the day the year of probation ends (党章 art. 7), never before it.
+        probation_end = joined + relativedelta(years=1)
+        formal = formal and probation_end <= today
         rows.append(
             {
                 "name": person_name(rng),
@@ -59,7 +65,7 @@ def member_rows(count, organization_names, seed):
                 "organization_id": organization_names[index % len(organization_names)],
                 "status": "formal" if formal else "probationary",
                 "date_join": joined,
-                "date_formal": min(joined + timedelta(days=365), today) if formal else None,
+                "date_formal": probation_end if formal else None,
                 "party_post": "组织委员" if index % 40 == 0 else None,
                 "work_unit": f"导入单位{index % 300}",
                 "mobile_phone": f"139{rng.randint(10000000, 99999999)}",

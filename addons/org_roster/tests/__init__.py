@@ -5,3 +5,4 @@ from . import test_access_matrix
 from . import test_roster_extension
 from . import test_roster_formats
 from . import test_roster_rules
+from . import test_xlsx_reader

@@ -108,3 +108,41 @@ class TestRosterDomainRules(RosterImportCase):
         self.assertEqual(wizard.error_line_ids.row, 3)
         self.assertRegex(wizard.error_line_ids.message, r"^第 ?3 ?行.*钩子拒绝")
         self.assertEqual(self.Employee.search_count([]), count)
+
+    def test_rule_check_computes_a_batch_at_once(self):
+        """The rows of the rule check prefetch together: a stored computed field a rule reads
+        is computed once for all the rows (one call, its queries once), and reading a field
+        that has no default does not ask default_get again for each row (B1)."""
+        Employee = type(self.env["hr.employee"])
+        rule_messages = Employee._org_rule_messages
+        compute_parent = Employee._compute_parent_id
+        default_get = Employee.default_get
+        computed, defaults, read = [], [], []
+
+        def org_rule_messages(record):
+            # A rule that reads a stored computed field, and a stored field without default.
+            read.append((record.parent_id, record.private_street))
+            return rule_messages(record)
+
+        def compute_parent_id(records):
+            computed.append(len(records))
+            return compute_parent(records)
+
+        def counted_default_get(model, fields_list):
+            defaults.append(tuple(fields_list))
+            return default_get(model, fields_list)
+
+        with (
+            patch.object(Employee, "_org_rule_messages", org_rule_messages),
+            patch.object(Employee, "_compute_parent_id", compute_parent_id),
+            patch.object(Employee, "default_get", counted_default_get),
+        ):
+            wizard = self._wizard(fx.build_xlsx(fx.employee_rows(6)), "batch.xlsx")
+            wizard.action_dry_run()
+        self.assertEqual((wizard.error_count, wizard.create_count), (0, 6))
+        self.assertEqual(len(read), 6, "the rule read the fields of each row")
+        self.assertEqual(computed, [6], "one computation for the six rows, not one per row")
+        self.assertFalse(
+            [names for names in defaults if names == ["private_street"] or names == ("private_street",)],
+            "no default_get per row for a field without default",
+        )

@@ -29,10 +29,13 @@ import itertools
 import re
 import zipfile
 
-import openpyxl
 import xlrd
 from lxml import etree
-from openpyxl.utils.datetime import CALENDAR_MAC_1904
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
+from openpyxl.utils.datetime import CALENDAR_MAC_1904, from_excel, from_ISO8601
+from openpyxl.worksheet._reader import _cast_number
+from openpyxl.xml.constants import SHEET_MAIN_NS
 
 from odoo.addons.org_base.tools.upload_limits import LimitError, Limits, check_file_size, check_zip_size
 
@@ -60,6 +63,11 @@ _CHARSET = re.compile(rb"""<meta[^>]*charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)""",
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([a-zA-Z0-9_\-]+)""")
 _NUMBER_TEXT = re.compile(r"[+-]?(?:\d[\d,]*)?\.?\d+(?:[eE][+-]?\d+)?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XLSX_ROW = f"{{{SHEET_MAIN_NS}}}row"
+_XLSX_VALUE = f"{{{SHEET_MAIN_NS}}}v"
+_XLSX_INLINE = f"{{{SHEET_MAIN_NS}}}is"
+_XLSX_TEXT = f"{{{SHEET_MAIN_NS}}}t"
+_XLSX_RUN = f"{{{SHEET_MAIN_NS}}}r"
 
 
 class RosterReadError(ValueError):
@@ -219,21 +227,106 @@ def bounded_rows(rows, limits):
 # .xlsx
 
 
-def _refuse_wide_rows(sheet, limits):
-    """Refuse a row with a cell beyond the column limit before openpyxl pads it.
+def _xlsx_rows(source, shared_strings, date_formats, epoch, limits):
+    """The rows of a worksheet's XML as lists of values, read incrementally with lxml (each
+    row dropped from the tree once read) and converted as openpyxl's read-only reader does:
+    what ``iter_rows(values_only=True)`` yields after ``reset_dimensions()``, without a cell
+    object per cell and without openpyxl's first pass over the whole sheet for its size.
 
-    openpyxl's read-only sheet pads each row up to its last cell: one value at column XFD
-    makes a row of 16,384 cells (1 GB for 10,000 rows). Its ``_get_row`` receives the parsed
-    cells of a row first; this sheet's one checks the last cell's column there.
+    A row with a cell beyond the column limit is refused before it is padded.
     """
-    get_row = sheet._get_row
+    context = etree.iterparse(source, events=("end",), tag=_XLSX_ROW, **_xml_parser_options())
+    counter = 1  # the next row number to yield
+    row_counter = 0
+    for _event, element in context:
+        given = element.get("r")
+        row_counter = _xlsx_row_number(given) if given is not None else row_counter + 1
+        if row_counter > MAX_ROW_INDEX:
+            raise RosterReadError("damaged", detail=f"row r={given}")
+        cells = []
+        column = 0
+        for cell in element:
+            reference = cell.get("r")
+            column = _xlsx_column(reference) if reference else column + 1
+            cells.append((column, _xlsx_value(cell, shared_strings, date_formats, epoch)))
+        _drop_row(element)
+        if row_counter < counter:
+            continue  # a row out of order: openpyxl skips it too
+        while counter < row_counter:  # rows the file leaves out
+            counter += 1
+            yield ()
+        counter += 1
+        if not cells:
+            yield ()
+            continue
+        width = cells[-1][0]
+        if width > limits.sheet_columns:
+            raise LimitError("columns", row=row_counter, limit=limits.sheet_columns)
+        values = [None] * width
+        for column, value in cells:
+            if 1 <= column <= width:
+                values[column - 1] = value
+        yield values
 
-    def _get_row(row, *args, **kwargs):
-        if row and row[-1]["column"] > limits.sheet_columns:
-            raise LimitError("columns", row=row[-1]["row"], limit=limits.sheet_columns)
-        return get_row(row, *args, **kwargs)
 
-    sheet._get_row = _get_row
+def _xlsx_row_number(text):
+    try:
+        return int(text)
+    except ValueError:
+        number = float(text)
+        if not number.is_integer():
+            raise RosterReadError("damaged", detail=f"row r={text}") from None
+        return int(number)
+
+
+def _xlsx_column(reference):
+    """The column number of a cell reference such as ``AB12``."""
+    column = 0
+    for char in reference:
+        if "A" <= char <= "Z":
+            column = column * 26 + ord(char) - 64
+        elif "a" <= char <= "z":
+            column = column * 26 + ord(char) - 96
+        else:
+            break
+    if not column:
+        raise RosterReadError("damaged", detail=f"cell r={reference}")
+    return column
+
+
+def _xlsx_inline_text(element):
+    """The text of an inline string (``<is>``): its plain text and its runs' text, without
+    phonetic guides, as openpyxl's ``Text.content``."""
+    parts = [element.findtext(_XLSX_TEXT) or ""]
+    parts.extend(run.findtext(_XLSX_TEXT) or "" for run in element.iterfind(_XLSX_RUN))
+    return "".join(parts)
+
+
+def _xlsx_value(cell, shared_strings, date_formats, epoch):
+    """A cell's value as openpyxl's read-only reader gives it (data only)."""
+    kind = cell.get("t", "n")
+    if kind == "inlineStr":
+        child = cell.find(_XLSX_INLINE)
+        return None if child is None else _xlsx_inline_text(child)
+    value = cell.findtext(_XLSX_VALUE, None) or None
+    if value is None:
+        return None
+    if kind == "n":
+        value = _cast_number(value)
+        style = cell.get("s")
+        if style and int(style) in date_formats:
+            try:
+                return from_excel(value, epoch)
+            except (OverflowError, ValueError):
+                return "#VALUE!"
+        return value
+    if kind == "s":
+        return shared_strings[int(value)]
+    if kind == "b":
+        return bool(int(value))
+    if kind == "d":
+        return from_ISO8601(value)
+    return value  # "str" (a formula's text), "e" (an error such as #N/A)
 
 
 def read_xlsx(data, limits):
@@ -244,20 +337,36 @@ def read_xlsx(data, limits):
             raise RosterReadError("damaged", **error.params) from error
         raise
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        # openpyxl's own steps of load_workbook(read_only=True, data_only=True) but the
+        # worksheets': the parts, shared strings and styles (which number formats are dates).
+        reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
     except (zipfile.BadZipFile, KeyError, OSError) as error:
         raise RosterReadError("damaged", detail=str(error)) from error
     try:
-        if not book.worksheets:
+        # The first worksheet (not a chart sheet), as openpyxl's book.worksheets[0].
+        path = next(
+            (
+                rel.target
+                for _sheet, rel in reader.parser.find_sheets()
+                if rel.target in reader.valid_files and "chartsheet" not in rel.Type
+            ),
+            None,
+        )
+        if path is None:
             raise RosterReadError("empty")
-        sheet = book.worksheets[0]
-        # Files written by other programs often carry a wrong used range; read every row.
-        sheet.reset_dimensions()
-        _refuse_wide_rows(sheet, limits)
-        rows = bounded_rows(sheet.iter_rows(values_only=True), limits)
+        book = reader.wb
+        with reader.archive.open(path) as source:
+            # Files written by other programs often carry a wrong used range: every row is read.
+            rows = bounded_rows(
+                _xlsx_rows(source, reader.shared_strings, book._date_formats, book.epoch, limits), limits
+            )
         datemode = 1 if book.epoch == CALENDAR_MAC_1904 else 0
     finally:
-        book.close()
+        reader.archive.close()
     yield Sheet(rows, datemode, "xlsx")
 
 

@@ -372,17 +372,38 @@ class OrgRosterImport(models.TransientModel):
         ]
         if not operations:
             return
-        model_defaults = model.default_get(list(model._fields)) if plan.to_create else {}
+        model_defaults = {}
+        if plan.to_create:
+            # The values a creation starts from: the model's defaults, and empty values for
+            # the stored fields that have none (what create() stores for them), so that a
+            # rule reading one does not ask default_get() again for each row.
+            model_defaults = {
+                name: False
+                for name, field in model._fields.items()
+                if field.store
+                and not field.compute
+                and field.type not in ("one2many", "many2many")
+                and not (field.type == "many2one" and field.delegate)
+                and name not in models.MAGIC_COLUMNS
+            }
+            model_defaults.update(model.default_get(list(model._fields)))
         columns = defaultdict(list)
         for spec in specs:
             columns[spec.field_name].append(spec)
         refused = set()
         for start in range(0, len(operations), batch_size):
-            for number, vals, record in operations[start : start + batch_size]:
-                if record is None:
-                    row = model.new({**model_defaults, **defaults, **vals})
-                else:
-                    row = model.new(vals, origin=record)
+            batch = operations[start : start + batch_size]
+            rows = [
+                model.new({**model_defaults, **defaults, **vals})
+                if record is None
+                else model.new(vals, origin=record)
+                for _number, vals, record in batch
+            ]
+            # The rows of a batch prefetch together: a computed field a rule reads is computed
+            # once for the batch (its queries too), not once per row.
+            prefetch_ids = [row.id for row in rows]
+            for (number, _vals, _record), row in zip(batch, rows, strict=True):
+                row = row.with_prefetch(prefetch_ids)
                 # As the constraints do (_org_check_rules): a rule may read a field the user
                 # cannot; which columns the user may write is _check_column_access's business.
                 for field_names, message in row.sudo()._org_rule_messages():
