@@ -67,13 +67,24 @@ class OrgResidentIdMixin(models.AbstractModel):
         ]
     )
     def _check_resident_id_facts(self):
-        self._org_check_rules()
+        # Only the number's own rule: a model's other rules have their own constraint, which
+        # would otherwise run twice on every save (and on every row of a roster import).
+        lines = [
+            self.env._("%(record)s: %(message)s", record=self._org_rule_record_name(record), message=message)
+            for record in self
+            for __, message in record.sudo()._resident_id_rule_messages()
+        ]
+        if lines:
+            raise ValidationError("\n".join(lines))
 
     def _org_rule_messages(self):
+        return super()._org_rule_messages() + self._resident_id_rule_messages()
+
+    def _resident_id_rule_messages(self):
         """The number is authoritative: a birth date or gender that contradicts it is refused,
         naming both values (GB 11643-1999 §4: digits 7-14 are the birth date, digit 17 odd for
         men and even for women)."""
-        messages = super()._org_rule_messages()
+        messages = []
         record = self.sudo()  # the number, birth date and gender may be fields the user cannot read
         number = record[self._resident_id_field]
         if not number:
