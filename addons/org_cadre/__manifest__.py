@@ -1,7 +1,7 @@
 {
     "name": "Organization Work Platform: Cadres",
     "summary": "选贤任能 · cadre dossiers, appointment, training, assessment, supervision",
-    "version": "18.0.1.2.1",
+    "version": "18.0.1.2.2",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
@@ -23,6 +23,7 @@
         "views/hr_department_views.xml",
         "views/res_users_views.xml",
         "views/org_cadre_appointment_views.xml",
+        "views/org_cadre_appointment_print_views.xml",
         "views/org_cadre_supervision_views.xml",
         "views/org_cadre_incentive_views.xml",
         "views/org_cadre_assessment_views.xml",
