@@ -1,7 +1,7 @@
 {
     "name": "Organization Work Platform: Grassroots Party Building",
     "summary": "强基固本 · party organizations, members, development pipeline, meetings, 幸福清单",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.3.1",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
@@ -30,6 +30,8 @@
         "views/org_party_term_rule_views.xml",
         "views/org_party_meeting_type_views.xml",
         "views/org_grassroots_menus.xml",
+        "views/org_party_member_register_views.xml",
+        "report/org_party_member_register.xml",
     ],
     "demo": [
         "demo/org_grassroots_demo.xml",

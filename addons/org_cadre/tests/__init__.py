@@ -18,3 +18,4 @@ from . import test_access_http
 from . import test_audit_supervision
 from . import test_reward
 from . import test_rules
+from . import test_report_print

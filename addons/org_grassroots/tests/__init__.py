@@ -13,3 +13,4 @@ from . import test_tours
 from . import test_query_counts
 from . import test_access_matrix
 from . import test_org_life_rules
+from . import test_member_register
