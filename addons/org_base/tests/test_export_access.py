@@ -16,7 +16,9 @@ class TestExportAccess(TransactionCase):
             "configurator": "org_base.group_org_configurator",
             "user": "base.group_user",
         }
-        cls.users = {role: new_test_user(cls.env, f"exp_{role}", groups=group) for role, group in roles.items()}
+        cls.users = {
+            role: new_test_user(cls.env, f"exp_{role}", groups=group) for role, group in roles.items()
+        }
 
     def test_officers_and_managers_export(self):
         for role in ("officer", "manager"):
@@ -27,8 +29,16 @@ class TestExportAccess(TransactionCase):
                 dictionary = self.env["org.dictionary"].search([], limit=1)
                 rows = dictionary.with_user(user).export_data(["name"])["datas"]
                 self.assertEqual(rows, [[dictionary.name]])
-                logged = self.env["org.audit.log"].sudo().search(
-                    [("action", "=", "export"), ("user_id", "=", user.id), ("res_model", "=", "org.dictionary")]
+                logged = (
+                    self.env["org.audit.log"]
+                    .sudo()
+                    .search(
+                        [
+                            ("action", "=", "export"),
+                            ("user_id", "=", user.id),
+                            ("res_model", "=", "org.dictionary"),
+                        ]
+                    )
                 )
                 self.assertEqual(logged.mapped("res_id"), dictionary.ids, role)
 

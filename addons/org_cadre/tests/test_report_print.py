@@ -40,7 +40,9 @@ class TestBatchPrint(HttpCase):
                     "cadre_proposed_post": "档案中的拟任职务",
                     "cadre_proposed_removal": "经开区招商局副局长职务",
                     "cadre_appointment_reason": "工作需要",
-                    "cadre_resume_line_ids": [(0, 0, {"date_start": "2008-07-01", "name": "经开区管委会科员"})],
+                    "cadre_resume_line_ids": [
+                        (0, 0, {"date_start": "2008-07-01", "name": "经开区管委会科员"})
+                    ],
                 }
                 for index in range(3)
             ]
@@ -92,12 +94,17 @@ class TestBatchPrint(HttpCase):
     def test_the_appointment_button_prints_its_report(self):
         view = self.env.ref("org_cadre.org_cadre_appointment_view_form_print")
         action = self.env.ref("org_cadre.action_report_appointment_form")
-        self.assertIn(f'name="{action.id}"', self.env["org.cadre.appointment"].get_view(view.inherit_id.id)["arch"])
+        self.assertIn(
+            f'name="{action.id}"', self.env["org.cadre.appointment"].get_view(view.inherit_id.id)["arch"]
+        )
 
     def test_others_cannot_print(self):
         ids = ",".join(map(str, self.cadres.ids))
         for login in (self.officer.login, self.user.login):
-            for url in (f"/report/pdf/{REPORT}/{ids}", f"/report/pdf/{APPOINTMENT_REPORT}/{self.appointment.id}"):
+            for url in (
+                f"/report/pdf/{REPORT}/{ids}",
+                f"/report/pdf/{APPOINTMENT_REPORT}/{self.appointment.id}",
+            ):
                 with self.subTest(login=login, url=url):
                     response = self._get(login, url)
                     self.assertEqual(response.status_code, 403)

@@ -8,8 +8,14 @@ class OrgPartyMember(models.Model):
     _inherit = "org.party.member"
 
     ethnicity_id = fields.Many2one(
-        "org.dictionary.item", string="Ethnicity", domain=[("dictionary_code", "=", "ethnicity")], tracking=True
+        "org.dictionary.item",
+        string="Ethnicity",
+        domain=[("dictionary_code", "=", "ethnicity")],
+        tracking=True,
     )
     education_id = fields.Many2one(
-        "org.dictionary.item", string="Education", domain=[("dictionary_code", "=", "education")], tracking=True
+        "org.dictionary.item",
+        string="Education",
+        domain=[("dictionary_code", "=", "education")],
+        tracking=True,
     )

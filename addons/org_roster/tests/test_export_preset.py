@@ -10,7 +10,9 @@ class TestExportPreset(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.configurator = new_test_user(cls.env, "preset_configurator", groups="org_base.group_org_configurator")
+        cls.configurator = new_test_user(
+            cls.env, "preset_configurator", groups="org_base.group_org_configurator"
+        )
         cls.officer = new_test_user(cls.env, "preset_officer", groups="org_base.group_org_user")
 
     def _lines(self, roster):
@@ -25,11 +27,18 @@ class TestExportPreset(TransactionCase):
                     "name": "工牌花名册",
                     "key": "badge_preset",
                     "model_id": self.env.ref("hr.model_hr_employee").id,
-                    "key_field_ids": [Command.set(self.env.ref("hr.field_hr_employee__identification_id").ids)],
+                    "key_field_ids": [
+                        Command.set(self.env.ref("hr.field_hr_employee__identification_id").ids)
+                    ],
                     "column_ids": [
                         Command.create({"label": "姓名", "field_name": "name", "sequence": 1}),
                         Command.create(
-                            {"label": "身份证号", "field_name": "identification_id", "kind": "id_number", "sequence": 2}
+                            {
+                                "label": "身份证号",
+                                "field_name": "identification_id",
+                                "kind": "id_number",
+                                "sequence": 2,
+                            }
                         ),
                         Command.create({"label": "工牌号", "field_name": "barcode", "sequence": 3}),
                     ],

@@ -13,7 +13,6 @@ from odoo.tools.pdf import PdfFileReader
 from .common import TalentCommon
 
 
-
 def _pixels(png):
     with Image.open(io.BytesIO(png)) as image:
         # Black and white modules: the anti-aliasing of the edges varies between renderings.
@@ -126,11 +125,14 @@ class TestCardPdf(HttpCase):
         self.assertIn(card.company_id.name, text)
         self.assertIn(card.date_expiry.isoformat(), text)
         self.assertNotIn(card.talent_id.name, text, "the QR code says nothing about the person")
-        printed = re.search(r'class="o_talent_card_qr"[^>]*src="data:image/png;base64,([^"]+)"', html).group(1)
+        printed = re.search(r'class="o_talent_card_qr"[^>]*src="data:image/png;base64,([^"]+)"', html).group(
+            1
+        )
         Report = self.env["ir.actions.report"]
         # The PNG's bytes differ from one rendering to the next: compare the pixels.
         self.assertEqual(
-            _pixels(base64.b64decode(printed)), _pixels(Report.barcode("QR", text, width=240, height=240, quiet=0))
+            _pixels(base64.b64decode(printed)),
+            _pixels(Report.barcode("QR", text, width=240, height=240, quiet=0)),
         )
         self.assertNotEqual(
             _pixels(base64.b64decode(printed)),
