@@ -20,7 +20,10 @@ def _pixels(png):
 
 
 # A 2 × 2 PNG: the talent's photo.
-PHOTO = b"iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGM8ISfHwMDAxMDAwMDAAAANBAEIfXHKZgAAAABJRU5ErkJggg=="
+PHOTO = (
+    b"iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGM8ISfHwMDAxMDAwMDAAAANBAEI"
+    b"fXHKZgAAAABJRU5ErkJggg=="
+)
 
 
 @tagged("post_install", "-at_install")
