@@ -9,13 +9,11 @@ class OrgPartyMember(models.Model):
 
     ethnicity_id = fields.Many2one(
         "org.dictionary.item",
-        string="Ethnicity",
         domain=[("dictionary_code", "=", "ethnicity")],
         tracking=True,
     )
     education_id = fields.Many2one(
         "org.dictionary.item",
-        string="Education",
         domain=[("dictionary_code", "=", "education")],
         tracking=True,
     )
