@@ -2,7 +2,7 @@
     "name": "Organization Work Platform: Base",
     "summary": "组织工作平台 shared base: the configuration app, groups, dictionaries, resident ID, "
     "upload limits, audit log, accounts",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.0.1",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",

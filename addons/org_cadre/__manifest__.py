@@ -24,6 +24,7 @@
         "views/hr_department_views.xml",
         "views/res_users_views.xml",
         "views/org_cadre_appointment_views.xml",
+        "views/org_cadre_appointment_print_views.xml",
         "views/org_cadre_supervision_views.xml",
         "views/org_cadre_incentive_views.xml",
         "views/org_cadre_assessment_views.xml",

@@ -31,6 +31,8 @@
         "views/org_party_term_rule_views.xml",
         "views/org_party_meeting_type_views.xml",
         "views/org_grassroots_menus.xml",
+        "views/org_party_member_register_views.xml",
+        "report/org_party_member_register.xml",
     ],
     "demo": [
         "demo/org_grassroots_demo.xml",

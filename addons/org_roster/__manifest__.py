@@ -1,7 +1,7 @@
 {
     "name": "Organization Work Platform: Roster Import",
     "summary": "组织工作平台 roster import engine: messy spreadsheets checked row by row, then imported",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",

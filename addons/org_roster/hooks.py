@@ -23,3 +23,4 @@ def fill_key_fields(env):
 def post_init_hook(env):
     # org_roster is installed on databases whose rosters org_base made before the split.
     fill_key_fields(env)
+    env["org.roster"].with_context(active_test=False).search([])._sync_export_preset()

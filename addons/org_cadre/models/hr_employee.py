@@ -10,23 +10,27 @@ from odoo.osv import expression
 from odoo.addons.org_base.tools import upload_limits
 from odoo.addons.org_base.tools.resident_id import mask_resident_id
 
-# Dossier items counted by the completeness indicator.
+# Dossier items counted by the completeness indicator: what the 任免审批表 prints, so a blank
+# box of the printed form lowers it (拟免职务 and 奖惩情况 may rightly stay blank).
 COMPLETENESS_FIELDS = (
-    "identification_id",
     "birthday",
     "cadre_ethnicity_id",
     "cadre_native_place",
     "place_of_birth",
+    "cadre_party_join_date",
     "cadre_work_start_date",
     "cadre_health",
+    "cadre_professional_title",
+    "cadre_expertise",
     "cadre_fulltime_education_id",
+    "cadre_parttime_education_id",
     "cadre_current_post",
-    "cadre_current_post_date",
-    "cadre_rank_id",
+    "cadre_proposed_post",
+    "cadre_appointment_reason",
     "image_1920",
     "cadre_resume_line_ids",
-    "cadre_family_member_ids",
     "cadre_annual_result_ids",
+    "cadre_family_member_ids",
 )
 CADRE_GROUPS = "org_cadre.group_cadre_officer,org_base.group_org_leader"
 # 干部结构分析: the age bands of the roster, (key, label, highest age of the band or None).

@@ -31,7 +31,7 @@ class ReportCadreForm(models.AbstractModel):
             "docs": docs,
             "data": data,
             "form_lang": lang,
-            "forms": {doc.id: report._form_values(doc, identities[doc.id]) for doc in docs},
+            "form_list": [report._form_values(doc, identities[doc.id]) for doc in docs],
         }
 
     @api.model
@@ -189,3 +189,51 @@ class ReportCadreForm(models.AbstractModel):
             "age_date": month(employee.cadre_age_date),
             "form_date": month(employee.cadre_form_date),
         }
+
+
+class ReportAppointmentForm(models.AbstractModel):
+    """The 任免审批表 printed from a selection and appointment (选拔任用纪实): one form per
+    candidate, in one document, with the appointment's 拟任职务, 拟免职务 and 任免理由
+    (``org.cadre.appointment._cadre_form_overrides``) instead of the dossier's."""
+
+    _name = "report.org_cadre.report_appointment_form"
+    _description = "Appointment Form Report (Selection and Appointment)"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        appointments = self.env["org.cadre.appointment"].browse(docids)
+        appointments.check_access("read")
+        employees = appointments.employee_ids
+        identities = employees._cadre_identities()
+        form_report = self.env["report.org_cadre.report_cadre_form"]
+        lang = form_report._form_lang()
+        form_report = form_report.with_context(lang=lang)
+        form_list = []
+        for appointment in appointments:
+            for employee in appointment.employee_ids:
+                values = form_report._form_values(employee, identities[employee.id])
+                values.update(appointment._cadre_form_overrides(employee))
+                form_list.append(values)
+        return {
+            "doc_ids": docids,
+            "doc_model": "org.cadre.appointment",
+            "docs": appointments,
+            "data": data,
+            "form_lang": lang,
+            "form_list": form_list,
+        }
+
+
+class OrgCadreAppointment(models.Model):
+    _inherit = "org.cadre.appointment"
+
+    def _cadre_form_overrides(self, employee):
+        """The texts of the 任免审批表 of ``employee`` that this appointment decides: the post
+        to fill as 拟任职务 (with its unit when the post does not name it); 拟免职务 and 任免理由
+        are the dossier's (the appointment keeps none of its own)."""
+        self.ensure_one()
+        post = self.name or ""
+        unit = self.department_id.name
+        if unit and unit not in post:
+            post = f"{unit}{post}"
+        return {"proposed_post": post}

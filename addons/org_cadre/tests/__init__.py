@@ -20,3 +20,4 @@ from . import test_audit_supervision
 from . import test_reward
 from . import test_rules
 from . import test_person_search
+from . import test_report_print

@@ -1,6 +1,6 @@
 import ast
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.roster_reader import normalize_header, split_synonyms
@@ -79,6 +79,15 @@ class OrgRoster(models.Model):
     description = fields.Text()
     column_ids = fields.One2many("org.roster.column", "roster_id", copy=True)
     column_count = fields.Integer(compute="_compute_column_count")
+    export_id = fields.Many2one(
+        "ir.exports",
+        string="Export Preset",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="The preset of Odoo's Export dialog with the roster's columns, kept up to date when the "
+        "roster is saved: officers export a list in the columns of the import template.",
+    )
 
     _sql_constraints = [
         ("key_uniq", "unique(key)", "Another roster already uses this key."),
@@ -144,6 +153,50 @@ class OrgRoster(models.Model):
                             )
                         )
                     seen[header] = column
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        rosters = super().create(vals_list)
+        rosters._sync_export_preset()
+        return rosters
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"name", "model_id", "active"} & set(vals):
+            self._sync_export_preset()
+        return result
+
+    def unlink(self):
+        presets = self.sudo().export_id
+        result = super().unlink()
+        presets.unlink()
+        return result
+
+    def _sync_export_preset(self):
+        """Create or update the ``ir.exports`` preset of each roster: named as the roster, on
+        its model, one line per column that names a field of the model, in the columns' order
+        (as superuser: the preset is the roster's, and configurators, who maintain rosters,
+        do not export)."""
+        for roster in self.sudo():
+            model = roster.model_id.model
+            names = []
+            if model in self.env:
+                fields_map = self.env[model]._fields
+                for column in roster.column_ids.sorted(lambda column: (column.sequence, column.id)):
+                    if column.field_name in fields_map and column.field_name not in names:
+                        names.append(column.field_name)
+            if not roster.active or not names:
+                if roster.export_id:
+                    preset = roster.export_id
+                    roster.export_id = False
+                    preset.unlink()
+                continue
+            lines = [Command.clear()] + [Command.create({"name": name}) for name in names]
+            vals = {"name": roster.name, "resource": model, "export_fields": lines}
+            if roster.export_id:
+                roster.export_id.write(vals)
+            else:
+                roster.export_id = self.env["ir.exports"].sudo().create(vals)
 
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
@@ -257,6 +310,25 @@ class OrgRosterColumn(models.Model):
         "then = and the option's technical value, e.g. 男、男性=male. Labels and values match "
         "without this.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        columns = super().create(vals_list)
+        columns.roster_id._sync_export_preset()
+        return columns
+
+    def write(self, vals):
+        rosters = self.roster_id
+        result = super().write(vals)
+        if {"field_name", "sequence", "roster_id"} & set(vals):
+            (rosters | self.roster_id)._sync_export_preset()
+        return result
+
+    def unlink(self):
+        rosters = self.roster_id
+        result = super().unlink()
+        rosters.exists()._sync_export_preset()
+        return result
 
     @api.depends("field_name", "roster_id.model_id")
     def _compute_field_description(self):

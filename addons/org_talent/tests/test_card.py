@@ -1,13 +1,34 @@
+import base64
 import io
+import re
 from datetime import date
 
 from freezegun import freeze_time
+from PIL import Image
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tools.pdf import PdfFileReader
 
 from .common import TalentCommon
+
+
+def _pixels(png):
+    with Image.open(io.BytesIO(png)) as image:
+        # Black and white modules: the anti-aliasing of the edges varies between renderings.
+        return image.convert("L").point(lambda value: 255 if value > 128 else 0).tobytes()
+
+
+def _difference(pixels, others):
+    """The share of the pixels that differ."""
+    return sum(1 for mine, theirs in zip(pixels, others, strict=True) if mine != theirs) / len(pixels)
+
+
+# A 2 × 2 PNG: the talent's photo.
+PHOTO = (
+    b"iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGM8ISfHwMDAxMDAwMDAAAANBAEI"
+    b"fXHKZgAAAABJRU5ErkJggg=="
+)
 
 
 @tagged("post_install", "-at_install")
@@ -76,17 +97,50 @@ class TestCardPdf(HttpCase):
         cls.cards.action_issue()
 
     def test_print_two_cards_at_once(self):
+        """Two cards, one document: front and back of each, card-sized pages."""
         cards = self.cards
         report = self.env.ref("org_talent.action_report_talent_card")
         html = report._render_qweb_html(report.report_name, cards.ids)[0].decode()
         for card in cards:
             self.assertIn(card.number, html)
             self.assertIn(card.talent_id.name, html)
+            self.assertIn(card.company_id.name, html)
         self.assertIn("测试就医绿色通道", html)
-        self.assertEqual(html.count("o_talent_card_break"), 1 + 1, "one break between two cards (+ its CSS)")
+        self.assertIn("测试打印层次", html)
+        self.assertEqual(html.count('class="o_side o_front"'), 2)
+        self.assertEqual(html.count("o_side_last"), 1 + 1, "the last side of the last card (+ its CSS)")
         self.assertEqual(html.count('class="article"'), 1, "one body for all cards, not one per card")
         pdf, kind = report.with_context(force_report_rendering=True)._render_qweb_pdf(
             report.report_name, cards.ids
         )
         self.assertEqual(kind, "pdf")
-        self.assertEqual(len(PdfFileReader(io.BytesIO(pdf)).pages), 2)
+        reader = PdfFileReader(io.BytesIO(pdf))
+        self.assertEqual(len(reader.pages), 4)
+        for page in reader.pages:
+            box = page.mediabox
+            width_mm, height_mm = (float(box.width) * 25.4 / 72, float(box.height) * 25.4 / 72)
+            self.assertAlmostEqual(width_mm, 86, delta=0.5)
+            self.assertAlmostEqual(height_mm, 54, delta=0.5)
+
+    def test_card_shows_photo_and_qr_code(self):
+        card = self.cards[0]
+        card.talent_id.partner_id.image_1920 = PHOTO
+        report = self.env.ref("org_talent.action_report_talent_card")
+        html = report._render_qweb_html(report.report_name, card.ids)[0].decode()
+        self.assertIn(f'src="data:image/png;base64,{card.talent_id.image_128.decode()}"', html)
+        text = self.env["report.org_talent.report_talent_card"]._verification_text(card)
+        self.assertIn(card.number, text)
+        self.assertIn(card.company_id.name, text)
+        self.assertIn(card.date_expiry.isoformat(), text)
+        self.assertNotIn(card.talent_id.name, text, "the QR code says nothing about the person")
+        printed = re.search(r'class="o_talent_card_qr"[^>]*src="data:image/png;base64,([^"]+)"', html).group(
+            1
+        )
+        Report = self.env["ir.actions.report"]
+        # The PNG's bytes and the anti-aliased edges of its modules differ from one rendering to
+        # the next: the same text gives (almost) the same pixels, another text many others.
+        printed = _pixels(base64.b64decode(printed))
+        same = _pixels(Report.barcode("QR", text, width=240, height=240, quiet=0))
+        other = _pixels(Report.barcode("QR", text + "x", width=240, height=240, quiet=0))
+        self.assertLess(_difference(printed, same), 0.01)
+        self.assertGreater(_difference(printed, other), 0.05)

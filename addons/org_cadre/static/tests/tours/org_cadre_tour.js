@@ -156,7 +156,7 @@ registry.category("web_tour.tours").add("org_cadre_tour", {
         },
         {
             content: "Watch the report downloads the print button starts",
-            trigger: 'button[name="action_print_forms"]',
+            trigger: "button.o_cadre_print_appointment_forms",
             run() {
                 window.__orgDownloads = [];
                 const open = XMLHttpRequest.prototype.open;
@@ -177,7 +177,7 @@ registry.category("web_tour.tours").add("org_cadre_tour", {
         },
         {
             content: "Print the appointment form",
-            trigger: 'button[name="action_print_forms"]',
+            trigger: "button.o_cadre_print_appointment_forms",
             run: "click",
         },
         {

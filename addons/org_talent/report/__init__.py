@@ -1,0 +1,1 @@
+from . import org_talent_card_report
