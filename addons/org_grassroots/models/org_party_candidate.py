@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
-from .org_party_member import ADULT_AGE, EXTENSION_MAX_MONTHS, EXTENSION_MIN_MONTHS, birth_date
+from .org_party_member import ADULT_AGE, birth_date, extension_messages
 
 STAGE_CODES = [
     ("applicant", "Applicant"),
@@ -391,19 +391,8 @@ class OrgPartyCandidate(models.Model):
             )
         # 延长预备期: 6 to 12 months, only of a probationary member.
         extension = self.probation_extension_months or 0
-        if extension and not EXTENSION_MIN_MONTHS <= extension <= EXTENSION_MAX_MONTHS:
-            messages.append(
-                (
-                    ("probation_extension_months",),
-                    self.env._(
-                        "the probation is extended by %(months)s months: an extension is of %(min)s "
-                        "to %(max)s months.",
-                        months=extension,
-                        min=EXTENSION_MIN_MONTHS,
-                        max=EXTENSION_MAX_MONTHS,
-                    ),
-                )
-            )
+        if range_messages := extension_messages(self):
+            messages.extend(range_messages)
         elif extension and not self.date_probationary:
             messages.append(
                 (

@@ -17,6 +17,25 @@ EXTENSION_MIN_MONTHS = 6
 EXTENSION_MAX_MONTHS = 12
 
 
+def extension_messages(record):
+    """延长预备期 of ``record`` (a member or a candidate): 6 to 12 months (党章 art. 7; 细则 art. 32)."""
+    extension = record.probation_extension_months or 0
+    if not extension or EXTENSION_MIN_MONTHS <= extension <= EXTENSION_MAX_MONTHS:
+        return []
+    return [
+        (
+            ("probation_extension_months",),
+            record.env._(
+                "the probation is extended by %(months)s months: an extension is of %(min)s "
+                "to %(max)s months.",
+                months=extension,
+                min=EXTENSION_MIN_MONTHS,
+                max=EXTENSION_MAX_MONTHS,
+            ),
+        )
+    ]
+
+
 def birth_date(birthday, number):
     """The birth date, or the one the ID number gives when none is stored yet (a record the
     roster import checks before creating it, whose birthday create() would fill)."""
@@ -235,20 +254,7 @@ class OrgPartyMember(models.Model):
                     self.env._("a probationary member has no formal date (%(date)s) yet.", date=formal),
                 )
             )
-        extension = self.probation_extension_months or 0
-        if extension and not EXTENSION_MIN_MONTHS <= extension <= EXTENSION_MAX_MONTHS:
-            messages.append(
-                (
-                    ("probation_extension_months",),
-                    self.env._(
-                        "the probation is extended by %(months)s months: an extension is of %(min)s "
-                        "to %(max)s months.",
-                        months=extension,
-                        min=EXTENSION_MIN_MONTHS,
-                        max=EXTENSION_MAX_MONTHS,
-                    ),
-                )
-            )
+        messages.extend(extension_messages(self))
         return messages
 
     def write(self, vals):
