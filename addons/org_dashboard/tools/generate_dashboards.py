@@ -25,7 +25,7 @@ LIGHT_STYLES = {
     "green": {"textColor": "#FFFFFF", "fillColor": "#5CB85C", "bold": True, "align": "center"},
 }
 PERCENT = "0.0%"
-LIGHTS = (("red", "Red"), ("yellow", "Yellow"), ("green", "Green"))
+LIGHTS = (("red", "Red Light"), ("yellow", "Yellow Light"), ("green", "Green Light"))
 TOP = 10  # rows of a table
 YEAR = "YEAR(TODAY())"
 
@@ -105,13 +105,12 @@ class Dashboard:
         self.data_cells["B%d" % (row + 1)] = formula
         if fmt:
             self.data_formats["B%d" % (row + 1)] = fmt
-        index = row
-        width = 135
+        width, per_row = 218, 5
         self.figures.append(
             {
                 "id": self.figure_id(),
-                "x": 10 + index * (width + 10),
-                "y": 12,
+                "x": 10 + row % per_row * (width + 10),
+                "y": 12 + row // per_row * 116,
                 "width": width,
                 "height": 106,
                 "tag": "chart",
@@ -366,17 +365,31 @@ def pipeline_chart(dashboard, col, row, width):
 
 def happiness_section(dashboard, col, row, width):
     dashboard.title(col, "Happiness List", row)
+    half = width // 2
+    dashboard.chart(
+        "odoo_bar",
+        col,
+        row + 1,
+        half - 10,
+        300,
+        "project.task",
+        HAPPINESS,
+        ["stage_id"],
+        "__count",
+        title="Items by Stage",
+    )
     dashboard.chart(
         "odoo_pie",
         col,
         row + 1,
-        width,
+        half,
         300,
         "project.task",
         HAPPINESS + [["org_satisfaction", "!=", False]],
         ["org_satisfaction"],
         "__count",
         title="Satisfaction at the Follow-up Visit",
+        x=dashboard.x_of(col) + half,
     )
     total = dashboard.pivot("project.task", HAPPINESS, [], [], ["__count"], "幸福清单")
     closed = dashboard.pivot(
@@ -412,7 +425,7 @@ def overview():
     """组织工作总览: every area on one screen, for leaders."""
     dashboard = Dashboard("org-overview")
     matching = year_filter(dashboard)
-    dashboard.row = 6  # under the scorecards
+    dashboard.row = 11  # under two rows of scorecards
     lights = lights_section(dashboard, 0, dashboard.row, OPEN_CARDS, "org_unit_id", "Unit", "Wall Chart by Unit", "挂图作战")
     compliance = compliance_section(dashboard, 5, dashboard.row, matching)
     dashboard.skip(TOP + 3)
@@ -504,7 +517,7 @@ def grassroots():
     """基层党建: the party organizations' figures; a secretary sees those of their subtree."""
     dashboard = Dashboard("org-grassroots")
     matching = year_filter(dashboard)
-    dashboard.row = 6
+    dashboard.row = 6  # under one row of scorecards
     lights = lights_section(
         dashboard,
         0,
