@@ -7,8 +7,8 @@ from odoo.tools import file_open
 from odoo.addons.org_base.tests.fixtures import resident_id
 
 DASHBOARD_FILES = {
-    "org_dashboard.spreadsheet_dashboard_org_overview": "org_dashboard/data/files/org_overview_dashboard.json",
-    "org_dashboard.spreadsheet_dashboard_org_grassroots": "org_dashboard/data/files/org_grassroots_dashboard.json",
+    f"org_dashboard.spreadsheet_dashboard_org_{name}": f"org_dashboard/data/files/org_{name}_dashboard.json"
+    for name in ("overview", "grassroots")
 }
 
 
@@ -22,7 +22,7 @@ def data_sources(path):
     for pivot_id, pivot in data["pivots"].items():
         sources.append(
             (
-                "pivot %s (%s)" % (pivot_id, pivot["name"]),
+                "pivot {} ({})".format(pivot_id, pivot["name"]),
                 pivot["model"],
                 pivot["domain"],
                 [row["fieldName"] for row in pivot["rows"]] + [col["fieldName"] for col in pivot["columns"]],
@@ -38,7 +38,7 @@ def data_sources(path):
             meta = chart["metaData"]
             sources.append(
                 (
-                    "chart %s" % figure["id"],
+                    "chart {}".format(figure["id"]),
                     meta["resModel"],
                     chart["searchParams"]["domain"],
                     meta["groupBy"],
@@ -66,9 +66,13 @@ class DashboardCommon(TransactionCase):
         cls.leader = new_test_user(cls.env, "dash_leader", groups="org_base.group_org_leader")
         cls.manager = new_test_user(cls.env, "dash_manager", groups="org_base.group_org_manager")
         cls.officer = new_test_user(cls.env, "dash_officer", groups="org_base.group_org_user")
-        cls.secretary = new_test_user(cls.env, "dash_secretary", groups="org_grassroots.group_party_secretary")
+        cls.secretary = new_test_user(
+            cls.env, "dash_secretary", groups="org_grassroots.group_party_secretary"
+        )
         cls.employee = new_test_user(cls.env, "dash_employee", groups="base.group_user")
-        cls.configurator = new_test_user(cls.env, "dash_configurator", groups="org_base.group_org_configurator")
+        cls.configurator = new_test_user(
+            cls.env, "dash_configurator", groups="org_base.group_org_configurator"
+        )
 
         # 挂图作战: 2 red cards in 组织科, 1 green card in 干部科.
         Department = cls.env["hr.department"]
@@ -76,7 +80,11 @@ class DashboardCommon(TransactionCase):
         cls.unit_b = Department.create({"name": "测试干部科"})
         cls.board_type = cls.env["org.board.type"].create({"name": "测试重点任务", "code": "dash_test"})
         cls.board = cls.env["project.project"].create(
-            {"name": "测试重点任务看板", "org_board_type_id": cls.board_type.id, "privacy_visibility": "employees"}
+            {
+                "name": "测试重点任务看板",
+                "org_board_type_id": cls.board_type.id,
+                "privacy_visibility": "employees",
+            }
         )
         now = datetime.now()
         Task = cls.env["project.task"]
@@ -114,7 +122,9 @@ class DashboardCommon(TransactionCase):
                 "secretary_user_id": cls.secretary.id,
             }
         )
-        cls.branch_b = Organization.create({"name": "测试乙支部", "kind": "branch", "parent_id": cls.committee.id})
+        cls.branch_b = Organization.create(
+            {"name": "测试乙支部", "kind": "branch", "parent_id": cls.committee.id}
+        )
         # 三会一课 this year: 甲 held both its 支部党员大会 and 党课; 乙 is behind on its 大会.
         general = cls.env.ref("org_grassroots.meeting_type_general_meeting")
         lecture = cls.env.ref("org_grassroots.meeting_type_party_lecture")
@@ -165,7 +175,9 @@ class DashboardCommon(TransactionCase):
                     "name": name,
                     "project_id": happiness.id,
                     "org_party_organization_id": org.id,
-                    "stage_id": (done if satisfaction else cls.env.ref("org_grassroots.stage_happiness_claimed")).id,
+                    "stage_id": (
+                        done if satisfaction else cls.env.ref("org_grassroots.stage_happiness_claimed")
+                    ).id,
                     "org_satisfaction": satisfaction,
                     "date_deadline": now - timedelta(days=2),
                 }
@@ -203,8 +215,12 @@ class DashboardCommon(TransactionCase):
                 {"name": "测试未达标", "department_id": cls.unit_a.id, "category_ids": [(6, 0, tag.ids)]},
             ]
         )
-        cls.env["org.study.requirement"].create({"name": "测试学时要求", "hours": 3, "category_ids": [(6, 0, tag.ids)]})
-        study_type = cls.env["org.study.type"].create({"name": "测试夜校", "default_hours": 3, "concentrated": True})
+        cls.env["org.study.requirement"].create(
+            {"name": "测试学时要求", "hours": 3, "category_ids": [(6, 0, tag.ids)]}
+        )
+        study_type = cls.env["org.study.type"].create(
+            {"name": "测试夜校", "default_hours": 3, "concentrated": True}
+        )
         session = cls.env["org.study.session"].create(
             {
                 "name": "测试专题学习",
@@ -227,7 +243,11 @@ class DashboardCommon(TransactionCase):
             ]
         )
         cls.policy = cls.env["org.talent.policy"].create(
-            {"name": "测试黄金十条", "date_start": date(cls.year - 3, 1, 1), "date_end": date(cls.year + 3, 12, 31)}
+            {
+                "name": "测试黄金十条",
+                "date_start": date(cls.year - 3, 1, 1),
+                "date_end": date(cls.year + 3, 12, 31),
+            }
         )
         item = cls.env["org.talent.policy.item"].create(
             {
@@ -289,6 +309,8 @@ class DashboardCommon(TransactionCase):
         """``{(value of each field, …): count}`` of read_group results (ids of many2ones)."""
         result = {}
         for group in groups:
-            key = tuple(group[field][0] if isinstance(group[field], tuple) else group[field] for field in fields)
+            key = tuple(
+                group[field][0] if isinstance(group[field], tuple) else group[field] for field in fields
+            )
             result[key] = group["__count"]
         return result

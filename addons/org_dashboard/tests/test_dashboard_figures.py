@@ -21,15 +21,15 @@ class TestDashboardFigures(DashboardCommon):
     def pivot(self, xmlid, title):
         """The data source of the pivot named ``title`` (the pivots' names are Chinese)."""
         for name, source in self.sources(xmlid).items():
-            if name.startswith("pivot ") and name.endswith("(%s)" % title):
+            if name.startswith("pivot ") and name.endswith(f"({title})"):
                 return source
-        raise AssertionError("%s has no pivot %s" % (xmlid, title))
+        raise AssertionError(f"{xmlid} has no pivot {title}")
 
     def chart(self, xmlid, model, groupby):
         for name, source in self.sources(xmlid).items():
             if name.startswith("chart ") and source[0] == model and source[2] == groupby:
                 return source
-        raise AssertionError("%s has no chart of %s by %s" % (xmlid, model, groupby))
+        raise AssertionError(f"{xmlid} has no chart of {model} by {groupby}")
 
     def test_every_source_reads_as_every_role_that_sees_it(self):
         roles = {
@@ -58,7 +58,11 @@ class TestDashboardFigures(DashboardCommon):
         expected = {
             self.leader: {
                 "lights": {(self.branch_a.id, "red"): 1},
-                "meetings": {(self.general.id, "compliant"): 1, (self.general.id, "behind"): 1, (self.lecture.id, "compliant"): 1},
+                "meetings": {
+                    (self.general.id, "compliant"): 1,
+                    (self.general.id, "behind"): 1,
+                    (self.lecture.id, "compliant"): 1,
+                },
                 "candidates": 3,
                 "happiness": (3, 2, 4.0),
             },
@@ -75,7 +79,11 @@ class TestDashboardFigures(DashboardCommon):
                 lights = self.read_source(user, *self.pivot(GRASSROOTS, "党组织清单卡片"))
                 counts = self.counts(lights, "org_party_organization_id", "org_deadline_status")
                 self.assertEqual(
-                    {key: value for key, value in counts.items() if key[0] in (self.branch_a.id, self.branch_b.id)},
+                    {
+                        key: value
+                        for key, value in counts.items()
+                        if key[0] in (self.branch_a.id, self.branch_b.id)
+                    },
                     figures["lights"],
                 )
                 meetings = self.read_source(user, *self.pivot(GRASSROOTS, "三会一课"))
@@ -86,14 +94,18 @@ class TestDashboardFigures(DashboardCommon):
                 closed = self.read_source(user, *self.pivot(GRASSROOTS, "幸福清单 · 办结"))[0]["__count"]
                 rated = self.read_source(user, *self.pivot(GRASSROOTS, "幸福清单 · 满意度"))[0]
                 self.assertEqual((total, closed, rated["org_satisfaction_score"]), figures["happiness"])
-                by_stage = self.read_source(user, *self.chart(GRASSROOTS, "org.party.candidate", ["stage_id"]))
+                by_stage = self.read_source(
+                    user, *self.chart(GRASSROOTS, "org.party.candidate", ["stage_id"])
+                )
                 self.assertEqual(sum(group["__count"] for group in by_stage), figures["candidates"])
 
     def test_secretary_sees_nothing_of_the_other_branch(self):
         for name, source in self.sources(GRASSROOTS).items():
             model, domain, groupby, measures, matching = source
             if model == "project.task":
-                groups = self.read_source(self.secretary, model, domain, ["org_party_organization_id"], [], matching)
+                groups = self.read_source(
+                    self.secretary, model, domain, ["org_party_organization_id"], [], matching
+                )
             elif "organization_id" in self.env[model]._fields:
                 groups = self.read_source(self.secretary, model, domain, ["organization_id"], [], matching)
             else:
@@ -142,7 +154,9 @@ class TestDashboardFigures(DashboardCommon):
         for user, xmlids in expected.items():
             with self.subTest(user=user.login):
                 seen = Dashboard.with_user(user).search([("id", "in", ours.ids)])
-                self.assertEqual(seen, Dashboard.browse([self.env.ref(x).id for x in sorted(xmlids)]).sorted())
+                self.assertEqual(
+                    seen, Dashboard.browse([self.env.ref(x).id for x in sorted(xmlids)]).sorted()
+                )
                 # The dashboard app lists the groups with the dashboards the user may open (its
                 # request, on a fresh cache as in a new request).
                 self.env.invalidate_all()

@@ -40,4 +40,6 @@ class TestDashboardFiles(TransactionCase):
             dashboard = self.env.ref(xmlid)
             with file_open(path) as file:
                 self.assertEqual(dashboard.spreadsheet_data, file.read())
-            self.assertEqual(dashboard.dashboard_group_id, self.env.ref("org_dashboard.spreadsheet_dashboard_group_org"))
+            self.assertEqual(
+                dashboard.dashboard_group_id, self.env.ref("org_dashboard.spreadsheet_dashboard_group_org")
+            )

@@ -35,7 +35,7 @@ def col_name(index):
 
 
 def quote(text):
-    return '"%s"' % text
+    return f'"{text}"'
 
 
 class Dashboard:
@@ -76,7 +76,7 @@ class Dashboard:
 
     def figure_id(self):
         self._figure += 1
-        return "%s-%04d" % (self.name, self._figure)
+        return f"{self.name}-{self._figure:04d}"
 
     def pivot(self, model, domain, rows, columns, measures, name, field_matching=None):
         pivot_id = str(len(self.pivots) + 1)
@@ -101,10 +101,10 @@ class Dashboard:
         """A scorecard at the top whose value is ``formula`` (computed on the data sheet)."""
         row = self.kpi_row
         self.kpi_row += 1
-        self.data_cells["A%d" % (row + 1)] = "=_t(%s)" % quote(label)
-        self.data_cells["B%d" % (row + 1)] = formula
+        self.data_cells[f"A{row + 1}"] = f"=_t({quote(label)})"
+        self.data_cells[f"B{row + 1}"] = formula
         if fmt:
-            self.data_formats["B%d" % (row + 1)] = fmt
+            self.data_formats[f"B{row + 1}"] = fmt
         width, per_row = 218, 5
         self.figures.append(
             {
@@ -118,7 +118,7 @@ class Dashboard:
                     "type": "scorecard",
                     "title": {"text": label, "bold": True, "color": "#434343"},
                     "background": background,
-                    "keyValue": "Data!B%d" % (row + 1),
+                    "keyValue": f"Data!B{row + 1}",
                     "baselineColorDown": "#DC6965",
                     "baselineColorUp": "#00A04A",
                     "baselineMode": "difference",
@@ -130,13 +130,13 @@ class Dashboard:
     def title(self, col, text, row=None):
         row = self.row if row is None else row
         self.rows[row] = TITLE_ROW
-        cell = "%s%d" % (col_name(col), row + 1)
-        self.cells[cell] = "=_t(%s)" % quote(text)
+        cell = f"{col_name(col)}{row + 1}"
+        self.cells[cell] = f"=_t({quote(text)})"
         self.style(cell, TITLE_STYLE)
 
     def header(self, col, row, text, style=HEADER_STYLE):
-        cell = "%s%d" % (col_name(col), row + 1)
-        self.cells[cell] = "=_t(%s)" % quote(text)
+        cell = f"{col_name(col)}{row + 1}"
+        self.cells[cell] = f"=_t({quote(text)})"
         self.style(cell, style)
 
     def chart(self, kind, col, row, width, height, model, domain, group_by, measure, title="", x=None):
@@ -144,7 +144,9 @@ class Dashboard:
             "type": kind,
             "title": {"text": title},
             "background": "#FFFFFF",
-            "legendPosition": "top" if kind == "odoo_bar" and len(group_by) > 1 or kind == "odoo_pie" else "none",
+            "legendPosition": "top"
+            if kind == "odoo_bar" and len(group_by) > 1 or kind == "odoo_pie"
+            else "none",
             "metaData": {
                 "groupBy": group_by,
                 "measure": measure,
@@ -187,15 +189,16 @@ class Dashboard:
         for index in range(1, TOP + 1):
             line = row + index
             self.rows[line] = LINE_ROW
-            label = "%s%d" % (col_name(col), line + 1)
-            self.cells[label] = "=PIVOT.HEADER(%s,%s,%d)" % (pivot_id, quote("#" + row_field), index)
+            label = f"{col_name(col)}{line + 1}"
+            self.cells[label] = f"=PIVOT.HEADER({pivot_id},{quote('#' + row_field)},{index})"
             self.style(label, LABEL_STYLE)
             for offset, (_text, measure, args, _style, fmt) in enumerate(columns, start=1):
-                cell = "%s%d" % (col_name(col + offset), line + 1)
-                extra = "".join(",%s" % arg for arg in args)
-                value = "PIVOT.VALUE(%s,%s,%s,%d%s)" % (pivot_id, quote(measure), quote("#" + row_field), index, extra)
+                cell = f"{col_name(col + offset)}{line + 1}"
+                extra = "".join(f",{arg}" for arg in args)
+                row_group = quote("#" + row_field)
+                value = f"PIVOT.VALUE({pivot_id},{quote(measure)},{row_group},{index}{extra})"
                 # Blank beyond the last group, as the header.
-                self.cells[cell] = '=IF(%s="","",%s)' % (label, value)
+                self.cells[cell] = f'=IF({label}="","",{value})'
                 self.style(cell, VALUE_STYLE)
                 if fmt:
                     self.number_format(cell, fmt)
@@ -205,7 +208,7 @@ class Dashboard:
 
     # output ------------------------------------------------------------------------------
     def build(self):
-        main_id, data_id = "%s-main" % self.name, "%s-data" % self.name
+        main_id, data_id = f"{self.name}-main", f"{self.name}-data"
         formats = dict(self._format_ids)
         for fmt in self.data_formats.values():
             formats.setdefault(fmt, str(len(formats) + 1))
@@ -241,7 +244,9 @@ class Dashboard:
                     "rows": {},
                     "cols": {"0": {"size": 240}, "1": {"size": 120}},
                     "merges": [],
-                    "cells": {cell: {"content": content} for cell, content in sorted(self.data_cells.items())},
+                    "cells": {
+                        cell: {"content": content} for cell, content in sorted(self.data_cells.items())
+                    },
                     "styles": {},
                     "formats": {cell: formats[fmt] for cell, fmt in sorted(self.data_formats.items())},
                     "borders": {},
@@ -341,18 +346,18 @@ def compliance_section(dashboard, col, row, matching):
     dashboard.header(col + 4, row + 1, "Rate")
     for index in range(1, TOP + 1):
         line = row + 1 + index
-        cell = "%s%d" % (col_name(col + 4), line + 1)
-        label = "%s%d" % (col_name(col), line + 1)
-        dashboard.cells[cell] = '=IF(%s="","",%s)' % (label, rate.format(p=pivot, i=index))
+        cell = f"{col_name(col + 4)}{line + 1}"
+        label = f"{col_name(col)}{line + 1}"
+        dashboard.cells[cell] = f'=IF({label}="","",{rate.format(p=pivot, i=index)})'
         dashboard.style(cell, VALUE_STYLE)
         dashboard.number_format(cell, PERCENT)
     return pivot
 
 
 def compliance_kpi(dashboard, pivot):
-    held = 'PIVOT.VALUE(%s,"__count","state","compliant")' % pivot
-    behind = 'PIVOT.VALUE(%s,"__count","state","behind")' % pivot
-    dashboard.kpi("Meetings Held (%)", "=IFERROR(%s/(%s+%s),0)" % (held, held, behind), PERCENT)
+    held = f'PIVOT.VALUE({pivot},"__count","state","compliant")'
+    behind = f'PIVOT.VALUE({pivot},"__count","state","behind")'
+    dashboard.kpi("Meetings Held (%)", f"=IFERROR({held}/({held}+{behind}),0)", PERCENT)
 
 
 def pipeline_chart(dashboard, col, row, width):
@@ -409,13 +414,13 @@ def happiness_section(dashboard, col, row, width):
 def happiness_kpis(dashboard, total, closed, rated):
     dashboard.kpi(
         "Happiness Items Closed (%)",
-        '=IFERROR(PIVOT.VALUE(%s,"__count")/PIVOT.VALUE(%s,"__count"),0)' % (closed, total),
+        f'=IFERROR(PIVOT.VALUE({closed},"__count")/PIVOT.VALUE({total},"__count"),0)',
         PERCENT,
         "#F0FDF4",
     )
     dashboard.kpi(
         "Satisfaction (of 5)",
-        '=IFERROR(PIVOT.VALUE(%s,"org_satisfaction_score"),0)' % rated,
+        f'=IFERROR(PIVOT.VALUE({rated},"org_satisfaction_score"),0)',
         "0.0",
         "#F0FDF4",
     )
@@ -426,7 +431,9 @@ def overview():
     dashboard = Dashboard("org-overview")
     matching = year_filter(dashboard)
     dashboard.row = 11  # under two rows of scorecards
-    lights = lights_section(dashboard, 0, dashboard.row, OPEN_CARDS, "org_unit_id", "Unit", "Wall Chart by Unit", "挂图作战")
+    lights = lights_section(
+        dashboard, 0, dashboard.row, OPEN_CARDS, "org_unit_id", "Unit", "Wall Chart by Unit", "挂图作战"
+    )
     compliance = compliance_section(dashboard, 5, dashboard.row, matching)
     dashboard.skip(TOP + 3)
     # 学时达标率 and 发展党员
@@ -488,25 +495,27 @@ def overview():
         ["period_year", "policy_id"],
         "amount_approved",
     )
-    money = dashboard.pivot("org.talent.application", MONEY, ["period_year"], [], ["amount_approved"], "人才资金")
+    money = dashboard.pivot(
+        "org.talent.application", MONEY, ["period_year"], [], ["amount_approved"], "人才资金"
+    )
     total, closed, rated = happiness_section(dashboard, 5, dashboard.row, 550)
     dashboard.skip(1 + 14)
 
-    red = 'PIVOT.VALUE(%s,"__count","org_deadline_status","red")' % lights
-    yellow = 'PIVOT.VALUE(%s,"__count","org_deadline_status","yellow")' % lights
-    dashboard.kpi("Red Cards", "=%s" % red, "0", "#FEF2F2")
-    dashboard.kpi("Yellow Cards", "=%s" % yellow, "0", "#FFF7ED")
+    red = f'PIVOT.VALUE({lights},"__count","org_deadline_status","red")'
+    yellow = f'PIVOT.VALUE({lights},"__count","org_deadline_status","yellow")'
+    dashboard.kpi("Red Cards", f"={red}", "0", "#FEF2F2")
+    dashboard.kpi("Yellow Cards", f"={yellow}", "0", "#FFF7ED")
     compliance_kpi(dashboard, compliance)
     dashboard.kpi(
         "Study Hours Compliant (%)",
-        '=IFERROR(PIVOT.VALUE(%s,"compliance_rate","year",%s)/100,0)' % (study, YEAR),
+        f'=IFERROR(PIVOT.VALUE({study},"compliance_rate","year",{YEAR})/100,0)',
         PERCENT,
     )
-    dashboard.kpi("Candidates in the Pipeline", '=PIVOT.VALUE(%s,"__count")' % pipeline, "0")
-    dashboard.kpi("Cadres", '=PIVOT.VALUE(%s,"__count")' % cadres, "0")
+    dashboard.kpi("Candidates in the Pipeline", f'=PIVOT.VALUE({pipeline},"__count")', "0")
+    dashboard.kpi("Cadres", f'=PIVOT.VALUE({cadres},"__count")', "0")
     dashboard.kpi(
         "Talent Funds This Year",
-        '=IFERROR(PIVOT.VALUE(%s,"amount_approved","period_year",%s),0)' % (money, YEAR),
+        f'=IFERROR(PIVOT.VALUE({money},"amount_approved","period_year",{YEAR}),0)',
         "#,##0",
     )
     happiness_kpis(dashboard, total, closed, rated)
@@ -533,10 +542,10 @@ def grassroots():
     pipeline = pipeline_chart(dashboard, 0, dashboard.row, 550)
     total, closed, rated = happiness_section(dashboard, 5, dashboard.row, 550)
     dashboard.skip(1 + 14)
-    red = 'PIVOT.VALUE(%s,"__count","org_deadline_status","red")' % lights
-    dashboard.kpi("Red Cards", "=%s" % red, "0", "#FEF2F2")
+    red = f'PIVOT.VALUE({lights},"__count","org_deadline_status","red")'
+    dashboard.kpi("Red Cards", f"={red}", "0", "#FEF2F2")
     compliance_kpi(dashboard, compliance)
-    dashboard.kpi("Candidates in the Pipeline", '=PIVOT.VALUE(%s,"__count")' % pipeline, "0")
+    dashboard.kpi("Candidates in the Pipeline", f'=PIVOT.VALUE({pipeline},"__count")', "0")
     happiness_kpis(dashboard, total, closed, rated)
     return dashboard
 
