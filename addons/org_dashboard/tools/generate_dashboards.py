@@ -449,13 +449,10 @@ def overview():
         "Unit",
         [
             ("People", "__count", ('"year"', YEAR), None, None),
-            ("Compliant (%)", "compliance_rate", ('"year"', YEAR), None, None),
+            # The ledger's rate is a percentage (0-100): shown as is, with one decimal.
+            ("Compliant (%)", "compliance_rate", ('"year"', YEAR), None, "0.0"),
         ],
     )
-    # The ledger's rate is a percentage (0-100): shown as is, with one decimal.
-    for cell in list(dashboard.cells):
-        if dashboard.cells[cell].startswith("=IF(") and '"compliance_rate"' in dashboard.cells[cell]:
-            dashboard.number_format(cell, "0.0")
     pipeline = pipeline_chart(dashboard, 5, dashboard.row, 550)
     dashboard.skip(TOP + 3)
     # 干部结构
