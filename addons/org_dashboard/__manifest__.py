@@ -15,9 +15,14 @@
         "org_talent",
     ],
     "data": [
+        "security/org_dashboard_security.xml",
         "data/spreadsheet_dashboard_data.xml",
     ],
     "assets": {
+        "spreadsheet.o_spreadsheet": [
+            "org_dashboard/static/src/**/*.js",
+            "org_dashboard/static/src/**/*.xml",
+        ],
         "web.assets_tests": ["org_dashboard/static/tests/tours/**/*"],
     },
     # With the five areas, whether or not Odoo's dashboard app is installed yet: it comes along.

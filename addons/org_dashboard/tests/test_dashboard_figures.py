@@ -184,3 +184,19 @@ class TestDashboardFigures(DashboardCommon):
                     self.read_source(user, *self.chart(OVERVIEW, "hr.employee", ["cadre_gender"]))
                 with self.assertRaises(AccessError):
                     self.read_source(user, *self.pivot(OVERVIEW, "人才资金"))
+
+    def test_only_the_administrator_publishes_a_share_link(self):
+        """Odoo's 分享 makes a link that opens without login: everyone but the administrator is
+        refused, and nothing is stored."""
+        Share = self.env["spreadsheet.dashboard.share"]
+        grassroots = self.env.ref(GRASSROOTS)
+        before = Share.sudo().search_count([])
+        for user in (self.leader, self.officer, self.secretary):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                Share.with_user(user).action_get_share_url({"dashboard_id": grassroots.id, "spreadsheet_data": "{}"})
+        self.assertEqual(Share.sudo().search_count([]), before)
+        url = Share.with_user(self.manager).action_get_share_url(
+            {"dashboard_id": grassroots.id, "spreadsheet_data": "{}"}
+        )
+        self.assertIn("/dashboard/share/", url)
+        self.assertEqual(Share.sudo().search_count([]), before + 1)

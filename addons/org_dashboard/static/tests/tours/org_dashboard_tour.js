@@ -29,5 +29,9 @@ registry.category("web_tour.tours").add("org_dashboard_leader_tour", {
         {
             trigger: ".o_spreadsheet_dashboard_action .o_renderer .o-figure canvas",
         },
+        {
+            content: "A leader is offered no 分享 link (it would open without login)",
+            trigger: ".o_spreadsheet_dashboard_action:not(:has(.o_control_panel .fa-share-alt))",
+        },
     ],
 });
