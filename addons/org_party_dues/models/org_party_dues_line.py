@@ -105,7 +105,10 @@ class OrgPartyDuesLine(models.Model):
                         lines="、".join(paid.mapped("display_name")),
                     )
                 )
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("date_paid"):
+            self.member_id._org_dues_close_reminders()
+        return result
 
     def action_mark_paid(self):
         """交纳: the lines are paid today in cash unless the form says otherwise."""
@@ -136,12 +139,13 @@ class OrgPartyDuesLine(models.Model):
         ]
 
     @api.model
-    def _cron_create_monthly_lines(self, month=None):
+    def _cron_create_monthly_lines(self, month=None, remind=True):
         """Create the dues lines of ``month`` (the office's current month by default): one per
         liable member, from the base of the month's year (the category's smallest amount for a
         fixed category without one; a member of an income category without a base is left out
         until the base is declared). Idempotent: a member who has the month's line gets none;
-        set-based: three searches and one ``create`` whatever the number of members."""
+        set-based: three searches and one ``create`` whatever the number of members. ``remind``:
+        then remind the secretaries of the arrears (``_org_dues_remind_arrears``)."""
         month = month_start(fields.Date.to_date(month) or self.env.company._org_office_today())
         Member = self.env["org.party.member"].sudo()
         members = Member.search(self._org_liable_member_domain(month))
@@ -177,5 +181,6 @@ class OrgPartyDuesLine(models.Model):
                 }
             )
         lines = self.sudo().create(vals_list)
-        self.env["org.party.member"]._org_dues_remind_arrears()
+        if remind:
+            self.env["org.party.member"]._org_dues_remind_arrears()
         return lines

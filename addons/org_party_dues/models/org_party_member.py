@@ -128,6 +128,18 @@ class OrgPartyMember(models.Model):
             "org_party_dues.mail_activity_type_dues_arrears", plans, automated=True
         )
 
+    def _org_dues_close_reminders(self):
+        """Mark done the open arrears reminders of the members of ``self`` who now owe fewer
+        months than the reminder's number (they paid)."""
+        months = self._org_dues_remind_months()
+        late = self._org_months_without_dues()
+        paid = self.filtered(lambda member: late[member.id] < months)
+        if paid:
+            paid.sudo().activity_feedback(
+                ["org_party_dues.mail_activity_type_dues_arrears"],
+                feedback=self.env._("The dues were paid."),
+            )
+
     @api.model
     def _org_months_without_dues_domain(self, this_month, months):
         """``{member id: months}`` of the members with at least ``months`` months unpaid before

@@ -52,3 +52,18 @@ class TestArrears(DuesCommon):
         self.assertEqual(activities.mapped("res_id"), [self.member_a1.id])
         self.assertEqual(activities.user_id, self.secretary_a)
         self.assertIn("3", activities.summary)
+
+    def test_paying_closes_the_reminder(self):
+        kind = self.env.ref("org_party_dues.mail_activity_type_dues_arrears")
+
+        def open_reminders(member):
+            return self.env["mail.activity"].search(
+                [("activity_type_id", "=", kind.id), ("res_model", "=", "org.party.member"), ("res_id", "=", member.id)]
+            )
+
+        self.assertTrue(open_reminders(self.member_a1))  # the monthly runs of setUpClass
+        self.env["org.party.dues.payment"].create({"member_id": self.member_a1.id, "date": "2025-04-10", "amount": 40})
+        self.assertTrue(open_reminders(self.member_a1), "three months still owed")
+        self.env["org.party.dues.payment"].create({"member_id": self.member_a1.id, "date": "2025-04-11", "amount": 120})
+        self.assertFalse(open_reminders(self.member_a1))
+        self.assertIn("The dues were paid", self.member_a1.message_ids[0].body)
