@@ -37,12 +37,9 @@ class OrgPartyDuesBase(models.Model):
         "empty: the category's smallest.",
     )
     voluntary_amount = fields.Monetary(
-        string="Voluntary Amount",
         help="A higher monthly amount the member pays of their own will (自愿多交), set by the branch.",
     )
-    amount_standard = fields.Monetary(
-        string="Standard Monthly Dues", compute="_compute_amounts", store=True
-    )
+    amount_standard = fields.Monetary(string="Standard Monthly Dues", compute="_compute_amounts", store=True)
     amount = fields.Monetary(
         string="Monthly Dues",
         compute="_compute_amounts",
@@ -104,8 +101,10 @@ class OrgPartyDuesBase(models.Model):
                     ),
                 )
             )
-        elif category.basis == "fixed" and self.fixed_amount and not (
-            to_fen(category.fixed_min) <= to_fen(self.fixed_amount) <= to_fen(category.fixed_max)
+        elif (
+            category.basis == "fixed"
+            and self.fixed_amount
+            and not (to_fen(category.fixed_min) <= to_fen(self.fixed_amount) <= to_fen(category.fixed_max))
         ):
             messages.append(
                 (
@@ -134,7 +133,5 @@ class OrgPartyDuesBase(models.Model):
                 )
             )
         if self.income < 0 or self.fixed_amount < 0:
-            messages.append(
-                (("income", "fixed_amount"), self.env._("an amount is negative."))
-            )
+            messages.append((("income", "fixed_amount"), self.env._("an amount is negative.")))
         return messages

@@ -1,4 +1,5 @@
 from odoo import fields, models, tools
+from odoo.tools import SQL
 
 
 class OrgPartyDuesLedger(models.Model):
@@ -29,11 +30,12 @@ class OrgPartyDuesLedger(models.Model):
         tools.drop_view_if_exists(self.env.cr, self._table)
         currency = self.env.company.currency_id
         self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
+            SQL(
+                """
+            CREATE OR REPLACE VIEW %s AS (
                 SELECT (organization_id * 10000 + (EXTRACT(YEAR FROM month)::int - 1900) * 12
                         + EXTRACT(MONTH FROM month)::int)::int AS id,
-                       organization_id, month, {int(currency.id)} AS currency_id,
+                       organization_id, month, %s AS currency_id,
                        SUM(due) AS amount_due, SUM(due_paid) AS amount_due_paid,
                        SUM(collected) AS amount_collected, SUM(remitted) AS amount_remitted,
                        SUM(collected) - SUM(remitted) AS amount_kept,
@@ -53,5 +55,8 @@ class OrgPartyDuesLedger(models.Model):
                   ) AS moves
               GROUP BY organization_id, month
             )
-            """
+            """,
+                SQL.identifier(self._table),
+                currency.id,
+            )
         )

@@ -72,10 +72,15 @@ class OrgPartyDuesLine(models.Model):
         today = self.env.company._org_office_today()
         if self.month and self.month.day != 1:
             messages.append(
-                (("month",), self.env._("the month %(month)s is not the first day of a month.", month=self.month))
+                (
+                    ("month",),
+                    self.env._("the month %(month)s is not the first day of a month.", month=self.month),
+                )
             )
         if to_fen(self.amount) <= 0:
-            messages.append((("amount",), self.env._("the amount %(amount)s is not above zero.", amount=self.amount)))
+            messages.append(
+                (("amount",), self.env._("the amount %(amount)s is not above zero.", amount=self.amount))
+            )
         if self.date_paid and self.date_paid > today:
             messages.append(
                 (
@@ -92,7 +97,9 @@ class OrgPartyDuesLine(models.Model):
                 (("payment_way",), self.env._("paid on %(date)s, but how is not said.", date=self.date_paid))
             )
         if self.payment_way and not self.date_paid:
-            messages.append((("date_paid",), self.env._("a way of payment is given without the payment date.")))
+            messages.append(
+                (("date_paid",), self.env._("a way of payment is given without the payment date."))
+            )
         return messages
 
     def write(self, vals):

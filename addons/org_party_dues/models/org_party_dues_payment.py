@@ -59,12 +59,18 @@ class OrgPartyDuesPayment(models.Model):
         messages = super()._org_rule_messages()
         today = self.env.company._org_office_today()
         if to_fen(self.amount) <= 0:
-            messages.append((("amount",), self.env._("the amount %(amount)s is not above zero.", amount=self.amount)))
+            messages.append(
+                (("amount",), self.env._("the amount %(amount)s is not above zero.", amount=self.amount))
+            )
         if self.date and self.date > today:
             messages.append(
                 (
                     ("date",),
-                    self.env._("the payment date %(date)s is in the future (today is %(today)s).", date=self.date, today=today),
+                    self.env._(
+                        "the payment date %(date)s is in the future (today is %(today)s).",
+                        date=self.date,
+                        today=today,
+                    ),
                 )
             )
         return messages
@@ -93,8 +99,10 @@ class OrgPartyDuesPayment(models.Model):
     def _org_open_lines(self, member_ids):
         """``{member id: [(line id, fen)]}``: the unpaid lines, oldest month first (one search)."""
         open_lines = defaultdict(list)
-        lines = self.env["org.party.dues.line"].sudo().search(
-            [("member_id", "in", list(member_ids)), ("date_paid", "=", False)], order="month, id"
+        lines = (
+            self.env["org.party.dues.line"]
+            .sudo()
+            .search([("member_id", "in", list(member_ids)), ("date_paid", "=", False)], order="month, id")
         )
         for line in lines:
             open_lines[line.member_id.id].append((line.id, to_fen(line.amount)))
@@ -107,7 +115,7 @@ class OrgPartyDuesPayment(models.Model):
         for payment in self.sorted(lambda p: (p.date, p.id)):
             lines = open_lines[payment.member_id.id]
             paid, _left = allocate_fen(to_fen(payment.amount), lines)
-            open_lines[payment.member_id.id] = lines[len(paid):]
+            open_lines[payment.member_id.id] = lines[len(paid) :]
             if paid:
                 Line.browse(paid).write(
                     {"date_paid": payment.date, "payment_way": payment.payment_way, "payment_id": payment.id}
@@ -154,5 +162,5 @@ class OrgPartyDuesPayment(models.Model):
                         ),
                     )
                 )
-            open_lines[member_id] = lines[len(paid):]
+            open_lines[member_id] = lines[len(paid) :]
         return refused

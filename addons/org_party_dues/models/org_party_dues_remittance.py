@@ -66,9 +66,15 @@ class OrgPartyDuesRemittance(models.Model):
         what it passed up up to that month, other than this record: two read_groups."""
         end = month_start(self.month).replace(day=28)
         end = fields.Date.end_of(end, "month")
-        collected = self.env["org.party.dues.line"].sudo()._read_group(
-            [("organization_id", "=", self.organization_id.id), ("date_paid", "<=", end)], [], ["amount:sum"]
-        )[0][0]
+        collected = (
+            self.env["org.party.dues.line"]
+            .sudo()
+            ._read_group(
+                [("organization_id", "=", self.organization_id.id), ("date_paid", "<=", end)],
+                [],
+                ["amount:sum"],
+            )[0][0]
+        )
         domain = [("organization_id", "=", self.organization_id.id), ("month", "<=", self.month)]
         if self._origin.id:
             domain.append(("id", "!=", self._origin.id))
@@ -80,16 +86,25 @@ class OrgPartyDuesRemittance(models.Model):
         messages = super()._org_rule_messages()
         today = self.env.company._org_office_today()
         if to_fen(self.amount) <= 0:
-            messages.append((("amount",), self.env._("the amount %(amount)s is not above zero.", amount=self.amount)))
+            messages.append(
+                (("amount",), self.env._("the amount %(amount)s is not above zero.", amount=self.amount))
+            )
         if self.month and self.month.day != 1:
             messages.append(
-                (("month",), self.env._("the month %(month)s is not the first day of a month.", month=self.month))
+                (
+                    ("month",),
+                    self.env._("the month %(month)s is not the first day of a month.", month=self.month),
+                )
             )
         if self.date and self.date > today:
             messages.append(
                 (
                     ("date",),
-                    self.env._("the date %(date)s is in the future (today is %(today)s).", date=self.date, today=today),
+                    self.env._(
+                        "the date %(date)s is in the future (today is %(today)s).",
+                        date=self.date,
+                        today=today,
+                    ),
                 )
             )
         if self.date and self.month and self.date < self.month:
@@ -97,7 +112,9 @@ class OrgPartyDuesRemittance(models.Model):
                 (
                     ("month", "date"),
                     self.env._(
-                        "passed up on %(date)s, before the month %(month)s begins.", date=self.date, month=self.month
+                        "passed up on %(date)s, before the month %(month)s begins.",
+                        date=self.date,
+                        month=self.month,
                     ),
                 )
             )

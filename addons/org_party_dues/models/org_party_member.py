@@ -14,7 +14,6 @@ class OrgPartyMember(models.Model):
 
     dues_category_id = fields.Many2one(
         "org.party.dues.category",
-        string="Dues Category",
         tracking=True,
         ondelete="restrict",
         help="党费交纳类别: 在职, 离退休 (by income bracket), 农民, 学生, 下岗失业, 低保 (a fixed amount).",
@@ -43,9 +42,7 @@ class OrgPartyMember(models.Model):
         store=True,
         help="The months of dues not paid (欠缴月数), the current month included once its line exists.",
     )
-    dues_oldest_unpaid = fields.Date(
-        string="Unpaid Since", compute="_compute_dues_months_unpaid", store=True
-    )
+    dues_oldest_unpaid = fields.Date(string="Unpaid Since", compute="_compute_dues_months_unpaid", store=True)
 
     def _compute_dues_monthly_amount(self):
         year = self.env.company._org_office_today().year
@@ -118,14 +115,18 @@ class OrgPartyMember(models.Model):
                     "user_id": member.organization_id._reminder_user().id,
                     "date_deadline": self.env.company._org_office_today(),
                     "summary": self.env._(
-                        "%(member)s has not paid dues for %(months)s months", member=member.name, months=counts[member.id]
+                        "%(member)s has not paid dues for %(months)s months",
+                        member=member.name,
+                        months=counts[member.id],
                     ),
                 },
             )
             for member in members
         ]
-        return self.env["mail.activity"].sudo()._org_schedule_batch(
-            "org_party_dues.mail_activity_type_dues_arrears", plans, automated=True
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            ._org_schedule_batch("org_party_dues.mail_activity_type_dues_arrears", plans, automated=True)
         )
 
     def _org_dues_close_reminders(self):

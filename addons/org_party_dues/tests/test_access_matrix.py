@@ -41,7 +41,9 @@ class TestAccessMatrix(DuesCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user_configurator = new_test_user(cls.env, "gr_configurator", groups="org_base.group_org_configurator")
+        cls.user_configurator = new_test_user(
+            cls.env, "gr_configurator", groups="org_base.group_org_configurator"
+        )
         cls.users = {
             "employee": cls.user_employee,
             "officer": cls.user_officer,
@@ -59,7 +61,9 @@ class TestAccessMatrix(DuesCommon):
         cls.counters = {}
         # money collected in both branches, so that remittances may be made
         for member in (cls.member_a1, cls.member_b1):
-            cls.env["org.party.dues.payment"].create({"member_id": member.id, "date": "2024-01-20", "amount": 500})
+            cls.env["org.party.dues.payment"].create(
+                {"member_id": member.id, "date": "2024-01-20", "amount": 500}
+            )
         cls.records = {model: (cls._make(model, "a"), cls._make(model, "b")) for model in MATRIX}
 
     @classmethod
@@ -73,16 +77,31 @@ class TestAccessMatrix(DuesCommon):
         branch = cls.branch_a1 if side == "a" else cls.branch_b1
         number = cls._next(model)
         if model == "org.party.dues.category":
-            return {"name": f"矩阵{number}", "code": f"matrix{number}", "basis": "fixed", "fixed_min": 1, "fixed_max": 2}
+            return {
+                "name": f"矩阵{number}",
+                "code": f"matrix{number}",
+                "basis": "fixed",
+                "fixed_min": 1,
+                "fixed_max": 2,
+            }
         if model == "org.party.dues.bracket":
             return {"category_id": cls.in_service.id, "income_up_to": 20000 + number, "rate": 2}
         if model == "org.party.dues.base":
             fresh = cls.env["org.party.member"].create(
-                {"name": f"矩阵党员{number}", "organization_id": branch.id, "dues_category_id": cls.in_service.id}
+                {
+                    "name": f"矩阵党员{number}",
+                    "organization_id": branch.id,
+                    "dues_category_id": cls.in_service.id,
+                }
             )
             return {"member_id": fresh.id, "year": 2025, "income": 4000}
         if model == "org.party.dues.line":
-            return {"member_id": member.id, "organization_id": branch.id, "month": f"{1900 + number}-01-01", "amount": 40}
+            return {
+                "member_id": member.id,
+                "organization_id": branch.id,
+                "month": f"{1900 + number}-01-01",
+                "amount": 40,
+            }
         if model == "org.party.dues.payment":
             return {"member_id": member.id, "date": "2025-01-21", "amount": 1}
         if model == "org.party.dues.remittance":
@@ -125,8 +144,12 @@ class TestAccessMatrix(DuesCommon):
                     self.assertEqual(groups[0]["__count"] if groups else 0, len(expected))
                     for record in records:
                         if record in expected:
-                            self.assertEqual(record.with_user(user).read(["display_name"])[0]["id"], record.id)
-                            self.assertEqual(len(record.with_user(user).export_data(["display_name"])["datas"]), 1)
+                            self.assertEqual(
+                                record.with_user(user).read(["display_name"])[0]["id"], record.id
+                            )
+                            self.assertEqual(
+                                len(record.with_user(user).export_data(["display_name"])["datas"]), 1
+                            )
                         else:
                             with self.assertRaises(AccessError):
                                 record.with_user(user).read(["display_name"])
@@ -159,7 +182,9 @@ class TestAccessMatrix(DuesCommon):
                         if letter == "-" and not Model.browse().has_access(operation):
                             continue  # refused by the ACL
                         for side in ("a", "b"):
-                            allowed = letter == "A" or (letter == "S" and (side == "a") == (role == "secretary"))
+                            allowed = letter == "A" or (
+                                letter == "S" and (side == "a") == (role == "secretary")
+                            )
                             if operation == "create":
                                 vals = self._vals(model, side)
                                 if allowed:
@@ -193,14 +218,24 @@ class TestAccessMatrix(DuesCommon):
                     for fname in ("dues_monthly_amount", "dues_base_ids", "dues_line_ids"):
                         with self.assertRaises(AccessError):
                             member.read([fname])
-                    self.assertEqual(member.read(["dues_months_unpaid"])[0]["dues_months_unpaid"], self.member_a1.dues_months_unpaid)
-        self.assertEqual(self.member_a1.with_user(self.secretary_a).dues_monthly_amount, 0.0 if self.env.company._org_office_today().year != 2025 else 40.0)
-        self.assertEqual(self.member_a1.with_user(self.secretary_a).dues_base_ids.mapped("income")[-1:], [4000.0])
+                    self.assertEqual(
+                        member.read(["dues_months_unpaid"])[0]["dues_months_unpaid"],
+                        self.member_a1.dues_months_unpaid,
+                    )
+        self.assertEqual(
+            self.member_a1.with_user(self.secretary_a).dues_monthly_amount,
+            0.0 if self.env.company._org_office_today().year != 2025 else 40.0,
+        )
+        self.assertEqual(
+            self.member_a1.with_user(self.secretary_a).dues_base_ids.mapped("income")[-1:], [4000.0]
+        )
         with self.assertRaises(AccessError):
             self.member_a1.with_user(self.secretary_b).read(["dues_base_ids"])
 
     def test_export_is_audited(self):
         lines = self.records["org.party.dues.line"][0]
         lines.with_user(self.user_officer).export_data(["member_id", "amount"])
-        log = self.env["org.audit.log"].search([("res_model", "=", "org.party.dues.line"), ("action", "=", "export")])
+        log = self.env["org.audit.log"].search(
+            [("res_model", "=", "org.party.dues.line"), ("action", "=", "export")]
+        )
         self.assertEqual(log.user_id, self.user_officer)

@@ -9,7 +9,9 @@ from ..tools.dues import allocate_fen, monthly_dues_fen, to_fen, to_yuan
 @tagged("post_install", "-at_install")
 class TestDuesArithmetic(TransactionCase):
     def _standard(self, category, income, fixed=0.0):
-        return to_yuan(self.env.ref(f"org_party_dues.dues_category_{category}")._org_standard_fen(income, fixed))
+        return to_yuan(
+            self.env.ref(f"org_party_dues.dues_category_{category}")._org_standard_fen(income, fixed)
+        )
 
     def test_in_service_brackets_at_their_bounds(self):
         cases = [

@@ -30,7 +30,12 @@ class TestMonthlyLines(DuesCommon):
             IntegrityError,
             "member_month_uniq",
             lambda: self.Line.create(
-                {"member_id": self.member_a1.id, "organization_id": self.branch_a1.id, "month": JAN, "amount": 1}
+                {
+                    "member_id": self.member_a1.id,
+                    "organization_id": self.branch_a1.id,
+                    "month": JAN,
+                    "amount": 1,
+                }
             ),
         )
 
@@ -42,7 +47,11 @@ class TestMonthlyLines(DuesCommon):
         transferred.active = False  # what an approved transfer out does
         uncategorized = Member.create({"name": "未分类党员", "organization_id": self.branch_a1.id})
         no_base = Member.create(
-            {"name": "未申报基数", "organization_id": self.branch_a1.id, "dues_category_id": self.in_service.id}
+            {
+                "name": "未申报基数",
+                "organization_id": self.branch_a1.id,
+                "dues_category_id": self.in_service.id,
+            }
         )
         later = Member.create(
             {
@@ -66,7 +75,11 @@ class TestMonthlyLines(DuesCommon):
             self.Line._cron_create_monthly_lines(FEB)
         self.env["org.party.member"].create(
             [
-                {"name": f"批量{index}", "organization_id": self.branch_a2.id, "dues_category_id": self.student.id}
+                {
+                    "name": f"批量{index}",
+                    "organization_id": self.branch_a2.id,
+                    "dues_category_id": self.student.id,
+                }
                 for index in range(20)
             ]
         )

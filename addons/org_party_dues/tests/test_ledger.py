@@ -3,7 +3,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common import APR, FEB, JAN, MAR, DuesCommon
+from .common import FEB, JAN, MAR, DuesCommon
 
 
 @tagged("post_install", "-at_install")
@@ -26,7 +26,17 @@ class TestLedger(DuesCommon):
         )[0]
 
     def _values(self, row):
-        return tuple(row[name] for name in ("count_due", "amount_due", "count_unpaid", "amount_collected", "amount_remitted", "amount_kept"))
+        return tuple(
+            row[name]
+            for name in (
+                "count_due",
+                "amount_due",
+                "count_unpaid",
+                "amount_collected",
+                "amount_remitted",
+                "amount_kept",
+            )
+        )
 
     def test_sums(self):
         self.assertEqual(self._values(self._row(self.branch_a1, JAN)), (1, 40.0, 0, 0.0, 0.0, 0.0))
@@ -37,7 +47,9 @@ class TestLedger(DuesCommon):
             {"organization_id": self.branch_a1.id, "month": FEB, "date": "2025-02-28", "amount": 80}
         )
         self.assertEqual(self._values(self._row(self.branch_a1, FEB)), (1, 40.0, 0, 80.0, 80.0, 0.0))
-        total = self.Ledger.read_group([("organization_id", "=", self.branch_a1.id)], ["amount_collected:sum", "amount_due:sum"], [])
+        total = self.Ledger.read_group(
+            [("organization_id", "=", self.branch_a1.id)], ["amount_collected:sum", "amount_due:sum"], []
+        )
         self.assertEqual((total[0]["amount_collected"], total[0]["amount_due"]), (80.0, 120.0))
 
     def test_remittance_not_above_what_was_collected(self):
@@ -49,7 +61,9 @@ class TestLedger(DuesCommon):
                 {"organization_id": self.branch_a1.id, "month": JAN, "date": "2025-01-31", "amount": 10}
             ),
         )
-        first = Remittance.create({"organization_id": self.branch_a1.id, "month": FEB, "date": "2025-03-01", "amount": 50})
+        first = Remittance.create(
+            {"organization_id": self.branch_a1.id, "month": FEB, "date": "2025-03-01", "amount": 50}
+        )
         self.assertEqual(first.to_organization_id, self.org_a)
         self.assertRefused(
             ValidationError,
@@ -58,7 +72,9 @@ class TestLedger(DuesCommon):
                 {"organization_id": self.branch_a1.id, "month": MAR, "date": "2025-03-31", "amount": 31}
             ),
         )
-        Remittance.create({"organization_id": self.branch_a1.id, "month": MAR, "date": "2025-03-31", "amount": 30})
+        Remittance.create(
+            {"organization_id": self.branch_a1.id, "month": MAR, "date": "2025-03-31", "amount": 30}
+        )
         self.assertRefused(ValidationError, "2025-01-15", lambda: first.write({"date": "2025-01-15"}))
 
     def test_secretary_sees_the_own_subtree(self):

@@ -54,7 +54,11 @@ class TestYearReport(HttpCase, DuesCommon):
         a1 = values["tables"][self.branch_a1.id]
         self.assertEqual(len(a1["lines"]), 12)
         self.assertEqual(
-            (a1["lines"][1]["amount_collected"], a1["lines"][1]["amount_remitted"], a1["totals"]["amount_due"]),
+            (
+                a1["lines"][1]["amount_collected"],
+                a1["lines"][1]["amount_remitted"],
+                a1["totals"]["amount_due"],
+            ),
             (80.0, 60.0, 80.0),
         )
         self.assertEqual(a1["totals"]["amount_kept"], 20.0)

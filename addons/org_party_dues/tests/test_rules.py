@@ -32,7 +32,9 @@ class TestDuesRules(DuesCommon):
         self.assertRefused(
             IntegrityError,
             "member_year_uniq",
-            lambda: self.env["org.party.dues.base"].create({"member_id": self.member_a1.id, "year": 2025, "income": 1}),
+            lambda: self.env["org.party.dues.base"].create(
+                {"member_id": self.member_a1.id, "year": 2025, "income": 1}
+            ),
         )
 
     def test_year_between_2008_and_next_year(self):
@@ -48,7 +50,9 @@ class TestDuesRules(DuesCommon):
 
     def test_fixed_amount_within_the_range(self):
         self.member_b1.dues_category_id = self.farmer
-        base = self.env["org.party.dues.base"].create({"member_id": self.member_b1.id, "year": 2025, "fixed_amount": 1})
+        base = self.env["org.party.dues.base"].create(
+            {"member_id": self.member_b1.id, "year": 2025, "fixed_amount": 1}
+        )
         self.assertEqual(base.amount, 1.0)
         self.assertRefused(ValidationError, "1.5", lambda: base.write({"fixed_amount": 1.5}))
         self.assertEqual(base.fixed_amount, 1.0)
@@ -94,7 +98,12 @@ class TestDuesRules(DuesCommon):
             ValidationError,
             "2025-01-15",
             lambda: self.Line.create(
-                {"member_id": self.member_a1.id, "organization_id": self.branch_a1.id, "month": "2025-01-15", "amount": 1}
+                {
+                    "member_id": self.member_a1.id,
+                    "organization_id": self.branch_a1.id,
+                    "month": "2025-01-15",
+                    "amount": 1,
+                }
             ),
         )
 
