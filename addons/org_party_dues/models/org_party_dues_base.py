@@ -41,7 +41,7 @@ class OrgPartyDuesBase(models.Model):
     )
     amount_standard = fields.Monetary(string="Standard Monthly Dues", compute="_compute_amounts", store=True)
     amount = fields.Monetary(
-        string="Monthly Dues",
+        string="Monthly Amount",
         compute="_compute_amounts",
         store=True,
         help="The standard amount, or the voluntary amount where higher.",

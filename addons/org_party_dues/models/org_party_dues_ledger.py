@@ -15,6 +15,8 @@ class OrgPartyDuesLedger(models.Model):
 
     organization_id = fields.Many2one("org.party.organization", string="Party Organization", readonly=True)
     month = fields.Date(readonly=True)
+    month_label = fields.Char(string="Month of the Dues", readonly=True)
+    # the main company's currency, read when the view is queried
     currency_id = fields.Many2one("res.currency", readonly=True)
     amount_due = fields.Monetary(string="Due", readonly=True)
     amount_due_paid = fields.Monetary(string="Due and Paid", readonly=True)
@@ -28,14 +30,14 @@ class OrgPartyDuesLedger(models.Model):
     # since 1900): stable, so that a row keeps its id when other rows appear.
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        currency = self.env.company.currency_id
         self.env.cr.execute(
             SQL(
                 """
             CREATE OR REPLACE VIEW %s AS (
                 SELECT (organization_id * 10000 + (EXTRACT(YEAR FROM month)::int - 1900) * 12
                         + EXTRACT(MONTH FROM month)::int)::int AS id,
-                       organization_id, month, %s AS currency_id,
+                       organization_id, month, to_char(month, 'YYYY-MM') AS month_label,
+                       (SELECT currency_id FROM res_company ORDER BY id LIMIT 1) AS currency_id,
                        SUM(due) AS amount_due, SUM(due_paid) AS amount_due_paid,
                        SUM(collected) AS amount_collected, SUM(remitted) AS amount_remitted,
                        SUM(collected) - SUM(remitted) AS amount_kept,
@@ -57,6 +59,5 @@ class OrgPartyDuesLedger(models.Model):
             )
             """,
                 SQL.identifier(self._table),
-                currency.id,
             )
         )

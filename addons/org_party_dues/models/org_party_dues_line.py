@@ -36,6 +36,7 @@ class OrgPartyDuesLine(models.Model):
         "org.party.organization", required=True, index=True, ondelete="restrict", string="Party Organization"
     )
     month = fields.Date(required=True, index=True, help="The first day of the month the dues are of.")
+    month_label = fields.Char(string="Month of the Dues", compute="_compute_month_label")
     currency_id = fields.Many2one(
         "res.currency", default=lambda self: self.env.company.currency_id, required=True
     )
@@ -50,6 +51,11 @@ class OrgPartyDuesLine(models.Model):
     _sql_constraints = [
         ("member_month_uniq", "unique(member_id, month)", "A member has one dues line per month."),
     ]
+
+    @api.depends("month")
+    def _compute_month_label(self):
+        for record in self:
+            record.month_label = record.month and f"{record.month.year}-{record.month.month:02d}"
 
     @api.depends("member_id", "month")
     def _compute_display_name(self):

@@ -32,6 +32,7 @@ class OrgPartyDuesRemittance(models.Model):
     date = fields.Date(
         string="Passed Up On", required=True, default=lambda self: self.env.company._org_office_today()
     )
+    month_label = fields.Char(string="Month of the Dues", compute="_compute_month_label")
     currency_id = fields.Many2one(
         "res.currency", default=lambda self: self.env.company.currency_id, required=True
     )
@@ -45,6 +46,11 @@ class OrgPartyDuesRemittance(models.Model):
             "An organization has one remittance per month.",
         ),
     ]
+
+    @api.depends("month")
+    def _compute_month_label(self):
+        for record in self:
+            record.month_label = record.month and f"{record.month.year}-{record.month.month:02d}"
 
     @api.depends("organization_id", "month")
     def _compute_display_name(self):
