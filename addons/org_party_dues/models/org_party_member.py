@@ -108,21 +108,17 @@ class OrgPartyMember(models.Model):
         this_month = month_start(self.env.company._org_office_today())
         counts = self._org_months_without_dues_domain(this_month, months)
         members = self.sudo().browse(counts)
-        plans = [
-            (
-                member,
-                {
-                    "user_id": member.organization_id._reminder_user().id,
-                    "date_deadline": self.env.company._org_office_today(),
-                    "summary": self.env._(
-                        "%(member)s has not paid dues for %(months)s months",
-                        member=member.name,
-                        months=counts[member.id],
-                    ),
-                },
+        today = self.env.company._org_office_today()
+        plans = []
+        for member in members:
+            user = member.organization_id._reminder_user()
+            # the summary in the language of the secretary who reads it
+            summary = self.with_context(lang=user.lang or self.env.lang).env._(
+                "%(member)s has not paid dues for %(months)s months",
+                member=member.name,
+                months=counts[member.id],
             )
-            for member in members
-        ]
+            plans.append((member, {"user_id": user.id, "date_deadline": today, "summary": summary}))
         return (
             self.env["mail.activity"]
             .sudo()
