@@ -33,7 +33,16 @@ class OrgPartyDuesLine(models.Model):
 
     member_id = fields.Many2one("org.party.member", required=True, index=True, ondelete="cascade")
     organization_id = fields.Many2one(
-        "org.party.organization", required=True, index=True, ondelete="restrict", string="Party Organization"
+        "org.party.organization",
+        string="Party Organization",
+        compute="_compute_organization_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        index=True,
+        ondelete="restrict",
+        help="The organization that collects the dues: the member's when the line is made.",
     )
     month = fields.Date(required=True, index=True, help="The first day of the month the dues are of.")
     month_label = fields.Char(string="Month of the Dues", compute="_compute_month_label")
@@ -51,6 +60,13 @@ class OrgPartyDuesLine(models.Model):
     _sql_constraints = [
         ("member_month_uniq", "unique(member_id, month)", "A member has one dues line per month."),
     ]
+
+    @api.depends("member_id")
+    def _compute_organization_id(self):
+        # on the member only: a line stays with the organization that collects it when the
+        # member moves on
+        for line in self:
+            line.organization_id = line.member_id.organization_id
 
     @api.depends("month")
     def _compute_month_label(self):

@@ -95,3 +95,12 @@ class TestMonthlyLines(DuesCommon):
         cron.method_direct_trigger()
         month = self.env.company._org_office_today().replace(day=1)
         self.assertIn(self.member_b1, self.Line.search([("month", "=", month)]).member_id)
+
+    def test_a_line_stays_with_its_organization(self):
+        line = self._lines(JAN).filtered(lambda line: line.member_id == self.member_a1)
+        manual = self.Line.with_user(self.secretary_a).create(
+            {"member_id": self.member_a1.id, "month": FEB, "amount": 40}
+        )
+        self.assertEqual(manual.organization_id, self.branch_a1)
+        self.member_a1.organization_id = self.branch_a2  # moved within the zone
+        self.assertEqual((line.organization_id, manual.organization_id), (self.branch_a1, self.branch_a1))

@@ -4,6 +4,9 @@ import io
 import json
 from urllib.parse import quote
 
+import openpyxl
+
+from odoo import http
 from odoo.tests import HttpCase, tagged
 from odoo.tools.pdf import PdfFileReader
 
@@ -81,3 +84,41 @@ class TestYearReport(HttpCase, DuesCommon):
         response = self._get(self.secretary_a, self.branches.ids)
         self.assertEqual(response.status_code, 403)
         self.assertNotIn("测试乙一支部", response.content.decode(errors="replace"))
+
+
+@tagged("post_install", "-at_install")
+class TestLedgerExport(HttpCase, DuesCommon):
+    """The ledger exported to Excel from its list: the secretary's rows only, audited."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.groups"].search([("org_require_totp", "=", True)]).org_require_totp = False
+        cls._lines(JAN)
+        cls.secretary_a.groups_id += cls.env.ref("base.group_allow_export")
+
+    def test_secretary_exports_the_own_rows(self):
+        self.authenticate(self.secretary_a.login, self.secretary_a.login)
+        data = {
+            "model": "org.party.dues.ledger",
+            "fields": [
+                {"name": "organization_id", "label": "党组织", "type": "many2one"},
+                {"name": "month_label", "label": "所属月份", "type": "char"},
+                {"name": "amount_due", "label": "应缴金额", "type": "monetary"},
+            ],
+            "ids": False,
+            "domain": [],
+            "groupby": [],
+            "import_compat": False,
+        }
+        response = self.url_open(
+            "/web/export/xlsx", data={"data": json.dumps(data), "csrf_token": http.Request.csrf_token(self)}
+        )
+        self.assertEqual(response.status_code, 200, response.text[:300])
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+        self.assertEqual(rows, [["党组织", "所属月份", "应缴金额"], ["测试甲一支部", "2025-01", 40]])
+        log = self.env["org.audit.log"].search(
+            [("res_model", "=", "org.party.dues.ledger"), ("action", "=", "export")]
+        )
+        self.assertEqual(log.user_id, self.secretary_a)
