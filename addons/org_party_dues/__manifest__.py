@@ -1,0 +1,28 @@
+{
+    "name": "Organization Work Platform: Party Dues",
+    "summary": "党费 · dues categories and brackets as data, yearly bases, monthly dues, payments, "
+    "arrears, the branch ledger (收缴 and 上缴) and the yearly report",
+    "version": "18.0.1.0.0",
+    "category": "Organization Work",
+    "author": "组织工作平台 contributors",
+    "license": "LGPL-3",
+    "depends": ["org_grassroots", "org_roster"],
+    "data": [
+        "security/org_party_dues_security.xml",
+        "security/ir.model.access.csv",
+        "data/org_party_dues_category_data.xml",
+        "data/org_roster_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
+        "views/org_party_dues_category_views.xml",
+        "views/org_party_dues_line_views.xml",
+        "views/org_party_dues_payment_views.xml",
+        "views/org_party_dues_remittance_views.xml",
+        "views/org_party_dues_ledger_views.xml",
+        "views/org_party_member_views.xml",
+        "views/org_party_dues_menus.xml",
+        "report/org_party_dues_year_report.xml",
+    ],
+    "demo": ["demo/org_party_dues_demo.xml"],
+    "installable": True,
+}

@@ -1,0 +1,1 @@
+from . import org_party_dues_year_report
