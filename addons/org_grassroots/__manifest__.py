@@ -1,7 +1,7 @@
 {
     "name": "Organization Work Platform: Grassroots Party Building",
     "summary": "强基固本 · party organizations, members, development pipeline, meetings, 幸福清单",
-    "version": "18.0.1.3.1",
+    "version": "18.0.1.4.0",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
@@ -10,6 +10,8 @@
         "security/org_grassroots_security.xml",
         "security/ir.model.access.csv",
         "data/org_dictionary_party_field_data.xml",
+        "data/org_dictionary_member_data.xml",
+        "data/org_party_member_standing_data.xml",
         "data/org_party_term_rule_data.xml",
         "data/org_party_meeting_type_data.xml",
         "data/org_party_candidate_stage_data.xml",
@@ -32,6 +34,10 @@
         "views/org_party_meeting_type_views.xml",
         "views/org_grassroots_menus.xml",
         "views/org_party_member_register_views.xml",
+        "views/org_party_member_standing_views.xml",
+        "views/org_party_standing_event_views.xml",
+        "views/org_party_mobility_views.xml",
+        "views/org_party_lost_contact_views.xml",
         "report/org_party_member_register.xml",
     ],
     "demo": [
