@@ -19,6 +19,10 @@ class OrgPartyLostContact(models.Model):
         "org.party.organization",
         string="Party Organization",
         required=True,
+        compute="_compute_organization_id",
+        store=True,
+        precompute=True,
+        readonly=False,
         index=True,
         ondelete="restrict",
         tracking=True,
@@ -36,6 +40,11 @@ class OrgPartyLostContact(models.Model):
     step_count = fields.Integer(compute="_compute_step_count")
     note = fields.Text()
 
+    @api.depends("member_id")
+    def _compute_organization_id(self):
+        for lost in self:
+            lost.organization_id = lost.member_id.sudo().organization_id
+
     @api.depends("date_found")
     def _compute_state(self):
         for lost in self:
@@ -45,11 +54,6 @@ class OrgPartyLostContact(models.Model):
     def _compute_step_count(self):
         for lost in self:
             lost.step_count = len(lost.step_ids)
-
-    @api.onchange("member_id")
-    def _onchange_member_id(self):
-        if self.member_id:
-            self.organization_id = self.member_id.organization_id
 
     @api.constrains("member_id", "date_lost", "date_found")
     def _check_org_rules(self):
@@ -103,11 +107,6 @@ class OrgPartyLostContact(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        members = self.env["org.party.member"].browse([vals["member_id"] for vals in vals_list if vals.get("member_id")])
-        organization_of = {member.id: member.organization_id.id for member in members.sudo()}
-        for vals in vals_list:
-            if vals.get("member_id") and not vals.get("organization_id"):
-                vals["organization_id"] = organization_of.get(vals["member_id"])
         records = super().create(vals_list)
         for lost in records:
             lost.member_id.message_post(

@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.osv import expression
 
 from .org_party_standing_event import STANDING_AFTER
@@ -105,6 +106,18 @@ class OrgPartyMember(models.Model):
             else:  # set by hand or by an import, before the registrations existed
                 member.is_lost_contact = member.is_lost_contact
             member.date_lost_contact = min(open_lost.mapped("date_lost")) if open_lost else False
+
+    def write(self, vals):
+        computed = {"standing", "standing_date", "exit_kind_id", "date_restored"} & set(vals)
+        if computed:
+            raise UserError(
+                self.env._(
+                    "%(members)s: the party standing changes only through a standing change (停止党籍, "
+                    "出党, 死亡, 恢复党籍) recorded with its date and reason.",
+                    members="、".join(self.mapped("name")),
+                )
+            )
+        return super().write(vals)
 
     # Buttons of the member form: each opens the registration it records, in a dialog.
 

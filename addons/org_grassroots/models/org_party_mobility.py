@@ -44,6 +44,10 @@ class OrgPartyMobility(models.Model):
         "org.party.organization",
         string="Responsible Organization",
         required=True,
+        compute="_compute_organization_id",
+        store=True,
+        precompute=True,
+        readonly=False,
         index=True,
         ondelete="restrict",
         tracking=True,
@@ -91,10 +95,13 @@ class OrgPartyMobility(models.Model):
         for mobility in self:
             mobility.name = f"{labels.get(mobility.kind, '')} · {mobility.member_id.name or mobility.person_name or ''}"
 
-    @api.onchange("member_id")
-    def _onchange_member_id(self):
-        if self.member_id and self.kind == "out":
-            self.organization_id = self.member_id.organization_id
+    @api.depends("member_id", "kind")
+    def _compute_organization_id(self):
+        for mobility in self:
+            if mobility.kind == "out" and mobility.member_id:
+                mobility.organization_id = mobility.member_id.sudo().organization_id
+            else:
+                mobility.organization_id = mobility.organization_id
 
     @api.constrains(
         "kind",
@@ -202,13 +209,7 @@ class OrgPartyMobility(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        members = self.env["org.party.member"].browse(
-            [vals["member_id"] for vals in vals_list if vals.get("member_id") and vals.get("kind", "out") == "out"]
-        )
-        organization_of = {member.id: member.organization_id.id for member in members.sudo()}
         for vals in vals_list:
-            if vals.get("member_id") in organization_of and not vals.get("organization_id"):
-                vals["organization_id"] = organization_of[vals["member_id"]]
             if vals.get("person_id_number"):
                 with contextlib.suppress(ResidentIdError):
                     vals["person_id_number"] = normalize_resident_id(vals["person_id_number"])

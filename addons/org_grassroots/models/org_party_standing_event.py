@@ -32,6 +32,9 @@ class OrgPartyStandingEvent(models.Model):
     organization_id = fields.Many2one(
         "org.party.organization",
         string="Party Organization",
+        compute="_compute_organization_id",
+        store=True,
+        precompute=True,
         index=True,
         ondelete="restrict",
         help="The member's organization when the change was recorded (the one that decided it).",
@@ -68,6 +71,11 @@ class OrgPartyStandingEvent(models.Model):
         store=True,
         help="The member's 党籍状态 before this change.",
     )
+
+    @api.depends("member_id")
+    def _compute_organization_id(self):
+        for event in self:
+            event.organization_id = event.member_id.sudo().organization_id
 
     @api.depends("member_id", "date")
     def _compute_standing_before(self):
@@ -196,11 +204,6 @@ class OrgPartyStandingEvent(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        members = self.env["org.party.member"].browse([vals["member_id"] for vals in vals_list if vals.get("member_id")])
-        organization_of = {member.id: member.organization_id.id for member in members.sudo()}
-        for vals in vals_list:
-            if vals.get("member_id") and not vals.get("organization_id"):
-                vals["organization_id"] = organization_of.get(vals["member_id"])
         events = super().create(vals_list)
         events._org_post_on_members()
         return events
