@@ -44,6 +44,7 @@
         "demo/org_grassroots_demo.xml",
         "demo/org_grassroots_demo_orglife.xml",
         "demo/org_grassroots_demo_more.xml",
+        "demo/org_grassroots_demo_register.xml",
     ],
     "assets": {
         "web.assets_backend": ["org_grassroots/static/src/**/*"],
