@@ -13,7 +13,12 @@ class OrgPartyLostContact(models.Model):
     _rec_name = "member_id"
 
     member_id = fields.Many2one(
-        "org.party.member", string="Party Member", required=True, index=True, ondelete="cascade", tracking=True
+        "org.party.member",
+        string="Party Member",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        tracking=True,
     )
     organization_id = fields.Many2one(
         "org.party.organization",
@@ -68,13 +73,20 @@ class OrgPartyLostContact(models.Model):
         for name, date in (("date_lost", lost), ("date_found", found)):
             if date and date > today:
                 messages.append(
-                    ((name,), self.env._("the date %(date)s is in the future (today is %(today)s).", date=date, today=today))
+                    (
+                        (name,),
+                        self.env._(
+                            "the date %(date)s is in the future (today is %(today)s).", date=date, today=today
+                        ),
+                    )
                 )
         if lost and found and found < lost:
             messages.append(
                 (
                     ("date_found",),
-                    self.env._("contact found on %(found)s, before it was lost on %(lost)s.", found=found, lost=lost),
+                    self.env._(
+                        "contact found on %(found)s, before it was lost on %(lost)s.", found=found, lost=lost
+                    ),
                 )
             )
         member = self.member_id
@@ -82,7 +94,11 @@ class OrgPartyLostContact(models.Model):
             messages.append(
                 (
                     ("date_lost",),
-                    self.env._("contact lost on %(date)s, before joining on %(joined)s.", date=lost, joined=member.date_join),
+                    self.env._(
+                        "contact lost on %(date)s, before joining on %(joined)s.",
+                        date=lost,
+                        joined=member.date_join,
+                    ),
                 )
             )
         if member and not found:
@@ -110,7 +126,9 @@ class OrgPartyLostContact(models.Model):
         records = super().create(vals_list)
         for lost in records:
             lost.member_id.message_post(
-                body=self.env._("Contact lost since %(date)s: registered as lost contact (失联).", date=lost.date_lost)
+                body=self.env._(
+                    "Contact lost since %(date)s: registered as lost contact (失联).", date=lost.date_lost
+                )
             )
         return records
 
@@ -119,7 +137,9 @@ class OrgPartyLostContact(models.Model):
         today = self.env.company._org_office_today()
         for lost in self:
             lost.date_found = lost.date_found or today
-            lost.member_id.message_post(body=self.env._("Contact found again on %(date)s.", date=lost.date_found))
+            lost.member_id.message_post(
+                body=self.env._("Contact found again on %(date)s.", date=lost.date_found)
+            )
         return True
 
     def action_suspend_standing(self):

@@ -23,7 +23,9 @@ class OrgPartyLostContactStep(models.Model):
         domain=[("dictionary_code", "=", "lost_contact_method")],
     )
     result = fields.Text(help="What the step found.")
-    user_id = fields.Many2one("res.users", string="Recorded By", default=lambda self: self.env.user, readonly=True)
+    user_id = fields.Many2one(
+        "res.users", string="Recorded By", default=lambda self: self.env.user, readonly=True
+    )
 
     @api.constrains("date", "lost_contact_id")
     def _check_org_rules(self):
@@ -34,14 +36,25 @@ class OrgPartyLostContactStep(models.Model):
         today = self.env.company._org_office_today()
         if self.date and self.date > today:
             messages.append(
-                (("date",), self.env._("the date %(date)s is in the future (today is %(today)s).", date=self.date, today=today))
+                (
+                    ("date",),
+                    self.env._(
+                        "the date %(date)s is in the future (today is %(today)s).",
+                        date=self.date,
+                        today=today,
+                    ),
+                )
             )
         lost = self.lost_contact_id.date_lost
         if self.date and lost and self.date < lost:
             messages.append(
                 (
                     ("date",),
-                    self.env._("a search step on %(date)s, before contact was lost on %(lost)s.", date=self.date, lost=lost),
+                    self.env._(
+                        "a search step on %(date)s, before contact was lost on %(lost)s.",
+                        date=self.date,
+                        lost=lost,
+                    ),
                 )
             )
         return messages

@@ -112,7 +112,9 @@ class OrgPartyMember(models.Model):
                 messages.append(
                     (
                         (name,),
-                        self.env._("the introducer %(member)s is the member himself.", member=introducer.name),
+                        self.env._(
+                            "the introducer %(member)s is the member himself.", member=introducer.name
+                        ),
                     )
                 )
                 continue
@@ -154,8 +156,8 @@ class OrgPartyMember(models.Model):
         """Link the members without an employee to the employee with the same resident ID
         number (``hr.employee.identification_id``), in one search."""
         members = self.sudo().filtered(lambda member: not member.employee_id and member.id_number)
-        employees = self.env["hr.employee"].sudo().search(
-            [("identification_id", "in", members.mapped("id_number"))]
+        employees = (
+            self.env["hr.employee"].sudo().search([("identification_id", "in", members.mapped("id_number"))])
         )
         by_number = {employee.identification_id: employee for employee in employees}
         linked = self.browse()

@@ -20,7 +20,12 @@ class OrgPartyMember(models.Model):
 
     standing_event_ids = fields.One2many("org.party.standing.event", "member_id", string="Standing Changes")
     standing = fields.Selection(
-        [("normal", "Normal"), ("suspended", "Suspended"), ("exited", "Left the Party"), ("deceased", "Deceased")],
+        [
+            ("normal", "Normal"),
+            ("suspended", "Suspended"),
+            ("exited", "Left the Party"),
+            ("deceased", "Deceased"),
+        ],
         string="Party Standing",
         compute="_compute_standing",
         store=True,
@@ -30,7 +35,10 @@ class OrgPartyMember(models.Model):
         "buttons of the member (恢复党籍 brings a suspended member back to 正常).",
     )
     standing_date = fields.Date(
-        string="Standing Since", compute="_compute_standing", store=True, help="The date of the last standing change."
+        string="Standing Since",
+        compute="_compute_standing",
+        store=True,
+        help="The date of the last standing change.",
     )
     exit_kind_id = fields.Many2one(
         "org.dictionary.item",
@@ -41,7 +49,10 @@ class OrgPartyMember(models.Model):
         help="出党方式 of a member who left the party.",
     )
     date_restored = fields.Date(
-        string="Membership Restored On", compute="_compute_standing", store=True, help="恢复党籍: the last restoration."
+        string="Membership Restored On",
+        compute="_compute_standing",
+        store=True,
+        help="恢复党籍: the last restoration.",
     )
     meeting_ids = fields.Many2many(
         "org.party.meeting",
@@ -60,7 +71,9 @@ class OrgPartyMember(models.Model):
         tracking=True,
         help="流动党员: works or lives away from the organization; set by an open 流出 registration.",
     )
-    lost_contact_ids = fields.One2many("org.party.lost.contact", "member_id", string="Lost Contact Registrations")
+    lost_contact_ids = fields.One2many(
+        "org.party.lost.contact", "member_id", string="Lost Contact Registrations"
+    )
     is_lost_contact = fields.Boolean(
         string="Lost Contact",
         compute="_compute_is_lost_contact",
@@ -144,10 +157,14 @@ class OrgPartyMember(models.Model):
         )
 
     def action_exit_party(self):
-        return self._org_open_dialog("org.party.standing.event", self.env._("Leaving the Party"), {"default_kind": "exit"})
+        return self._org_open_dialog(
+            "org.party.standing.event", self.env._("Leaving the Party"), {"default_kind": "exit"}
+        )
 
     def action_record_death(self):
-        return self._org_open_dialog("org.party.standing.event", self.env._("Record a Death"), {"default_kind": "death"})
+        return self._org_open_dialog(
+            "org.party.standing.event", self.env._("Record a Death"), {"default_kind": "death"}
+        )
 
     def action_register_out(self):
         return self._org_open_dialog(
@@ -162,7 +179,10 @@ class OrgPartyMember(models.Model):
     def action_open_mobility(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("org_grassroots.org_party_mobility_action")
-        action.update(domain=[("member_id", "=", self.id)], context={"default_member_id": self.id, "default_kind": "out"})
+        action.update(
+            domain=[("member_id", "=", self.id)],
+            context={"default_member_id": self.id, "default_kind": "out"},
+        )
         return action
 
     # The six-month reminder (党章 art. 9)
@@ -227,7 +247,9 @@ class OrgPartyMember(models.Model):
                     "user_id": member.organization_id._reminder_user().id,
                     "date_deadline": today,
                     "summary": self.env._("Check whether contact with the member is lost"),
-                    "note": self.env._("%(member)s: %(reasons)s.", member=member.name, reasons="；".join(reasons[member.id])),
+                    "note": self.env._(
+                        "%(member)s: %(reasons)s.", member=member.name, reasons="；".join(reasons[member.id])
+                    ),
                 },
             )
             for member in batch

@@ -18,7 +18,10 @@ class OrgPartyMobility(models.Model):
 
     name = fields.Char(string="Reference", compute="_compute_name", store=True)
     kind = fields.Selection(
-        [("out", "Going Away (流出)"), ("in", "Coming In (流入)")], required=True, default="out", tracking=True
+        [("out", "Going Away (流出)"), ("in", "Coming In (流入)")],
+        required=True,
+        default="out",
+        tracking=True,
     )
     state = fields.Selection(
         [("away", "Registered"), ("returned", "Ended")],
@@ -37,9 +40,13 @@ class OrgPartyMobility(models.Model):
         tracking=True,
         help="流出: the member of the zone who goes away.",
     )
-    person_name = fields.Char(string="Incoming Member", tracking=True, help="流入: the member from elsewhere.")
+    person_name = fields.Char(
+        string="Incoming Member", tracking=True, help="流入: the member from elsewhere."
+    )
     person_id_number = fields.Char(string="Incoming Member's ID Number", groups="org_base.group_org_user")
-    person_gender = fields.Selection([("male", "Male"), ("female", "Female")], string="Incoming Member's Gender")
+    person_gender = fields.Selection(
+        [("male", "Male"), ("female", "Female")], string="Incoming Member's Gender"
+    )
     organization_id = fields.Many2one(
         "org.party.organization",
         string="Responsible Organization",
@@ -86,14 +93,18 @@ class OrgPartyMobility(models.Model):
     date_start = fields.Date(
         string="Since", required=True, default=fields.Date.context_today, index=True, tracking=True
     )
-    date_end = fields.Date(string="Until", index=True, tracking=True, help="回流 (return) or end of the management here.")
+    date_end = fields.Date(
+        string="Until", index=True, tracking=True, help="回流 (return) or end of the management here."
+    )
     note = fields.Text()
 
     @api.depends("kind", "member_id.name", "person_name")
     def _compute_name(self):
         labels = dict(self._fields["kind"]._description_selection(self.env))
         for mobility in self:
-            mobility.name = f"{labels.get(mobility.kind, '')} · {mobility.member_id.name or mobility.person_name or ''}"
+            mobility.name = (
+                f"{labels.get(mobility.kind, '')} · {mobility.member_id.name or mobility.person_name or ''}"
+            )
 
     @api.depends("member_id", "kind")
     def _compute_organization_id(self):
@@ -190,15 +201,28 @@ class OrgPartyMobility(models.Model):
                     )
         if start and start > today:
             messages.append(
-                (("date_start",), self.env._("the date %(date)s is in the future (today is %(today)s).", date=start, today=today))
+                (
+                    ("date_start",),
+                    self.env._(
+                        "the date %(date)s is in the future (today is %(today)s).", date=start, today=today
+                    ),
+                )
             )
         if end and start and end < start:
             messages.append(
-                (("date_end",), self.env._("ends on %(end)s, before it started on %(start)s.", end=end, start=start))
+                (
+                    ("date_end",),
+                    self.env._("ends on %(end)s, before it started on %(start)s.", end=end, start=start),
+                )
             )
         if end and end > today:
             messages.append(
-                (("date_end",), self.env._("the date %(date)s is in the future (today is %(today)s).", date=end, today=today))
+                (
+                    ("date_end",),
+                    self.env._(
+                        "the date %(date)s is in the future (today is %(today)s).", date=end, today=today
+                    ),
+                )
             )
         if self.state == "returned" and not end:
             messages.append((("date_end",), self.env._("an ended registration needs its end date.")))

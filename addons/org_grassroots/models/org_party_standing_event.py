@@ -64,9 +64,16 @@ class OrgPartyStandingEvent(models.Model):
         help="出党方式: 开除党籍, 劝退, 除名 … (dictionary).",
     )
     reason = fields.Text(help="Why: the facts and the decision.")
-    document = fields.Char(string="Decision Reference", help="The decision's number (文号) or approving body.")
+    document = fields.Char(
+        string="Decision Reference", help="The decision's number (文号) or approving body."
+    )
     standing_before = fields.Selection(
-        [("normal", "Normal"), ("suspended", "Suspended"), ("exited", "Left the Party"), ("deceased", "Deceased")],
+        [
+            ("normal", "Normal"),
+            ("suspended", "Suspended"),
+            ("exited", "Left the Party"),
+            ("deceased", "Deceased"),
+        ],
         compute="_compute_standing_before",
         store=True,
         help="The member's 党籍状态 before this change.",
@@ -116,7 +123,12 @@ class OrgPartyStandingEvent(models.Model):
         today = self.env.company._org_office_today()
         if date > today:
             messages.append(
-                (("date",), self.env._("the date %(date)s is in the future (today is %(today)s).", date=date, today=today))
+                (
+                    ("date",),
+                    self.env._(
+                        "the date %(date)s is in the future (today is %(today)s).", date=date, today=today
+                    ),
+                )
             )
         if member.date_join and date < member.date_join:
             messages.append(
@@ -150,7 +162,8 @@ class OrgPartyStandingEvent(models.Model):
                 (
                     ("date",),
                     self.env._(
-                        "%(change)s on %(date)s, before the last change of standing (%(last)s on %(last_date)s).",
+                        "%(change)s on %(date)s, before the last change of standing (%(last)s on "
+                        "%(last_date)s).",
                         change=labels[kind],
                         date=date,
                         last=labels[previous[0].kind],
@@ -162,13 +175,16 @@ class OrgPartyStandingEvent(models.Model):
             messages.append((("reason",), self.env._("%(change)s needs its reason.", change=labels[kind])))
         if kind == "exit":
             if not self.exit_kind_id:
-                messages.append((("exit_kind_id",), self.env._("leaving the party needs its way (出党方式).")))
+                messages.append(
+                    (("exit_kind_id",), self.env._("leaving the party needs its way (出党方式)."))
+                )
             elif self.exit_kind_id.code == "06" and member.status != "probationary":
                 messages.append(
                     (
                         ("exit_kind_id",),
                         self.env._(
-                            "%(way)s concerns probationary members only (党章 art. 7).", way=self.exit_kind_id.name
+                            "%(way)s concerns probationary members only (党章 art. 7).",
+                            way=self.exit_kind_id.name,
                         ),
                     )
                 )
@@ -179,18 +195,23 @@ class OrgPartyStandingEvent(models.Model):
                 )
             elif self.suspension_reason_id.code == "01":
                 months = self._org_suspension_lost_months()
-                lost = self.env["org.party.lost.contact"].sudo().search(
-                    [("member_id", "=", member._origin.id or member.id), ("date_found", "=", False)],
-                    order="date_lost",
-                    limit=1,
+                lost = (
+                    self.env["org.party.lost.contact"]
+                    .sudo()
+                    .search(
+                        [("member_id", "=", member._origin.id or member.id), ("date_found", "=", False)],
+                        order="date_lost",
+                        limit=1,
+                    )
                 )
                 if not lost or lost.date_lost > date - relativedelta(months=months):
                     messages.append(
                         (
                             ("suspension_reason_id", "date"),
                             self.env._(
-                                "a suspension for lost contact needs the contact lost for %(months)s months "
-                                "or more by %(date)s (%(since)s): register the lost contact and the search first.",
+                                "a suspension for lost contact needs the contact lost for %(months)s "
+                                "months or more by %(date)s (%(since)s): register the lost contact and "
+                                "the search first.",
                                 months=months,
                                 date=date,
                                 since=lost.date_lost if lost else self.env._("no lost contact registered"),

@@ -135,11 +135,18 @@ class AccessMatrixCommon(GrassrootsCommon):
             return {"member_id": member.id, "organization_to_id": target.id}
         if model in ("org.party.standing.event", "org.party.mobility", "org.party.lost.contact"):
             # one open registration (or one death) per member: a fresh member each time
-            member = cls.env["org.party.member"].create({"name": f"矩阵党员{side}", "organization_id": branch.id})
+            member = cls.env["org.party.member"].create(
+                {"name": f"矩阵党员{side}", "organization_id": branch.id}
+            )
             if model == "org.party.standing.event":
                 return {"member_id": member.id, "kind": "death", "date": "2025-01-02"}
             if model == "org.party.mobility":
-                return {"member_id": member.id, "kind": "out", "destination": "深圳", "date_start": "2025-01-02"}
+                return {
+                    "member_id": member.id,
+                    "kind": "out",
+                    "destination": "深圳",
+                    "date_start": "2025-01-02",
+                }
             return {"member_id": member.id, "date_lost": "2025-01-02"}
         if model == "org.party.lost.contact.step":
             lost = cls._make("org.party.lost.contact", side)

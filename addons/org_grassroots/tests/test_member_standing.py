@@ -55,7 +55,9 @@ class TestMemberRegister(StandingCommon):
         self.member.write({"job_category_id": worker.id, "native_place": "湖北武汉"})
         self.member_a1.job_category_id = self._item("job_category", "0501")
         groups = self.Member._read_group(
-            [("id", "in", (self.member | self.member_a1).ids)], ["job_category_id", "party_standing_band_id"], ["__count"]
+            [("id", "in", (self.member | self.member_a1).ids)],
+            ["job_category_id", "party_standing_band_id"],
+            ["__count"],
         )
         self.assertIn((worker, self.member.party_standing_band_id, 1), groups)
         self.assertEqual(len(groups), 2)
@@ -89,7 +91,9 @@ class TestMemberRegister(StandingCommon):
 @tagged("post_install", "-at_install")
 class TestPartyStanding(StandingCommon):
     def test_suspend_then_restore_with_chatter(self):
-        self._event("suspend", "2025-03-01", suspension_reason_id=self._item("party_suspension_reason", "02").id)
+        self._event(
+            "suspend", "2025-03-01", suspension_reason_id=self._item("party_suspension_reason", "02").id
+        )
         self.assertEqual(self.member.standing, "suspended")
         self.assertEqual(str(self.member.standing_date), "2025-03-01")
         self.assertIn("2025-03-01", self.member.message_ids[0].body)
@@ -118,7 +122,9 @@ class TestPartyStanding(StandingCommon):
         self.assertFalse(self.member.active, "no longer counted")
         for kind in ("restore", "suspend", "death"):
             with self.assertRefused(ValidationError, "nothing follows leaving"):
-                self._event(kind, "2025-04-01", suspension_reason_id=self._item("party_suspension_reason", "02").id)
+                self._event(
+                    kind, "2025-04-01", suspension_reason_id=self._item("party_suspension_reason", "02").id
+                )
         self.assertEqual(self.member.standing, "exited")
 
     def test_death_stops_party_standing_years(self):
@@ -133,7 +139,9 @@ class TestPartyStanding(StandingCommon):
                 self._event("death", "2025-06-01")
             with self.assertRefused(ValidationError, "before the member joined on 2004-06-01"):
                 self._event("death", "2003-06-01")
-            self._event("suspend", "2025-03-01", suspension_reason_id=self._item("party_suspension_reason", "02").id)
+            self._event(
+                "suspend", "2025-03-01", suspension_reason_id=self._item("party_suspension_reason", "02").id
+            )
             with self.assertRefused(ValidationError, "before the last change of standing"):
                 self._event("restore", "2025-02-01")
 
@@ -179,7 +187,12 @@ class TestPartyStanding(StandingCommon):
         self.assertEqual(self.Event.with_user(self.secretary_b).search([("id", "=", event.id)]).ids, [])
         with self.assertRaises(AccessError):
             self.Event.with_user(self.secretary_b).create(
-                {"member_id": self.member_b1.id and self.member.id, "kind": "restore", "date": "2025-04-01", "reason": "恢复"}
+                {
+                    "member_id": self.member_b1.id and self.member.id,
+                    "kind": "restore",
+                    "date": "2025-04-01",
+                    "reason": "恢复",
+                }
             )
         self.assertEqual(self.member.standing, "suspended")
 
@@ -210,7 +223,9 @@ class TestMobilityAndLostContact(StandingCommon):
         self.assertEqual(away.organization_id, self.branch_a1)
         self.assertTrue(self.member.is_mobile)
         with self.assertRefused(ValidationError, "测试党员王芳.*already registered as away"):
-            self.Mobility.create({"member_id": self.member.id, "destination": "上海", "date_start": "2025-03-01"})
+            self.Mobility.create(
+                {"member_id": self.member.id, "destination": "上海", "date_start": "2025-03-01"}
+            )
         away.with_user(self.secretary_a).action_end()
         self.assertEqual(away.state, "returned")
         self.assertFalse(self.member.is_mobile, "回流")
@@ -219,7 +234,9 @@ class TestMobilityAndLostContact(StandingCommon):
 
     def test_coming_in_from_elsewhere(self):
         with self.assertRefused(ValidationError, "home organization outside the zone"):
-            self.Mobility.create({"kind": "in", "person_name": "测试流入李明", "organization_id": self.branch_a2.id})
+            self.Mobility.create(
+                {"kind": "in", "person_name": "测试流入李明", "organization_id": self.branch_a2.id}
+            )
         with self.assertRefused(ValidationError, "resident ID number is invalid"):
             self.Mobility.create(
                 {
@@ -241,29 +258,62 @@ class TestMobilityAndLostContact(StandingCommon):
             }
         )
         self.assertEqual(self.Mobility.with_user(self.secretary_b).search([("id", "=", incoming.id)]).ids, [])
-        self.assertEqual(self.Member.search_count([("name", "=", "测试流入李明")]), 0, "not counted as a member here")
+        self.assertEqual(
+            self.Member.search_count([("name", "=", "测试流入李明")]), 0, "not counted as a member here"
+        )
         with self.assertRaises(AccessError):
             incoming.with_user(self.secretary_a).organization_id = self.branch_b1
 
     def test_lost_contact_with_its_search_log(self):
-        lost = self.Lost.with_user(self.secretary_a).create({"member_id": self.member.id, "date_lost": "2025-01-10"})
+        lost = self.Lost.with_user(self.secretary_a).create(
+            {"member_id": self.member.id, "date_lost": "2025-01-10"}
+        )
         self.assertEqual(lost.organization_id, self.branch_a1)
         lost.with_user(self.secretary_a).write(
             {
                 "step_ids": [
-                    (0, 0, {"date": "2025-01-15", "method_id": self._item("lost_contact_method", "01").id, "result": "电话停机"}),
-                    (0, 0, {"date": "2025-02-01", "method_id": self._item("lost_contact_method", "02").id, "result": "家属不知去向"}),
+                    (
+                        0,
+                        0,
+                        {
+                            "date": "2025-01-15",
+                            "method_id": self._item("lost_contact_method", "01").id,
+                            "result": "电话停机",
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "date": "2025-02-01",
+                            "method_id": self._item("lost_contact_method", "02").id,
+                            "result": "家属不知去向",
+                        },
+                    ),
                 ]
             }
         )
         self.assertEqual(lost.step_count, 2)
         with self.assertRefused(ValidationError, "before contact was lost on 2025-01-10"):
-            lost.write({"step_ids": [(0, 0, {"date": "2025-01-01", "method_id": self._item("lost_contact_method", "01").id})]})
+            lost.write(
+                {
+                    "step_ids": [
+                        (
+                            0,
+                            0,
+                            {"date": "2025-01-01", "method_id": self._item("lost_contact_method", "01").id},
+                        )
+                    ]
+                }
+            )
         with self.assertRefused(ValidationError, "already registered as lost contact"):
             self.Lost.create({"member_id": self.member.id, "date_lost": "2025-02-10"})
         self.assertEqual(self.Lost.with_user(self.secretary_b).search_count([("id", "=", lost.id)]), 0)
         self.assertEqual(
-            self.env["org.party.lost.contact.step"].with_user(self.secretary_b).search_count([("lost_contact_id", "=", lost.id)]), 0
+            self.env["org.party.lost.contact.step"]
+            .with_user(self.secretary_b)
+            .search_count([("lost_contact_id", "=", lost.id)]),
+            0,
         )
         lost.with_user(self.secretary_a).action_found()
         self.assertEqual(lost.state, "found")
@@ -302,14 +352,18 @@ class TestInactivityReminder(StandingCommon):
         with freeze_time("2025-08-01"):
             self.Member._cron_inactivity_reminders()
             activities = self._reminded().filtered(lambda a: a.res_id in (self.member | self.member_a1).ids)
-            self.assertEqual(activities.mapped("res_id"), self.member.ids, "the member with a meeting since is not")
+            self.assertEqual(
+                activities.mapped("res_id"), self.member.ids, "the member with a meeting since is not"
+            )
             self.assertEqual(activities.user_id, self.secretary_branch, "the branch secretary")
             self.assertIn("2025-02-01", activities.note)
             self.Member._cron_inactivity_reminders()
             self.assertEqual(len(self._reminded().filtered(lambda a: a.res_id == self.member.id)), 1, "once")
         with freeze_time("2025-09-02"):
             self.Member._cron_inactivity_reminders()
-            self.assertIn(self.member_a1.id, self._reminded().mapped("res_id"), "six months after its meeting")
+            self.assertIn(
+                self.member_a1.id, self._reminded().mapped("res_id"), "six months after its meeting"
+            )
 
     def test_hook_adds_a_reason(self):
         Member = type(self.Member)

@@ -245,8 +245,30 @@ class TestPartyMemberRosterRegister(GrassrootsCommon):
 
     def test_register_columns_import_and_export(self):
         number = resident_id("420117", "19850203", 315)
-        headers = ["姓名", "身份证号", "所在党组织", "党员状态", "民族", "学历", "籍贯", "工作岗位", "入党时所在支部", "入党介绍人一"]
-        row = ["刘洋", number, "测试甲二支部", "预备党员", "汉族", "大学", "湖北黄冈", "0501", "测试甲一支部", "测试党员甲"]
+        headers = [
+            "姓名",
+            "身份证号",
+            "所在党组织",
+            "党员状态",
+            "民族",
+            "学历",
+            "籍贯",
+            "工作岗位",
+            "入党时所在支部",
+            "入党介绍人一",
+        ]
+        row = [
+            "刘洋",
+            number,
+            "测试甲二支部",
+            "预备党员",
+            "汉族",
+            "大学",
+            "湖北黄冈",
+            "0501",
+            "测试甲一支部",
+            "测试党员甲",
+        ]
         wizard = (
             self.env["org.roster.import"]
             .with_user(self.user_officer)
