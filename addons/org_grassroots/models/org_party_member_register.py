@@ -65,6 +65,7 @@ class OrgPartyMember(models.Model):
         string="Party Standing (Years)",
         compute="_compute_party_standing",
         store=True,
+        precompute=True,
         help="党龄: full years since the formal date (党章 art. 7), to the exit or death date when "
         "the member left; refreshed every day.",
     )
@@ -73,6 +74,7 @@ class OrgPartyMember(models.Model):
         string="Party Standing Band",
         compute="_compute_party_standing",
         store=True,
+        precompute=True,
         index=True,
         help="The band of the dictionary 党龄段 the 党龄 falls in.",
     )

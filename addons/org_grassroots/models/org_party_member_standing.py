@@ -29,6 +29,7 @@ class OrgPartyMember(models.Model):
         string="Party Standing",
         compute="_compute_standing",
         store=True,
+        precompute=True,
         index=True,
         tracking=True,
         help="党籍状态: 正常, 停止党籍, 出党 or 死亡, from the standing changes recorded with the "
@@ -38,6 +39,7 @@ class OrgPartyMember(models.Model):
         string="Standing Since",
         compute="_compute_standing",
         store=True,
+        precompute=True,
         help="The date of the last standing change.",
     )
     exit_kind_id = fields.Many2one(
@@ -45,6 +47,7 @@ class OrgPartyMember(models.Model):
         string="Way of Leaving",
         compute="_compute_standing",
         store=True,
+        precompute=True,
         index=True,
         help="出党方式 of a member who left the party.",
     )
@@ -52,6 +55,7 @@ class OrgPartyMember(models.Model):
         string="Membership Restored On",
         compute="_compute_standing",
         store=True,
+        precompute=True,
         help="恢复党籍: the last restoration.",
     )
     meeting_ids = fields.Many2many(
@@ -67,6 +71,7 @@ class OrgPartyMember(models.Model):
         string="Mobile Member",
         compute="_compute_is_mobile",
         store=True,
+        precompute=True,
         readonly=False,
         tracking=True,
         help="流动党员: works or lives away from the organization; set by an open 流出 registration.",
@@ -78,6 +83,7 @@ class OrgPartyMember(models.Model):
         string="Lost Contact",
         compute="_compute_is_lost_contact",
         store=True,
+        precompute=True,
         readonly=False,
         tracking=True,
         help="失联党员: the organization cannot reach the member; set by an open lost-contact registration.",
@@ -86,6 +92,7 @@ class OrgPartyMember(models.Model):
         string="Contact Lost On",
         compute="_compute_is_lost_contact",
         store=True,
+        precompute=True,
         help="The date contact was lost, of the open lost-contact registration.",
     )
 
