@@ -183,6 +183,27 @@ class OrgPartyMember(models.Model):
     def action_register_lost_contact(self):
         return self._org_open_dialog("org.party.lost.contact", self.env._("Register Lost Contact"), {})
 
+    def action_register_return(self):
+        """回流: the member's open 流出 registrations end today."""
+        self.mobility_ids.filtered(
+            lambda mobility: mobility.kind == "out" and mobility.state == "away"
+        ).action_end()
+        return True
+
+    def action_open_lost_contact(self):
+        """The open lost-contact registration, to log the search or record the contact found."""
+        self.ensure_one()
+        lost = self.lost_contact_ids.filtered(lambda record: not record.date_found)[:1]
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Lost Contact"),
+            "res_model": "org.party.lost.contact",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "res_id": lost.id,
+            "target": "current",
+        }
+
     def action_open_mobility(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("org_grassroots.org_party_mobility_action")

@@ -82,7 +82,7 @@ class OrgPartyMobility(models.Model):
     )
     reason_id = fields.Many2one(
         "org.dictionary.item",
-        string="Reason",
+        string="Mobility Reason",
         domain=[("dictionary_code", "=", "mobility_reason")],
         tracking=True,
     )

@@ -63,7 +63,7 @@ class OrgPartyStandingEvent(models.Model):
         domain=[("dictionary_code", "=", "party_exit_kind")],
         help="出党方式: 开除党籍, 劝退, 除名 … (dictionary).",
     )
-    reason = fields.Text(help="Why: the facts and the decision.")
+    reason = fields.Text(string="Reason for the Change", help="Why: the facts and the decision.")
     document = fields.Char(
         string="Decision Reference", help="The decision's number (文号) or approving body."
     )

@@ -226,8 +226,9 @@ class TestMobilityAndLostContact(StandingCommon):
             self.Mobility.create(
                 {"member_id": self.member.id, "destination": "上海", "date_start": "2025-03-01"}
             )
-        away.with_user(self.secretary_a).action_end()
+        self.member.with_user(self.secretary_a).action_register_return()
         self.assertEqual(away.state, "returned")
+        self.assertTrue(away.date_end)
         self.assertFalse(self.member.is_mobile, "回流")
         with self.assertRefused(ValidationError, "before it started"):
             away.date_end = "2025-01-01"
@@ -294,6 +295,9 @@ class TestMobilityAndLostContact(StandingCommon):
             }
         )
         self.assertEqual(lost.step_count, 2)
+        self.assertEqual(
+            self.member.with_user(self.secretary_a).action_open_lost_contact()["res_id"], lost.id
+        )
         with self.assertRefused(ValidationError, "before contact was lost on 2025-01-10"):
             lost.write(
                 {
