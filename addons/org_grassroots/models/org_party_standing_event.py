@@ -49,7 +49,12 @@ class OrgPartyStandingEvent(models.Model):
         required=True,
         index=True,
     )
-    date = fields.Date(required=True, index=True, help="The date of the decision (or of the death).")
+    date = fields.Date(
+        required=True,
+        index=True,
+        default=fields.Date.context_today,
+        help="The date of the decision (or of the death).",
+    )
     suspension_reason_id = fields.Many2one(
         "org.dictionary.item",
         string="Suspension Reason",
