@@ -85,6 +85,13 @@ class TestMemberRegister(StandingCommon):
         linked = (self.member | self.member_b1).action_link_employees()
         self.assertEqual(linked, self.member)
         self.assertEqual(self.member.employee_id, employee)
+        # the list's action, as an officer
+        self.member.employee_id = False
+        action = self.env.ref("org_grassroots.org_party_member_action_link_employees").with_user(
+            self.user_officer
+        )
+        action.with_context(active_model="org.party.member", active_ids=self.member.ids).run()
+        self.assertEqual(self.member.employee_id, employee)
         self.assertFalse(self.member_b1.employee_id)
 
 
