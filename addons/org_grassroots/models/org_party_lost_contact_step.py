@@ -10,15 +10,12 @@ class OrgPartyLostContactStep(models.Model):
     _inherit = ["org.party.scope.mixin"]
     _order = "date desc, id desc"
 
-    lost_contact_id = fields.Many2one(
-        "org.party.lost.contact", string="Lost Contact", required=True, index=True, ondelete="cascade"
-    )
+    lost_contact_id = fields.Many2one("org.party.lost.contact", required=True, index=True, ondelete="cascade")
     member_id = fields.Many2one(related="lost_contact_id.member_id", store=True, index=True)
     organization_id = fields.Many2one(related="lost_contact_id.organization_id", store=True, index=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     method_id = fields.Many2one(
         "org.dictionary.item",
-        string="Method",
         required=True,
         domain=[("dictionary_code", "=", "lost_contact_method")],
     )

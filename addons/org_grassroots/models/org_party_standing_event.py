@@ -57,7 +57,6 @@ class OrgPartyStandingEvent(models.Model):
     )
     suspension_reason_id = fields.Many2one(
         "org.dictionary.item",
-        string="Suspension Reason",
         domain=[("dictionary_code", "=", "party_suspension_reason")],
         help="停止党籍的情形 (dictionary).",
     )

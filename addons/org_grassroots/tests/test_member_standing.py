@@ -184,7 +184,7 @@ class TestPartyStanding(StandingCommon):
         action = self.member.with_user(self.secretary_a).action_suspend_standing()
         self.assertEqual(action["res_model"], "org.party.standing.event")
         self.assertEqual(action["context"]["default_kind"], "suspend")
-        form = Form(self.Event.with_user(self.secretary_a).with_context(action["context"]))
+        form = Form(self.Event.with_user(self.secretary_a).with_context(**action["context"]))
         form.date = "2025-03-01"
         form.suspension_reason_id = self._item("party_suspension_reason", "02")
         form.reason = "出国定居"
@@ -219,7 +219,7 @@ class TestPartyStanding(StandingCommon):
 class TestMobilityAndLostContact(StandingCommon):
     def test_going_away_and_coming_back(self):
         action = self.member.with_user(self.secretary_a).action_register_out()
-        form = Form(self.Mobility.with_user(self.secretary_a).with_context(action["context"]))
+        form = Form(self.Mobility.with_user(self.secretary_a).with_context(**action["context"]))
         form.destination = "广东深圳 某物流公司"
         form.reason_id = self._item("mobility_reason", "01")
         form.activity_card_number = "LD2025-001"
