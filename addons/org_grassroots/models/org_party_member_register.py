@@ -9,6 +9,9 @@ from .org_party_standing_event import STANDING_AFTER
 #: 党章 art. 9: six months without organizational life (or dues, or work) → 自行脱党; data:
 #: org_grassroots.inactive_months
 DEFAULT_INACTIVE_MONTHS = 6
+#: 党员教育管理工作条例 art. 24: 停止党籍 2 years and still no contact → 除名 (自行脱党); data:
+#: org_grassroots.suspension_expel_years
+DEFAULT_SUSPENSION_EXPEL_YEARS = 2
 BATCH_SIZE = 1000
 
 
@@ -467,6 +470,40 @@ class OrgPartyMember(models.Model):
             )
             for member in batch
         ]
+        # 停止党籍 for two years: the branch decides the 除名 (自行脱党) of those still out of contact.
+        years = self._org_suspension_expel_years()
+        suspended = self.search(
+            [
+                ("standing", "=", "suspended"),
+                ("standing_date", "<=", today - relativedelta(years=years)),
+                "!",
+                ("activity_ids", "any", [("activity_type_id", "=", activity_type.id)]),
+            ],
+            limit=batch_size,
+            order="id",
+        )
+        plans += [
+            (
+                member,
+                {
+                    "user_id": member.organization_id._reminder_user().id,
+                    "date_deadline": today,
+                    "summary": self.env._("Suspended for %(years)s years: decide the removal", years=years),
+                    "note": self.env._(
+                        "%(member)s: membership suspended since %(date)s; still out of contact, the member "
+                        "is removed as having left the party of their own accord (自行脱党除名).",
+                        member=member.name,
+                        date=member.standing_date,
+                    ),
+                },
+            )
+            for member in suspended
+        ]
         self.env["mail.activity"]._org_schedule_batch(activity_type, plans, automated=True)
         self.env["ir.cron"]._notify_progress(done=len(batch), remaining=len(found) - len(batch))
-        return batch
+        return batch | suspended
+
+    @api.model
+    def _org_suspension_expel_years(self):
+        value = self.env["ir.config_parameter"].sudo().get_param("org_grassroots.suspension_expel_years")
+        return int(value) if value and value.isdigit() else DEFAULT_SUSPENSION_EXPEL_YEARS

@@ -403,3 +403,18 @@ class TestInactivityReminder(StandingCommon):
             reminded = self._reminded().filtered(lambda a: a.res_id in (self.member | self.member_a1).ids)
             self.assertEqual(reminded.mapped("res_id"), self.member_a1.ids)
             self.assertIn("no dues", reminded.note)
+
+    def test_two_years_of_suspension_remind_the_removal(self):
+        with freeze_time("2024-03-01"):
+            self._event(
+                "suspend", "2024-03-01", suspension_reason_id=self._item("party_suspension_reason", "02").id
+            )
+        with freeze_time("2026-02-28"):
+            self.Member._cron_inactivity_reminders()
+            self.assertNotIn(self.member.id, self._reminded().mapped("res_id"), "not two years yet")
+        with freeze_time("2026-03-01"):
+            self.Member._cron_inactivity_reminders()
+            reminded = self._reminded().filtered(lambda a: a.res_id == self.member.id)
+            self.assertEqual(len(reminded), 1)
+            self.assertIn("2024-03-01", reminded.note)
+            self.assertEqual(reminded.user_id, self.secretary_branch)
