@@ -195,7 +195,7 @@ class TestPartyStanding(StandingCommon):
         with self.assertRaises(AccessError):
             self.Event.with_user(self.secretary_b).create(
                 {
-                    "member_id": self.member_b1.id and self.member.id,
+                    "member_id": self.member.id,
                     "kind": "restore",
                     "date": "2025-04-01",
                     "reason": "恢复",
