@@ -34,7 +34,6 @@
         "views/org_party_meeting_type_views.xml",
         "views/org_grassroots_menus.xml",
         "views/org_party_member_register_views.xml",
-        "views/org_party_member_standing_views.xml",
         "views/org_party_standing_event_views.xml",
         "views/org_party_mobility_views.xml",
         "views/org_party_lost_contact_views.xml",
