@@ -14,3 +14,7 @@ from . import org_party_brand
 from . import org_party_evaluation
 from . import project_task
 from . import org_party_member_register
+from . import org_party_standing_event
+from . import org_party_mobility
+from . import org_party_lost_contact
+from . import org_party_lost_contact_step

@@ -729,6 +729,9 @@ class OrgPartyCandidate(models.Model):
                         "status": "probationary",
                         "date_join": candidate.date_probationary,
                         "probation_extension_months": candidate.probation_extension_months,
+                        "join_organization_id": candidate.organization_id.id,
+                        "introducer_1_id": candidate.introducer_1_id.id,
+                        "introducer_2_id": candidate.introducer_2_id.id,
                     }
                 )
                 candidate.message_post(body=self.env._("Admitted as a probationary party member (预备党员)."))

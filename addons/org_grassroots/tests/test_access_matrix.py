@@ -33,6 +33,10 @@ MATRIX = {
     "org.party.evaluation.grade": "A--- A--- A--- AAAA AAAA A--- A---",
     "org.party.candidate.stage": "A--- A--- A--- AAAA AAAA A--- A---",
     "org.party.term.rule": "A--- A--- A--- AAAA AAAA A--- A---",
+    "org.party.standing.event": "---- A-A- A--- ---- AAAA S-S- S-S-",
+    "org.party.mobility": "---- AAA- A--- ---- AAAA SSS- SSS-",
+    "org.party.lost.contact": "---- AAA- A--- ---- AAAA SSS- SSS-",
+    "org.party.lost.contact.step": "---- AAA- A--- ---- AAAA SSS- SSS-",
 }
 OPERATIONS = ("read", "write", "create", "unlink")
 #: a harmless change per model, for the write column
@@ -52,6 +56,10 @@ WRITE = {
     "org.party.evaluation.grade": {"color": 3},
     "org.party.candidate.stage": {"fold": True},
     "org.party.term.rule": {"sequence": 3},
+    "org.party.standing.event": {"document": "矩阵"},
+    "org.party.mobility": {"contact": "矩阵电话"},
+    "org.party.lost.contact": {"note": "矩阵"},
+    "org.party.lost.contact.step": {"result": "矩阵"},
 }
 
 
@@ -125,6 +133,28 @@ class AccessMatrixCommon(GrassrootsCommon):
             member = cls.env["org.party.member"].create({"name": f"转出{side}", "organization_id": branch.id})
             target = cls.branch_a2 if side == "a" else cls.org_b
             return {"member_id": member.id, "organization_to_id": target.id}
+        if model in ("org.party.standing.event", "org.party.mobility", "org.party.lost.contact"):
+            # one open registration (or one death) per member: a fresh member each time
+            member = cls.env["org.party.member"].create(
+                {"name": f"矩阵党员{side}", "organization_id": branch.id}
+            )
+            if model == "org.party.standing.event":
+                return {"member_id": member.id, "kind": "death", "date": "2025-01-02"}
+            if model == "org.party.mobility":
+                return {
+                    "member_id": member.id,
+                    "kind": "out",
+                    "destination": "深圳",
+                    "date_start": "2025-01-02",
+                }
+            return {"member_id": member.id, "date_lost": "2025-01-02"}
+        if model == "org.party.lost.contact.step":
+            lost = cls._make("org.party.lost.contact", side)
+            return {
+                "lost_contact_id": lost.id,
+                "date": "2025-02-01",
+                "method_id": cls.env.ref("org_grassroots.lost_contact_method_01").id,
+            }
         if model in ("org.party.candidate", "org.party.brand"):
             return {"name": name, "organization_id": branch.id}
         if model == "org.party.report":

@@ -101,6 +101,12 @@ class TestCandidate(RefusalMixin, GrassrootsCommon):
         self.assertEqual(member.date_join.isoformat(), "2024-06-01")
         self.assertEqual(member.organization_id, self.branch_a1)
         self.assertEqual(member.id_number, candidate.id_number)
+        self.assertEqual(
+            (member.introducer_1_id, member.introducer_2_id, member.join_organization_id),
+            (candidate.introducer_1_id, candidate.introducer_2_id, self.branch_a1),
+            "the introducers and the branch of the admission follow the new member",
+        )
+        self.assertTrue(member.introducer_1_id)
         with freeze_time("2025-05-01"), self.assertRefused(UserError, "1年|12"):
             candidate.action_next_stage()
         with freeze_time("2025-06-10"):

@@ -236,3 +236,60 @@ class TestPartyMemberRoster(GrassrootsCommon):
         self.assertEqual(set(wizard.error_line_ids.mapped("row")), {4})
         self.assertIn("2010-03-01", "\n".join(wizard.error_line_ids.mapped("message")))
         self.assertEqual(self.env["org.party.member"].search_count([]), count, "nothing imported")
+
+
+@tagged("post_install", "-at_install")
+class TestPartyMemberRosterRegister(GrassrootsCommon):
+    """The register's coded items in the member roster: imported by name or code, and in the
+    export preset of the roster."""
+
+    def test_register_columns_import_and_export(self):
+        number = resident_id("420117", "19850203", 315)
+        headers = [
+            "姓名",
+            "身份证号",
+            "所在党组织",
+            "党员状态",
+            "民族",
+            "学历",
+            "籍贯",
+            "工作岗位",
+            "入党时所在支部",
+            "入党介绍人一",
+        ]
+        row = [
+            "刘洋",
+            number,
+            "测试甲二支部",
+            "预备党员",
+            "汉族",
+            "大学",
+            "湖北黄冈",
+            "0501",
+            "测试甲一支部",
+            "测试党员甲",
+        ]
+        wizard = (
+            self.env["org.roster.import"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "roster": "party_member",
+                    "file": base64.b64encode(build_xlsx([row], headers, title="花名册")),
+                    "file_name": "党员花名册.xlsx",
+                }
+            )
+        )
+        wizard.action_import()
+        self.assertFalse(wizard.error_line_ids.mapped("message"))
+        member = self.env["org.party.member"].search([("id_number", "=", number)])
+        self.assertEqual(member.ethnicity_id.name, "汉族")
+        self.assertEqual(member.education_id.code, "20")
+        self.assertEqual(member.native_place, "湖北黄冈")
+        self.assertEqual(member.job_category_id, self.env.ref("org_grassroots.job_category_0501"))
+        self.assertEqual(member.join_organization_id, self.branch_a1)
+        self.assertEqual(member.introducer_1_id, self.member_a1)
+        preset = self.env.ref("org_grassroots.roster_party_member").export_id
+        names = preset.export_fields.mapped("name")
+        for name in ("ethnicity_id", "education_id", "native_place", "job_category_id", "introducer_1_id"):
+            self.assertIn(name, names)
