@@ -156,11 +156,13 @@ class OrgPartyDuesLine(models.Model):
     def _org_liable_member_domain(self, month):
         """The members who owe dues for ``month``: active (a member transferred out is archived),
         admitted by then (预备党员 pay from the day the branch meeting admitted them), with a dues
-        category. Extend it (``super()`` then AND) when a member's 党籍 is not 正常 (停止党籍,
-        出党, 死亡): such members owe nothing."""
+        category, in normal standing (a member whose 党籍 is suspended owes nothing; 出党 and 死亡
+        archive the member)."""
         next_month = month + relativedelta(months=1)
         return [
             ("active", "=", True),
+            # 停止党籍: no dues while suspended (出党 and 死亡 archive the member)
+            ("standing", "=", "normal"),
             ("dues_category_id", "!=", False),
             "|",
             ("date_join", "=", False),

@@ -91,6 +91,17 @@ class OrgPartyMember(models.Model):
             result[member.id] = count
         return result
 
+    def _org_inactivity_domains(self, cutoff):
+        """党章 art. 9: six months without paying dues is a sign of 自行脱党, beside six months
+        without organizational life (org_grassroots' inactivity reminder): a member who still owes
+        a month before ``cutoff`` has paid nothing since (payments pay the oldest months first)."""
+        return super()._org_inactivity_domains(cutoff) + [
+            (
+                [("dues_line_ids", "any", [("date_paid", "=", False), ("month", "<", month_start(cutoff))])],
+                self.env._("dues unpaid since before %(date)s", date=cutoff),
+            )
+        ]
+
     @api.model
     def _org_dues_remind_months(self):
         value = self.env["ir.config_parameter"].sudo().get_param(REMIND_PARAM)

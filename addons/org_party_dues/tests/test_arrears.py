@@ -1,5 +1,6 @@
 """Arrears: months unpaid per member, the hook of the 失联 rule, the secretary's reminder."""
 
+import datetime
 from unittest.mock import patch
 
 from odoo.tests import tagged
@@ -86,3 +87,54 @@ class TestArrears(DuesCommon):
         )
         self.assertFalse(open_reminders(self.member_a1))
         self.assertIn("The dues were paid", self.member_a1.message_ids[0].body)
+
+    def test_six_months_without_dues_asks_whether_contact_is_lost(self):
+        """党章 art. 9: org_grassroots' inactivity reminder also fires for dues. Both members
+        attended a meeting in August; on 1 September 甲 still owes January and February (before
+        the cutoff, 1 March), 乙 has paid everything: only 甲's secretary is asked, for dues."""
+        meeting_type = self.env["org.party.meeting.type"].create({"name": "测试主题党日"})
+        for branch in (self.branch_a1, self.branch_b1):
+            self.env["org.party.meeting"].create(
+                {
+                    "name": "八月主题党日",
+                    "organization_id": branch.id,
+                    "type_id": meeting_type.id,
+                    "date": "2025-08-20",
+                    "state": "held",
+                    "attendee_ids": [
+                        (
+                            6,
+                            0,
+                            (self.member_a1 | self.member_b1)
+                            .filtered(lambda m, b=branch: m.organization_id == b)
+                            .ids,
+                        )
+                    ],
+                }
+            )
+        self.env["org.party.dues.payment"].create(
+            {"member_id": self.member_b1.id, "date": "2025-04-10", "amount": 0.8}
+        )
+        kind = self.env.ref("org_grassroots.mail_activity_type_inactive_member")
+        with patch(TODAY, return_value=datetime.date(2025, 9, 1)):
+            self.env["org.party.member"]._cron_inactivity_reminders()
+        asked = self.env["mail.activity"].search(
+            [("res_model", "=", "org.party.member"), ("activity_type_id", "=", kind.id)]
+        )
+        self.assertEqual(asked.mapped("res_id"), self.member_a1.ids)
+        self.assertIn("2025-03-01", asked.note)
+
+    def test_suspended_member_owes_nothing(self):
+        """停止党籍: no line for the months of the suspension; the member owes again once restored."""
+        self.env["org.party.standing.event"].create(
+            {
+                "member_id": self.member_b1.id,
+                "kind": "suspend",
+                "date": "2025-04-20",
+                "reason": "支部决定",
+                "suspension_reason_id": self.env.ref("org_grassroots.party_suspension_reason_02").id,
+            }
+        )
+        may = datetime.date(2025, 5, 1)
+        self.assertNotIn(self.member_b1, self._lines(may).member_id)
+        self.assertIn(self.member_a1, self._lines(may).member_id)
