@@ -1,0 +1,40 @@
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestDemoHelpers(TransactionCase):
+    """The demo data's helpers (org.demo): Odoo's sample records leave the demo, Odoo's own
+    data records stay, and a module without samples changes nothing."""
+
+    def _as_sample(self, record, module, name):
+        self.env["ir.model.data"].create(
+            {"module": module, "name": name, "model": record._name, "res_id": record.id}
+        )
+        return record
+
+    def test_samples_of_odoo_apps_are_archived(self):
+        Department = self.env["hr.department"]
+        sample = self._as_sample(Department.create({"name": "R&D USA"}), "hr", "test_dep_sample")
+        employee = self._as_sample(
+            self.env["hr.employee"].create({"name": "Marc Demo", "department_id": sample.id}),
+            "hr",
+            "test_emp_sample",
+        )
+        tag = self._as_sample(
+            self.env["hr.employee.category"].create({"name": "Trainer"}), "hr", "test_tag_sample"
+        )
+        partner = self._as_sample(
+            self.env["res.partner"].create({"name": "Deco Addict"}), "base", "test_partner"
+        )
+        ours = self.env["hr.department"].create({"name": "组织科"})
+        administration = self.env.ref("hr.dep_administration")
+        self.env["org.demo"]._org_demo_hide_odoo_samples(["base", "hr", "not_installed_module"])
+        self.assertFalse(sample.active)
+        self.assertFalse(employee.active)
+        self.assertFalse(tag.exists())
+        self.assertFalse(partner.active)
+        # Ours and Odoo's own data stay; the administrator's partner too.
+        self.assertTrue(ours.active)
+        self.assertTrue(administration.active)
+        self.assertTrue(self.env.ref("base.partner_admin").active)
+        self.assertTrue(self.env.ref("base.main_partner").active)
