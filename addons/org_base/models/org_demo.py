@@ -49,8 +49,11 @@ class OrgDemo(models.AbstractModel):
         for model in sorted(by_model, key=list(SAMPLE_POLICY).index, reverse=True):
             records = self.env[model].sudo().with_context(active_test=False).browse(by_model[model]).exists()
             if model == "res.partner":
-                # A partner of a user or a company (the administrator, OdooBot, ours) stays.
-                records = records.filtered(lambda partner: not partner.user_ids and not partner.is_company)
+                # A partner of an active user or a company (the administrator, OdooBot, ours)
+                # stays; those of Odoo's archived demo users (Marc Demo, Joel Willis) go.
+                records = records.filtered(
+                    lambda partner: not partner.user_ids.filtered("active") and not partner.is_company
+                )
                 records |= (
                     self.env["res.partner"]
                     .sudo()

@@ -26,6 +26,11 @@ class TestDemoHelpers(TransactionCase):
         partner = self._as_sample(
             self.env["res.partner"].create({"name": "Deco Addict"}), "base", "test_partner"
         )
+        # The partner of one of Odoo's archived demo users (Marc Demo) goes too.
+        demo_user = self.env["res.users"].create(
+            {"name": "Marc Demo", "login": "test_marc_demo", "active": False}
+        )
+        self._as_sample(demo_user.partner_id, "base", "test_partner_demo_user")
         ours = self.env["hr.department"].create({"name": "组织科"})
         administration = self.env.ref("hr.dep_administration")
         self.env["org.demo"]._org_demo_hide_odoo_samples(["base", "hr", "not_installed_module"])
@@ -33,6 +38,7 @@ class TestDemoHelpers(TransactionCase):
         self.assertFalse(employee.active)
         self.assertFalse(tag.exists())
         self.assertFalse(partner.active)
+        self.assertFalse(demo_user.partner_id.active)
         # Ours and Odoo's own data stay; the administrator's partner too.
         self.assertTrue(ours.active)
         self.assertTrue(administration.active)
