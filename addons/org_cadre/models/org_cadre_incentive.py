@@ -100,6 +100,8 @@ class OrgCadreIncentive(models.Model):
                 ("review_notified", "=", False),
             ]
         )
+        # The activities name their record: the names (kind · cadre) in one batch, not one by one.
+        records.mapped("display_name")
         # A to-do for the responsible person (the cron's user when nobody is set).
         self.env["mail.activity"].sudo()._org_schedule_batch(
             "mail.mail_activity_data_todo",
