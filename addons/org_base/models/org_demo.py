@@ -26,6 +26,8 @@ SAMPLE_POLICY = {
     "mail.message": "unlink",
     "mail.activity": "unlink",
 }
+# Odoo's demo users (archived by org_base_demo.xml), whose partners are samples too.
+SAMPLE_USERS = ("base.user_demo", "base.demo_user0")
 # Odoo's data records among them: not samples.
 KEEP = {"hr.dep_administration", "hr.employee_admin", "mail.channel_all_employees", "mail.channel_admin"}
 
@@ -49,10 +51,14 @@ class OrgDemo(models.AbstractModel):
         for model in sorted(by_model, key=list(SAMPLE_POLICY).index, reverse=True):
             records = self.env[model].sudo().with_context(active_test=False).browse(by_model[model]).exists()
             if model == "res.partner":
-                # A partner of an active user or a company (the administrator, OdooBot, ours)
-                # stays; those of Odoo's archived demo users (Marc Demo, Joel Willis) go.
+                # A partner of a user (the administrator, OdooBot, the public user) or a company
+                # stays, but for Odoo's demo users (Marc Demo, Joel Willis), archived by our demo.
+                sample_users = self.env["res.users"]
+                for xmlid in SAMPLE_USERS:
+                    sample_users |= self.env.ref(xmlid, raise_if_not_found=False) or sample_users
                 records = records.filtered(
-                    lambda partner: not partner.user_ids.filtered("active") and not partner.is_company
+                    lambda partner, samples=sample_users: not (partner.user_ids - samples)
+                    and not partner.is_company
                 )
                 records |= (
                     self.env["res.partner"]
@@ -65,7 +71,7 @@ class OrgDemo(models.AbstractModel):
                     )
                 )
             if SAMPLE_POLICY[model] == "archive":
-                records.filtered("active").write({"active": False})
+                records.filtered("active").with_context(active_test=True).write({"active": False})
             else:
                 records.unlink()
 

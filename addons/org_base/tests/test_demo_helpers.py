@@ -27,10 +27,16 @@ class TestDemoHelpers(TransactionCase):
             self.env["res.partner"].create({"name": "Deco Addict"}), "base", "test_partner"
         )
         # The partner of one of Odoo's archived demo users (Marc Demo) goes too.
-        demo_user = self.env["res.users"].create(
-            {"name": "Marc Demo", "login": "test_marc_demo", "active": False}
+        # (The test database has no demo data: a user stands for base.user_demo.)
+        demo_user = self.env["res.users"].create({"name": "Marc Demo", "login": "test_marc_demo"})
+        self.env["ir.model.data"].create(
+            {"module": "base", "name": "user_demo", "model": "res.users", "res_id": demo_user.id}
         )
+        demo_user.active = False
+        self.assertTrue(demo_user.partner_id.active)
         self._as_sample(demo_user.partner_id, "base", "test_partner_demo_user")
+        kept_user = self.env["res.users"].create({"name": "王组工", "login": "test_kept_user"})
+        self._as_sample(kept_user.partner_id, "base", "test_partner_kept_user")
         ours = self.env["hr.department"].create({"name": "组织科"})
         administration = self.env.ref("hr.dep_administration")
         self.env["org.demo"]._org_demo_hide_odoo_samples(["base", "hr", "not_installed_module"])
@@ -44,3 +50,5 @@ class TestDemoHelpers(TransactionCase):
         self.assertTrue(administration.active)
         self.assertTrue(self.env.ref("base.partner_admin").active)
         self.assertTrue(self.env.ref("base.main_partner").active)
+        # The partner of a user who is no sample stays.
+        self.assertTrue(kept_user.partner_id.active)
