@@ -18,6 +18,8 @@ import sys
 # Odoo's source, as bin/lib.sh finds it (bin/test runs this script with the platform's venv).
 sys.path.insert(0, os.environ.get("ODOO_SRC", "/opt/odoo-18.0"))
 
+from english_leaks import scan
+
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import AccessDenied
@@ -67,6 +69,22 @@ def main():
             check(bool(user), f"demo user {login} exists")
             if user:
                 check(user.has_group(group), f"{login} is in {group}")
+        # No sample of Odoo's apps in sight (org_base and org_checklist's demo/odoo_samples.xml).
+        samples = env["ir.model.data"].search(
+            [
+                ("module", "in", ("hr", "project")),
+                ("model", "in", ("hr.employee", "hr.department", "project.project")),
+            ]
+        )
+        shown = [
+            row.complete_name
+            for row in samples
+            if row.complete_name not in ("hr.employee_admin", "hr.dep_administration")
+            and env[row.model].browse(row.res_id).exists().active
+        ]
+        check(not shown, f"no sample employee, department or project of Odoo's demo is active: {shown[:5]}")
+        admin = env.ref("base.partner_admin")
+        check(admin.name != "Mitchell Admin", f"the administrator is named {admin.name}")
         for model, minimum in DEMO_RECORDS.items():
             count = env[model].search_count([]) if model in env else 0
             check(count >= minimum, f"{count} records of {model} (at least {minimum})")
@@ -83,6 +101,18 @@ def main():
                 user = api.Environment(cr, uid, {})["res.users"].browse(uid)
                 if user._org_totp_required():
                     check(bool(user._mfa_url()), f"{login} is then asked for the second factor")
+    # What each role sees of our applications is Chinese (tests/english_leaks.py).
+    for login, _group in roles:
+        with registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            user = env["res.users"].search([("login", "=", login)])
+            if not user:
+                continue
+            leaks = scan(api.Environment(cr, user.id, {"lang": "zh_CN", "tz": user.tz or "Asia/Shanghai"}))
+            cr.rollback()
+        check(not leaks, f"{login} sees no English in our applications ({len(leaks)} words)")
+        for path, where, word in leaks:
+            print(f"    {path} · {where}: {word}")
     print(f"demo smoke: {len(failures)} failed")
     return 1 if failures else 0
 

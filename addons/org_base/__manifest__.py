@@ -2,7 +2,7 @@
     "name": "Organization Work Platform: Base",
     "summary": "组织工作平台 shared base: the configuration app, groups, dictionaries, resident ID, "
     "upload limits, audit log, accounts",
-    "version": "18.0.2.0.1",
+    "version": "18.0.2.0.2",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
@@ -33,9 +33,12 @@
         "views/res_config_settings_views.xml",
         "views/org_base_menus.xml",
         "views/org_audit_log_views.xml",
+        "views/web_login_templates.xml",
     ],
     "demo": [
         "demo/org_base_demo.xml",
+        "demo/odoo_samples.xml",
+        "demo/chinese_messages.xml",
     ],
     "application": True,
     "installable": True,

@@ -1,7 +1,7 @@
 {
     "name": "Organization Work Platform: Cadres",
     "summary": "选贤任能 · cadre dossiers, appointment, training, assessment, supervision",
-    "version": "18.0.1.2.2",
+    "version": "18.0.1.2.3",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
@@ -34,7 +34,10 @@
         "wizards/org_cadre_lrmx_import_views.xml",
         "views/org_cadre_menus.xml",
     ],
-    "demo": ["demo/org_cadre_demo.xml"],
+    "demo": [
+        "demo/org_cadre_demo.xml",
+        "demo/chinese_messages.xml",
+    ],
     "assets": {
         "web.assets_tests": ["org_cadre/static/tests/tours/**/*"],
     },

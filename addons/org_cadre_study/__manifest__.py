@@ -1,7 +1,7 @@
 {
     "name": "Organization Work Platform: Cadre Training in the Study Ledger",
     "summary": "Cadre trainings credit the study ledger; cadres get the tag 干部 and a study level",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.1.1",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
@@ -12,7 +12,10 @@
         "views/org_cadre_training_views.xml",
         "views/org_dictionary_item_views.xml",
     ],
-    "demo": ["demo/org_study_demo.xml"],
+    "demo": [
+        "demo/org_study_demo.xml",
+        "demo/chinese_messages.xml",
+    ],
     "post_init_hook": "post_init_hook",
     "auto_install": True,
     "installable": True,

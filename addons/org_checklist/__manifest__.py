@@ -2,7 +2,7 @@
     "name": "Organization Work Platform: Checklists and Boards",
     "summary": "组织工作平台 checklist engine and closed-loop checklist boards on projects "
     "(stages, wall chart, satisfaction)",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.1.1",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
@@ -23,6 +23,10 @@
         "wizards/org_task_reject_wizard_views.xml",
         "views/org_checklist_menus.xml",
         "data/org_board_data.xml",
+    ],
+    "demo": [
+        "demo/odoo_samples.xml",
+        "demo/chinese_messages.xml",
     ],
     "assets": {
         "web.assets_tests": ["org_checklist/static/tests/tours/**/*"],

@@ -1,7 +1,7 @@
 {
     "name": "Organization Work Platform: Grassroots Party Building",
     "summary": "强基固本 · party organizations, members, development pipeline, meetings, 幸福清单",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.4.1",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
@@ -40,10 +40,12 @@
         "report/org_party_member_register.xml",
     ],
     "demo": [
+        "demo/chinese_terms.xml",
         "demo/org_grassroots_demo.xml",
         "demo/org_grassroots_demo_orglife.xml",
         "demo/org_grassroots_demo_more.xml",
         "demo/org_grassroots_demo_register.xml",
+        "demo/chinese_messages.xml",
     ],
     "assets": {
         "web.assets_backend": ["org_grassroots/static/src/**/*"],

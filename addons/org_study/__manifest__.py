@@ -1,7 +1,7 @@
 {
     "name": "Organization Work Platform: Theory Study",
     "summary": "理论武装 · study plans, sessions, attendance, study-hour ledger, research visits",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.0.1",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
@@ -28,7 +28,11 @@
         "wizards/org_roster_import_views.xml",
         "views/org_study_menus.xml",
     ],
-    "demo": ["demo/org_study_demo.xml"],
+    "demo": [
+        "demo/chinese_terms.xml",
+        "demo/org_study_demo.xml",
+        "demo/chinese_messages.xml",
+    ],
     "assets": {
         "web.assets_tests": ["org_study/static/tests/tours/**/*"],
     },

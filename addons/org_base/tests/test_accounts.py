@@ -50,6 +50,22 @@ class TestAccounts(HttpCase):
         self.assertEqual(response.status_code, 404)
         self.assertNotIn('name="login"', response.text)
 
+    def test_login_page_speaks_to_staff(self):
+        """The login page asks for the account (账号), offers no sign-up and no self-service
+        reset, and says who resets a password; /web/reset_password answers 404."""
+        self.assertEqual(
+            self.env["ir.config_parameter"].sudo().get_param("auth_signup.reset_password"), "False"
+        )
+        # (In English here: the test database has no 简体中文; the demo smoke test reads the
+        # Chinese page, 账号 and 请联系平台管理员重置, through the English-leak scanner's terms.)
+        page = self.url_open("/web/login").text
+        self.assertIn(">Account</label>", page)
+        self.assertNotIn(">Email</label>", page)
+        self.assertNotIn("/web/signup", page)
+        self.assertNotIn("/web/reset_password", page)
+        self.assertIn("Ask the platform administrator to reset it.", page)
+        self.assertEqual(self.url_open("/web/reset_password", allow_redirects=False).status_code, 404)
+
     def test_password_policy_on_change(self):
         self.assertEqual(self.env["res.users"].get_password_policy()["minlength"], 12)
         # A person choosing a password: too short is refused, nothing changes.

@@ -255,8 +255,13 @@ class HrEmployee(models.Model):
         groups=CADRE_GROUPS,
         help="Share of the dossier's key items that are filled in (%).",
     )
+    # The missing items are stored by field name and named in the reader's language when shown
+    # (stored labels would stay in the language of whoever saved the dossier last).
+    cadre_missing_fields = fields.Char(
+        string="Missing Fields", compute="_compute_cadre_completeness", store=True, groups=CADRE_GROUPS
+    )
     cadre_missing_items = fields.Char(
-        string="Missing Items", compute="_compute_cadre_completeness", store=True, groups=CADRE_GROUPS
+        string="Missing Items", compute="_compute_cadre_missing_items", groups=CADRE_GROUPS
     )
 
     # Incentives (点赞, 亮黄灯) and the 能上能下 suggestion
@@ -311,7 +316,6 @@ class HrEmployee(models.Model):
 
     @api.depends(*COMPLETENESS_FIELDS)
     def _compute_cadre_completeness(self):
-        labels = {name: self._fields[name]._description_string(self.env) for name in COMPLETENESS_FIELDS}
         for employee in self:
             missing = [
                 name
@@ -321,7 +325,17 @@ class HrEmployee(models.Model):
             employee.cadre_completeness = round(
                 100 * (len(COMPLETENESS_FIELDS) - len(missing)) / len(COMPLETENESS_FIELDS)
             )
-            employee.cadre_missing_items = "、".join(labels[name] for name in missing) or False
+            employee.cadre_missing_fields = ",".join(missing) or False
+
+    @api.depends("cadre_missing_fields")
+    @api.depends_context("lang")
+    def _compute_cadre_missing_items(self):
+        labels = {name: self._fields[name]._description_string(self.env) for name in COMPLETENESS_FIELDS}
+        for employee in self:
+            names = (employee.cadre_missing_fields or "").split(",")
+            employee.cadre_missing_items = (
+                "、".join(labels[name] for name in names if name in labels) or False
+            )
 
     def _cadre_photo(self):
         """The photo (base64), or False when the image is only the generated avatar (SVG)."""

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 from .org_cadre_appointment import STATES
 
@@ -16,3 +16,11 @@ class OrgCadreAppointmentStep(models.Model):
     checklist_template_id = fields.Many2one("org.checklist.template", string="Checklist", required=True)
 
     _sql_constraints = [("state_uniq", "unique(state)", "A stage has one checklist.")]
+
+    @api.depends("state")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # The stage's label (考察, 公示 ...), not its code.
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for step in self:
+            step.display_name = labels.get(step.state, step.state)

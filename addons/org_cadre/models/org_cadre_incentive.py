@@ -35,6 +35,14 @@ class OrgCadreIncentive(models.Model):
     follow_up = fields.Text(string="Follow-up Notes")
     review_notified = fields.Boolean(copy=False)
 
+    @api.depends("kind", "employee_id.name")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # "点赞 · 张明" in the reader's language, in place of "org.cadre.incentive,1".
+        labels = dict(self._fields["kind"]._description_selection(self.env))
+        for record in self:
+            record.display_name = " · ".join(filter(None, [labels.get(record.kind), record.employee_id.name]))
+
     @api.depends("kind", "date", "company_id.cadre_yellow_light_correction_days")
     def _compute_date_correction_end(self):
         for record in self:
@@ -92,6 +100,8 @@ class OrgCadreIncentive(models.Model):
                 ("review_notified", "=", False),
             ]
         )
+        # The activities name their record: the names (kind · cadre) in one batch, not one by one.
+        records.mapped("display_name")
         # A to-do for the responsible person (the cron's user when nobody is set).
         self.env["mail.activity"].sudo()._org_schedule_batch(
             "mail.mail_activity_data_todo",

@@ -29,9 +29,22 @@ class TestDossier(CadreCommon):
         self.assertLess(self.cadre.cadre_completeness, 100)
         label = self.cadre._fields["cadre_ethnicity_id"]._description_string(self.env)
         self.assertIn(label, self.cadre.cadre_missing_items)
+        self.assertIn("cadre_ethnicity_id", self.cadre.cadre_missing_fields.split(","))
         before = self.cadre.cadre_completeness
         self.cadre.cadre_family_member_ids = [(0, 0, {"name": "王芳", "relation": "妻子"})]
         self.assertGreater(self.cadre.cadre_completeness, before)
+
+    def test_missing_items_in_the_readers_language(self):
+        """The missing items are named when read, in the reader's language: a dossier saved
+        by someone working in English reads "民族" to someone working in Chinese."""
+        self.env["res.lang"].with_context(active_test=False).search([("code", "=", "zh_CN")]).active = True
+        field = self.env["ir.model.fields"]._get("hr.employee", "cadre_ethnicity_id")
+        field.update_field_translations("field_description", {"zh_CN": "民族（测试）"})
+        self.env.registry.clear_cache()
+        self.cadre.with_context(lang="en_US").cadre_native_place = "湖北武汉"
+        english = self.cadre.with_context(lang="en_US").cadre_missing_items
+        self.assertIn(field.with_context(lang="en_US").field_description, english)
+        self.assertIn("民族（测试）", self.cadre.with_context(lang="zh_CN").cadre_missing_items)
 
     def test_young_cadre_by_rank_and_age(self):
         section = self.env.ref("org_base.rank_l10")

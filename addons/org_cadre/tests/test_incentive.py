@@ -38,6 +38,12 @@ class TestIncentive(CadreCommon):
         with self.assertRaises(UserError):
             commendation.action_corrected()
 
+    def test_named_by_kind_and_cadre(self):
+        light = self._light("2024-01-10")
+        self.assertEqual(light.display_name, f"Yellow Light · {self.cadre.name}")
+        step = self.env["org.cadre.appointment.step"].search([("state", "=", "inspection")])
+        self.assertEqual(step.display_name, dict(step._fields["state"].selection)["inspection"])
+
     def test_repeated_yellow_lights_suggest_adjustment(self):
         with freeze_time("2024-06-01"):
             self._light("2024-01-10")

@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
 from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_resident_id
 
@@ -19,7 +20,9 @@ class OrgPartyTransfer(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "org.party.scope.mixin"]
     _order = "date desc, id desc"
 
-    name = fields.Char(string="Reference", compute="_compute_name", store=True)
+    # Named in the reader's language when shown ("组织关系转入 · 彭涛"), not stored in the language
+    # of whoever saved the transfer.
+    name = fields.Char(string="Reference", compute="_compute_name", search="_search_name")
     kind = fields.Selection(
         [
             ("internal", "Within the Zone"),
@@ -83,11 +86,18 @@ class OrgPartyTransfer(models.Model):
     refusal_reason = fields.Text(copy=False, tracking=True)
 
     @api.depends("kind", "member_id.name", "member_name")
+    @api.depends_context("lang")
     def _compute_name(self):
         labels = dict(self._fields["kind"]._description_selection(self.env))
         for transfer in self:
             person = transfer.member_id.name or transfer.member_name or ""
             transfer.name = f"{labels.get(transfer.kind, '')} · {person}"
+
+    def _search_name(self, operator, value):
+        if operator in expression.NEGATIVE_TERM_OPERATORS:
+            positive = expression.TERM_OPERATORS_NEGATION[operator]
+            return ["!", "|", ("member_id.name", positive, value), ("member_name", positive, value)]
+        return ["|", ("member_id.name", operator, value), ("member_name", operator, value)]
 
     @api.onchange("member_id")
     def _onchange_member_id(self):

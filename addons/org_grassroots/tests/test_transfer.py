@@ -84,6 +84,30 @@ class TestTransfer(GrassrootsCommon):
         self.assertEqual(incoming.member_id.status, "formal")
         self.assertEqual(incoming.member_id.id_number, resident_id("110101", "19920202", 113))
 
+    def test_named_in_the_readers_language(self):
+        """A transfer's name is made when read ("Within the Zone · 张三" in English, in Chinese
+        for a reader in Chinese), not stored in the language of whoever saved it; it is
+        searched by the member's name."""
+        transfer = self.Transfer.create(
+            {"kind": "internal", "member_id": self.member_a1.id, "organization_to_id": self.branch_b1.id}
+        )
+        self.assertEqual(transfer.with_context(lang="en_US").name, f"Within the Zone · {self.member_a1.name}")
+        self.env["res.lang"].with_context(active_test=False).search([("code", "=", "zh_CN")]).active = True
+        selection = self.env["ir.model.fields.selection"].search(
+            [
+                ("field_id.model", "=", "org.party.transfer"),
+                ("field_id.name", "=", "kind"),
+                ("value", "=", "internal"),
+            ]
+        )
+        selection.update_field_translations("name", {"zh_CN": "区内转接（测试）"})
+        self.env.registry.clear_cache()
+        self.assertEqual(
+            transfer.with_context(lang="zh_CN").name, f"区内转接（测试） · {self.member_a1.name}"
+        )
+        self.assertIn(transfer, self.Transfer.search([("name", "ilike", self.member_a1.name)]))
+        self.assertNotIn(transfer, self.Transfer.search([("name", "not ilike", self.member_a1.name)]))
+
     def test_incomplete_transfers_are_refused(self):
         with self.assertRaisesRegex(ValidationError, "receiving organization"):
             self.Transfer.create({"kind": "internal", "member_id": self.member_a1.id})

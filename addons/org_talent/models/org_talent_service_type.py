@@ -26,7 +26,7 @@ class OrgTalentServiceType(models.Model):
         domain=[("share", "=", False)],
         help="The officer a new request of this type is assigned to.",
     )
-    description = fields.Text()
+    description = fields.Text(translate=True)
 
     _sql_constraints = [
         ("code_uniq", "unique(code)", "Another service type already uses this code."),

@@ -9,5 +9,5 @@ def migrate(cr, version):
     env = api.Environment(cr, SUPERUSER_ID, {})
     employees = env["hr.employee"].with_context(active_test=False).search([("is_cadre", "=", True)])
     env.add_to_compute(employees._fields["cadre_completeness"], employees)
-    env.add_to_compute(employees._fields["cadre_missing_items"], employees)
-    employees.flush_recordset(["cadre_completeness", "cadre_missing_items"])
+    env.add_to_compute(employees._fields["cadre_missing_fields"], employees)
+    employees.flush_recordset(["cadre_completeness", "cadre_missing_fields"])
