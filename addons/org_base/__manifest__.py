@@ -33,10 +33,15 @@
         "views/res_config_settings_views.xml",
         "views/org_base_menus.xml",
         "views/org_audit_log_views.xml",
+        "views/org_workbench_views.xml",
     ],
     "demo": [
         "demo/org_base_demo.xml",
+        "demo/org_workbench_demo.xml",
     ],
+    "assets": {
+        "web.assets_backend": ["org_base/static/src/workbench/*"],
+    },
     "application": True,
     "installable": True,
 }

@@ -13,3 +13,4 @@ from . import res_groups
 from . import res_users
 from . import mail_activity
 from . import res_company
+from . import org_workbench

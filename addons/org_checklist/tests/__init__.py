@@ -6,3 +6,4 @@ from . import test_board_tour
 from . import test_query_counts
 from . import test_checklist_delete
 from . import test_access_matrix
+from . import test_workbench

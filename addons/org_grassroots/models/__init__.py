@@ -14,3 +14,4 @@ from . import org_party_brand
 from . import org_party_evaluation
 from . import project_task
 from . import org_party_member_register
+from . import org_workbench
