@@ -1,7 +1,7 @@
 {
     "name": "Organization Work Platform: Talent",
     "summary": "育才聚才 · talents, policies and benefit claims, platforms, talent cards, services",
-    "version": "18.0.1.5.1",
+    "version": "18.0.1.5.2",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",

@@ -55,3 +55,62 @@ class OrgWorkbench(models.AbstractModel):
         ]
         return sections
 
+
+
+class OrgTalentApplication(models.Model):
+    """公示期满: a claim whose public notice is over waits for its officer's approval; the daily
+    reminder cron gives that officer one activity for it (the workbench lists it too)."""
+
+    _inherit = "org.talent.application"
+
+    @api.model
+    def _cron_stuck_reminders(self, batch_size=500):
+        self._org_remind_notice_over(batch_size=batch_size)
+        return super()._cron_stuck_reminders(batch_size=batch_size)
+
+    @api.model
+    def _org_remind_notice_over(self, batch_size=500):
+        """One activity per claim whose notice is over, for its officer, unless it has one: one
+        search and one INSERT per batch, whatever the number of claims (the next day's run takes
+        the claims beyond ``batch_size``)."""
+        activity_type = self.env.ref("org_talent.mail_activity_type_notice_over")
+        today = self.env.company._org_office_today()
+        claims = self.search(
+            [
+                ("state", "=", "notice"),
+                ("date_notice_end", "<", today),
+                ("user_id", "!=", False),
+                "!",
+                ("activity_ids.activity_type_id", "=", activity_type.id),
+            ],
+            limit=batch_size,
+            order="date_notice_end, id",
+        )
+        return self.env["mail.activity"]._org_schedule_batch(
+            activity_type,
+            [
+                (
+                    claim,
+                    {
+                        "user_id": claim.user_id.id,
+                        "date_deadline": today,
+                        "summary": self.env._(
+                            "Public notice over on %(date)s: approve the claim", date=claim.date_notice_end
+                        ),
+                    },
+                )
+                for claim in claims
+            ],
+            automated=True,
+            skip_existing=False,
+        )
+
+    def action_approve(self):
+        result = super().action_approve()
+        self.activity_feedback(["org_talent.mail_activity_type_notice_over"])
+        return result
+
+    def action_reject(self):
+        result = super().action_reject()
+        self.activity_unlink(["org_talent.mail_activity_type_notice_over"])
+        return result
