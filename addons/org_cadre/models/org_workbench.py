@@ -61,6 +61,7 @@ class OrgWorkbench(models.AbstractModel):
                 order="date_probation_end, id",
                 note=lambda values: str(values["date_probation_end"]),
                 note_fields=("date_probation_end",),
+                row_state=lambda values: "red" if values["date_probation_end"] <= today else "yellow",
             ),
             self._org_workbench_section(
                 "org_cadre.assessments",

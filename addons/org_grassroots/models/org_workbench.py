@@ -61,6 +61,7 @@ class OrgWorkbench(models.AbstractModel):
                 order="period_end, organization_id",
                 note=period_note,
                 note_fields=("type_id", "period_start", "period_end"),
+                row_state=lambda values: "red",
                 row_method="action_record_meeting",
             ),
             self._org_workbench_section(
@@ -87,6 +88,7 @@ class OrgWorkbench(models.AbstractModel):
                 order="date_probation_end, id",
                 note=lambda values: str(values["date_probation_end"]),
                 note_fields=("date_probation_end",),
+                row_state=lambda values: "red" if values["date_probation_end"] < today else "yellow",
             ),
             self._org_workbench_section(
                 "org_grassroots.publicity_ending",
@@ -115,5 +117,6 @@ class OrgWorkbench(models.AbstractModel):
                 order="date_reelection_due, id",
                 note=lambda values: str(values["date_reelection_due"]),
                 note_fields=("date_reelection_due",),
+                row_state=lambda values: "red" if values["date_reelection_due"] < today else "yellow",
             ),
         ]

@@ -41,6 +41,7 @@ class OrgWorkbench(models.AbstractModel):
                 order="date_notice_end, id",
                 note=lambda values: f"{values['talent_id'][1] if values['talent_id'] else ''} · {values['date_notice_end']}",
                 note_fields=("talent_id", "date_notice_end"),
+                row_state=lambda values: "red" if values["date_notice_end"] < today else "yellow",
             ),
             self._org_workbench_section(
                 "org_talent.claims_to_review",

@@ -25,6 +25,16 @@ export class Workbench extends Component {
         this.state.loaded = true;
     }
 
+    /** The sections with something to do, as cards. */
+    get activeSections() {
+        return this.state.sections.filter((section) => section.count || section.value);
+    }
+
+    /** The sections with nothing to do: one line of links at the end, not empty cards. */
+    get quietSections() {
+        return this.state.sections.filter((section) => !section.count && !section.value);
+    }
+
     stateLabel(section) {
         return {
             red: _t("Overdue"),

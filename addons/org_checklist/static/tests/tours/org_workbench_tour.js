@@ -63,8 +63,7 @@ registry.category("web_tour.tours").add("org_workbench_reviewer_tour", {
         },
         {
             content: "Nothing waits for my acceptance any more",
-            trigger:
-                '.o_org_workbench_section[data-section="org_checklist.to_accept"] .o_org_workbench_badge:contains("0")',
+            trigger: '.o_org_workbench_quiet_item[data-section="org_checklist.to_accept"]',
         },
     ],
 });
