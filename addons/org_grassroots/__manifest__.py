@@ -38,6 +38,7 @@
         "demo/org_grassroots_demo.xml",
         "demo/org_grassroots_demo_orglife.xml",
         "demo/org_grassroots_demo_more.xml",
+        "demo/org_grassroots_workbench_demo.xml",
     ],
     "assets": {
         "web.assets_backend": ["org_grassroots/static/src/**/*"],

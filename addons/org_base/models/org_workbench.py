@@ -66,7 +66,8 @@ class OrgWorkbench(models.AbstractModel):
         ``note_fields``), or, with ``group_by`` (a many2one field), the groups with the most
         records, each opening its records; ``row_state(values)`` gives a row's light (``red``,
         ``yellow`` or empty); ``row_method``: a method of ``model`` that returns the action a row
-        opens (such as "record a meeting") instead of the record's form. Returns None when the user may not read ``model``.
+        opens (such as "record a meeting") instead of the record's form. Returns None when the
+        user may not read ``model``.
         """
         Model = self.env[model]
         if not Model.has_access("read"):
@@ -87,9 +88,7 @@ class OrgWorkbench(models.AbstractModel):
                 for group, group_count in groups
             ]
         elif count:
-            records = Model.search_read(
-                domain, ["display_name", *note_fields], limit=ROW_LIMIT, order=order
-            )
+            records = Model.search_read(domain, ["display_name", *note_fields], limit=ROW_LIMIT, order=order)
             rows = [
                 {
                     "res_id": values["id"],

@@ -25,7 +25,9 @@ class TestWorkbench(TransactionCase):
     def test_sections_are_ordered_and_complete(self):
         for user in (self.officer, self.leader, self.configurator):
             sections = self.env["org.workbench"].with_user(user).get_sections()
-            self.assertEqual(sections, sorted(sections, key=lambda section: (section["sequence"], section["key"])))
+            self.assertEqual(
+                sections, sorted(sections, key=lambda section: (section["sequence"], section["key"]))
+            )
             for section in sections:
                 self.assertIn(section["state"], ("red", "yellow", "normal"))
                 self.assertTrue({"key", "title", "count", "rows", "res_model", "domain"} <= set(section))
@@ -36,6 +38,8 @@ class TestWorkbench(TransactionCase):
         section = Workbench._org_workbench_section(
             "org_base.test", "Dictionaries", "org.dictionary", [], red_domain=[("id", "=", 0)]
         )
-        self.assertEqual(section["count"], self.env["org.dictionary"].with_user(self.officer).search_count([]))
+        self.assertEqual(
+            section["count"], self.env["org.dictionary"].with_user(self.officer).search_count([])
+        )
         self.assertEqual(section["state"], "yellow" if section["count"] else "normal")
         self.assertEqual(len(section["rows"]), min(section["count"], 5))

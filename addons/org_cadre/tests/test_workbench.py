@@ -43,7 +43,12 @@ class TestWorkbenchCadre(CadreCommon):
             {"cycle_id": scoring.id, "employee_id": cls.cadre.id, "category_id": category.id}
         )
         Assessment.create(
-            {"cycle_id": scoring.id, "employee_id": cls.cadre_b.id, "category_id": category.id, "grade": "competent"}
+            {
+                "cycle_id": scoring.id,
+                "employee_id": cls.cadre_b.id,
+                "category_id": category.id,
+                "grade": "competent",
+            }
         )
         Assessment.create({"cycle_id": draft.id, "employee_id": cls.cadre.id, "category_id": category.id})
 

@@ -1,5 +1,6 @@
 from odoo import api, models
 
+
 class OrgWorkbench(models.AbstractModel):
     """The boards' sections of the workbench: my red and yellow cards, the cards waiting for my
     acceptance; a leader's red cards by responsible unit."""

@@ -20,7 +20,11 @@ class TestWorkbenchBoards(OrgBoardCommon):
     def setUpClass(cls):
         super().setUpClass()
         now = fields.Datetime.now()
-        cls.past, cls.soon, cls.later = now - timedelta(days=2), now + timedelta(days=1), now + timedelta(days=20)
+        cls.past, cls.soon, cls.later = (
+            now - timedelta(days=2),
+            now + timedelta(days=1),
+            now + timedelta(days=20),
+        )
 
     def _cards(self):
         other = self.other_officer

@@ -25,7 +25,9 @@ class OrgWorkbench(models.AbstractModel):
         sections = super()._org_workbench_sections()
         user = self.env.user
         today = self._org_workbench_office_today()
-        if user.has_group("org_grassroots.group_party_secretary") or user.has_group("org_base.group_org_user"):
+        if user.has_group("org_grassroots.group_party_secretary") or user.has_group(
+            "org_base.group_org_user"
+        ):
             sections += self._org_workbench_grassroots(today)
         elif user.has_group("org_base.group_org_leader"):
             sections.append(

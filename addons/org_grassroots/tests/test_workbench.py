@@ -19,7 +19,9 @@ class TestWorkbenchGrassroots(GrassrootsCommon):
         super().setUpClass()
         today = cls.env.company._org_office_today()
         cls.today = today
-        meeting_type = cls.env["org.party.meeting.type"].create({"name": "工作台测试会议", "frequency": "monthly"})
+        meeting_type = cls.env["org.party.meeting.type"].create(
+            {"name": "工作台测试会议", "frequency": "monthly"}
+        )
         Compliance = cls.env["org.party.meeting.compliance"]
         last_month = today.replace(day=1) - relativedelta(months=1)
         this_month = today.replace(day=1)
@@ -65,7 +67,9 @@ class TestWorkbenchGrassroots(GrassrootsCommon):
             }
         )
         # 换届: 甲一支部 is due in two months, 乙党委 in two years.
-        cls.branch_a1.write({"date_term_start": today - relativedelta(years=3, months=-2), "term_years_override": 3})
+        cls.branch_a1.write(
+            {"date_term_start": today - relativedelta(years=3, months=-2), "term_years_override": 3}
+        )
         cls.org_b.write({"date_term_start": today - relativedelta(years=3), "term_years_override": 5})
 
     def test_secretary_sees_own_subtree(self):
@@ -115,7 +119,9 @@ class TestWorkbenchGrassroots(GrassrootsCommon):
         self.assertEqual(action["context"]["default_organization_id"], self.branch_a1.id)
 
     def test_employee_without_party_role_has_no_grassroots_section(self):
-        self.assertFalse([key for key in sections_by_key(self.user_employee) if key.startswith("org_grassroots.")])
+        self.assertFalse(
+            [key for key in sections_by_key(self.user_employee) if key.startswith("org_grassroots.")]
+        )
 
     def test_publicity_ending(self):
         today = self.today

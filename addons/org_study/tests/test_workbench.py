@@ -49,6 +49,8 @@ class TestWorkbenchStudy(OrgStudyCommon):
         self.assertEqual(behind["count"], 1)
         self.assertEqual(behind["state"], "red")
         self.assertEqual(behind["rows"][0]["name"], "张学习")
-        self.assertNotIn("org_study.my_hours", sections_by_key(self.officer), "the officer has no ledger line")
+        self.assertNotIn(
+            "org_study.my_hours", sections_by_key(self.officer), "the officer has no ledger line"
+        )
         by_unit = sections_by_key(self.leader)["org_study.behind"]
         self.assertEqual([(row["name"], row["count"]) for row in by_unit["rows"]], [("学习测试科", 1)])

@@ -24,8 +24,11 @@ class OrgWorkbench(models.AbstractModel):
             self.env["org.talent.application"].fields_get(["state"], ["selection"])["state"]["selection"]
         )
 
+        def talent_name(values):
+            return values["talent_id"][1] if values["talent_id"] else ""
+
         def claim_note(values):
-            return f"{values['talent_id'][1] if values['talent_id'] else ''} · {labels.get(values['state'], '')}"
+            return f"{talent_name(values)} · {labels.get(values['state'], '')}"
 
         sections += [
             self._org_workbench_section(
@@ -39,7 +42,7 @@ class OrgWorkbench(models.AbstractModel):
                 sequence=30,
                 red_domain=[("date_notice_end", "<", today)],
                 order="date_notice_end, id",
-                note=lambda values: f"{values['talent_id'][1] if values['talent_id'] else ''} · {values['date_notice_end']}",
+                note=lambda values: f"{talent_name(values)} · {values['date_notice_end']}",
                 note_fields=("talent_id", "date_notice_end"),
                 row_state=lambda values: "red" if values["date_notice_end"] < today else "yellow",
             ),
@@ -55,7 +58,6 @@ class OrgWorkbench(models.AbstractModel):
             ),
         ]
         return sections
-
 
 
 class OrgTalentApplication(models.Model):

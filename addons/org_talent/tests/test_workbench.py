@@ -47,7 +47,9 @@ class TestWorkbenchTalent(TalentCommon):
         activities = self.env["mail.activity"].search(
             [("activity_type_id", "=", activity_type.id), ("res_model", "=", Application._name)]
         )
-        self.assertEqual(activities.mapped("res_id"), self.notice_over.ids, "one, for the claim whose notice is over")
+        self.assertEqual(
+            activities.mapped("res_id"), self.notice_over.ids, "one, for the claim whose notice is over"
+        )
         self.assertEqual(activities.user_id, self.user_talent)
         self.notice_over.with_user(self.user_talent).action_approve()
         self.assertFalse(activities.exists().filtered("active"), "approved: the reminder is done")
