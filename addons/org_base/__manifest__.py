@@ -2,7 +2,7 @@
     "name": "Organization Work Platform: Base",
     "summary": "组织工作平台 shared base: the configuration app, groups, dictionaries, resident ID, "
     "upload limits, audit log, accounts",
-    "version": "18.0.2.0.2",
+    "version": "18.0.2.0.3",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",
@@ -34,12 +34,17 @@
         "views/org_base_menus.xml",
         "views/org_audit_log_views.xml",
         "views/web_login_templates.xml",
+        "views/org_workbench_views.xml",
     ],
     "demo": [
         "demo/org_base_demo.xml",
+        "demo/org_workbench_demo.xml",
         "demo/odoo_samples.xml",
         "demo/chinese_messages.xml",
     ],
+    "assets": {
+        "web.assets_backend": ["org_base/static/src/workbench/*"],
+    },
     "application": True,
     "installable": True,
 }

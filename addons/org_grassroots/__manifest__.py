@@ -46,6 +46,7 @@
         "demo/org_grassroots_demo_more.xml",
         "demo/org_grassroots_demo_register.xml",
         "demo/chinese_messages.xml",
+        "demo/org_grassroots_workbench_demo.xml",
     ],
     "assets": {
         "web.assets_backend": ["org_grassroots/static/src/**/*"],

@@ -14,3 +14,4 @@ from . import res_users
 from . import mail_activity
 from . import res_company
 from . import org_demo
+from . import org_workbench

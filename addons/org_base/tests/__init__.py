@@ -10,3 +10,4 @@ from . import test_audit_log
 from . import test_shared_helpers
 from . import test_person_search
 from . import test_demo_helpers
+from . import test_workbench

@@ -24,3 +24,4 @@ from . import org_cadre_assessment
 from . import org_cadre_assessment_line
 from . import org_cadre_training_program
 from . import org_cadre_training_enrollment
+from . import org_workbench

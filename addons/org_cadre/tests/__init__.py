@@ -21,3 +21,4 @@ from . import test_reward
 from . import test_rules
 from . import test_person_search
 from . import test_report_print
+from . import test_workbench

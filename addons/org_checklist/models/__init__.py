@@ -6,3 +6,4 @@ from . import org_board_type
 from . import project_task_type
 from . import project_project
 from . import project_task
+from . import org_workbench

@@ -6,3 +6,5 @@ from . import test_board_tour
 from . import test_query_counts
 from . import test_checklist_delete
 from . import test_access_matrix
+from . import test_workbench
+from . import test_workbench_tour

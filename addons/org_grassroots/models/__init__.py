@@ -18,3 +18,4 @@ from . import org_party_standing_event
 from . import org_party_mobility
 from . import org_party_lost_contact
 from . import org_party_lost_contact_step
+from . import org_workbench

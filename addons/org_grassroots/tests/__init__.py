@@ -16,3 +16,4 @@ from . import test_org_life_rules
 from . import test_person_search
 from . import test_member_register
 from . import test_member_standing
+from . import test_workbench

@@ -9,3 +9,4 @@ from . import org_study_plan_line
 from . import org_research_visit
 from . import org_research_problem
 from . import org_community_service
+from . import org_workbench

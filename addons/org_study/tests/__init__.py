@@ -7,3 +7,4 @@ from . import test_roster_import
 from . import test_performance
 from . import test_tour
 from . import test_access_matrix
+from . import test_workbench

@@ -13,3 +13,4 @@ from . import project_task
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import org_workbench

@@ -13,3 +13,4 @@ from . import test_access_matrix
 from . import test_project
 from . import test_notice
 from . import test_person_search
+from . import test_workbench
