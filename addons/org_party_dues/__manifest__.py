@@ -23,6 +23,6 @@
         "views/org_party_dues_menus.xml",
         "report/org_party_dues_year_report.xml",
     ],
-    "demo": ["demo/org_party_dues_demo.xml"],
+    "demo": ["demo/org_party_dues_demo.xml", "demo/chinese_messages.xml"],
     "installable": True,
 }

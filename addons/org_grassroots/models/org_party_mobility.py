@@ -15,8 +15,10 @@ class OrgPartyMobility(models.Model):
     _description = "Mobile Party Member Registration"
     _inherit = ["mail.thread", "mail.activity.mixin", "org.party.scope.mixin"]
     _order = "date_start desc, id desc"
+    _rec_names_search = ["member_id", "person_name"]
 
-    name = fields.Char(string="Reference", compute="_compute_name", store=True)
+    # in the reader's language (the kind's label), so not stored; found by the member's name
+    name = fields.Char(string="Reference", compute="_compute_name")
     kind = fields.Selection(
         [("out", "Going Away (流出)"), ("in", "Coming In (流入)")],
         required=True,
