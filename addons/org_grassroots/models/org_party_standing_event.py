@@ -224,6 +224,15 @@ class OrgPartyStandingEvent(models.Model):
                     )
         return messages
 
+    @api.depends("kind", "date", "member_id.name")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        labels = dict(self._fields["kind"]._description_selection(self.env))
+        for event in self:
+            event.display_name = " · ".join(
+                str(part) for part in (event.member_id.name, labels.get(event.kind), event.date) if part
+            )
+
     def _org_rule_record_name(self, record):
         return record.member_id.name or super()._org_rule_record_name(record)
 

@@ -98,9 +98,11 @@ class TestMemberRegister(StandingCommon):
 @tagged("post_install", "-at_install")
 class TestPartyStanding(StandingCommon):
     def test_suspend_then_restore_with_chatter(self):
-        self._event(
+        suspension = self._event(
             "suspend", "2025-03-01", suspension_reason_id=self._item("party_suspension_reason", "02").id
         )
+        # named by member, change and date (its label, not the code "suspend")
+        self.assertEqual(suspension.display_name, "测试党员王芳 · Suspension of Membership · 2025-03-01")
         self.assertEqual(self.member.standing, "suspended")
         self.assertEqual(str(self.member.standing_date), "2025-03-01")
         self.assertIn("2025-03-01", self.member.message_ids[0].body)
