@@ -17,6 +17,7 @@ Stops after --seconds or --max-requests, whichever comes first, and prints one J
 import argparse
 import json
 import random
+import re
 import sys
 import threading
 import time
@@ -27,6 +28,7 @@ REPORT_EVERY = 10  # a user prints the report once in this many loops
 RETRIES = 4  # tries of a call that got no answer from Odoo
 RETRY_PAUSE = 1.0  # seconds between two tries
 RETRYABLE_HTTP = (502, 503, 504)
+DATABASE_LOST = ("OperationalError", "InterfaceError")
 
 
 class NoAnswer(Exception):
@@ -91,6 +93,9 @@ class User(threading.Thread):
         body = response.json()
         if body.get("error"):
             data = body["error"].get("data") or {}
+            if any(name in (data.get("name") or "") for name in DATABASE_LOST):
+                # The node's database connection was cut (a replica restarted): no answer.
+                raise NoAnswer(f"{data.get('name')}: {data.get('message')}")
             raise Failed(f"{data.get('name')}: {data.get('message') or body['error'].get('message')}")
         return body["result"]
 
@@ -283,7 +288,9 @@ class User(threading.Thread):
         def fetch():
             response = self._once("GET", path)
             if response.status_code != 200 or not response.content.startswith(b"%PDF"):
-                raise Failed(f"HTTP {response.status_code}, {response.headers.get('Content-Type')}")
+                # What Odoo's error page says to the user.
+                text = " ".join(re.sub(r"<[^>]+>", " ", response.text).split())
+                raise Failed(f"HTTP {response.status_code}: {text[:200]}")
             return len(response.content)
 
         self.call("report pdf", fetch)
