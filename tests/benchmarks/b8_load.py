@@ -25,8 +25,8 @@ import time
 import requests
 
 REPORT_EVERY = 10  # a user prints the report once in this many loops
-RETRIES = 4  # tries of a call that got no answer from Odoo
-RETRY_PAUSE = 1.0  # seconds between two tries
+RETRIES = 5  # tries of a call that got no answer from Odoo
+RETRY_PAUSE = 1.0  # seconds before the second try, doubled before each next one (15 s in all)
 RETRYABLE_HTTP = (502, 503, 504)
 DATABASE_LOST = ("OperationalError", "InterfaceError")
 
@@ -110,10 +110,11 @@ class User(threading.Thread):
             except NoAnswer as exc:
                 elapsed = time.perf_counter() - start
                 last = attempt == RETRIES - 1
-                self._record(kind, elapsed, f"{kind}: {exc}", retried=not last)
+                message = f"no answer after {RETRIES} tries: {exc}" if last else str(exc)
+                self._record(kind, elapsed, f"{kind}: {message}", retried=not last)
                 if last:
-                    raise Failed(str(exc)) from exc
-                time.sleep(RETRY_PAUSE)
+                    raise Failed(message) from exc
+                time.sleep(RETRY_PAUSE * 2**attempt)
                 if check is not None:
                     try:
                         if check():

@@ -928,7 +928,10 @@ class Bench:
     def cluster_log(self, name, report, lost, duplicated):
         _logger.info("%s by kind (count, p50, p95): %s", name, report["by_kind"])
         if report["errors"]:
-            _logger.warning("%s errors: %s", name, report["errors"][:10])
+            messages = {}
+            for _at, kind, message in report["errors"]:
+                messages[message[:160]] = messages.get(message[:160], 0) + 1
+            _logger.warning("%s errors (count by message): %s", name, messages)
         if lost or duplicated:
             _logger.warning("%s lost: %s duplicated: %s", name, lost[:5], duplicated[:5])
 
