@@ -59,7 +59,10 @@ class User(threading.Thread):
 
     def _count(self):
         with self.shared["lock"]:
-            if self.shared["requests"] >= self.args.max_requests or time.monotonic() > self.shared["deadline"]:
+            if (
+                self.shared["requests"] >= self.args.max_requests
+                or time.monotonic() > self.shared["deadline"]
+            ):
                 raise StopIteration
             self.shared["requests"] += 1
 
@@ -214,7 +217,12 @@ class User(threading.Thread):
         params = {"model": "project.task", "method": "write", "args": [[card], {"name": name}]}
         params["kwargs"] = {"context": self.context()}
         self.log_write(
-            card, "name", name, lambda: self._json("/web/dataset/call_kw/project.task/write", params), done, "write name"
+            card,
+            "name",
+            name,
+            lambda: self._json("/web/dataset/call_kw/project.task/write", params),
+            done,
+            "write name",
         )
 
     def move(self, card):

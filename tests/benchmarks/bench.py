@@ -210,10 +210,7 @@ class Bench:
             self.b7()
         if self.wants("B6"):
             self.b6()
-        if self.only and "B8" in self.only:
-            self.b8()
-        if self.only and "B9" in self.only:
-            self.b9()
+        self.run_cluster()
         self.cr.close()
         out = sys.stdout
         out.write(f"\nBenchmarks of BENCHMARKS.md, seed {self.args.seed}, database {self.args.db}\n")
@@ -831,6 +828,12 @@ class Bench:
 
     # B8, B9: the scale-out topology (bin/cluster), opt-in
 
+    def run_cluster(self):
+        if self.only and "B8" in self.only:
+            self.b8()
+        if self.only and "B9" in self.only:
+            self.b9()
+
     def wants_cluster(self):
         return bool(self.only and self.only & {"B8", "B9"})
 
@@ -909,9 +912,7 @@ class Bench:
         self.cluster_log("B9", report, lost, duplicated)
 
     def cluster_env(self):
-        output = subprocess.run(
-            [self.args.cluster, "env"], capture_output=True, text=True, check=True
-        ).stdout
+        output = subprocess.run([self.args.cluster, "env"], capture_output=True, text=True, check=True).stdout
         pairs = (line.split("=", 1) for line in output.splitlines() if "=" in line)
         return {key: " ".join(shlex.split(value)) for key, value in pairs}
 
@@ -929,7 +930,7 @@ class Bench:
         _logger.info("%s by kind (count, p50, p95): %s", name, report["by_kind"])
         if report["errors"]:
             messages = {}
-            for _at, kind, message in report["errors"]:
+            for _at, _kind, message in report["errors"]:
                 messages[message[:160]] = messages.get(message[:160], 0) + 1
             _logger.warning("%s errors (count by message): %s", name, messages)
         if lost or duplicated:
@@ -956,7 +957,11 @@ class Bench:
         db = self.args.db
         try:
             subprocess.run(
-                [self.args.cluster, "up", "--db", db], env=cluster_env, check=True, capture_output=True, text=True
+                [self.args.cluster, "up", "--db", db],
+                env=cluster_env,
+                check=True,
+                capture_output=True,
+                text=True,
             )
             before = {name: b8_prepare.db_counters(*where, db) for name, where in servers.items()}
             client = subprocess.Popen(
@@ -982,7 +987,9 @@ class Bench:
                 faults.join()
             after = {name: b8_prepare.db_counters(*where, db) for name, where in servers.items()}
         except subprocess.CalledProcessError as error:
-            self.table.add("B8/B9 scale-out", "", f"bin/cluster up failed: {error.stderr[-300:]}", "", "", "", False)
+            self.table.add(
+                "B8/B9 scale-out", "", f"bin/cluster up failed: {error.stderr[-300:]}", "", "", "", False
+            )
             return None
         finally:
             subprocess.run([self.args.cluster, "down", "--keep-postgres"], check=False, capture_output=True)
