@@ -928,6 +928,8 @@ class Bench:
 
     def cluster_log(self, name, report, lost, duplicated):
         _logger.info("%s by kind (count, p50, p95): %s", name, report["by_kind"])
+        if report["login_errors"]:
+            _logger.warning("%s log-ins that failed: %s", name, report["login_errors"])
         if report["errors"]:
             messages = {}
             for _at, _kind, message in report["errors"]:
