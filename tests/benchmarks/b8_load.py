@@ -4,7 +4,7 @@ card's form, rename the card, move it) plus a note posted on the card, two perso
 (a dropdown's name_search and the list's search, by name, pinyin initials or ID-number tail)
 and, one loop in REPORT_EVERY, a PDF report print.
 
-Every write carries a unique marker (``压测卡片 u3 s7``, ``压测留言 u3 n7``) so that the
+Every write carries a unique marker (``压测卡片 B8 u3 s7``, ``压测留言 B8 u3 n7``) so that the
 benchmark can find each one in the database afterwards, exactly once. A call that fails
 without an answer from Odoo (connection refused or reset, HTTP 502/503/504: a node or the
 proxy lost) is retried: a read as it is, a write only after reading back whether the first
@@ -120,10 +120,12 @@ class User(threading.Thread):
                 time.sleep(RETRY_PAUSE * 2**attempt)
                 if check is not None:
                     try:
-                        if check():
+                        if self.took_effect(check):
                             return None
-                    except (NoAnswer, Failed):
-                        continue
+                    except Failed as failed:
+                        with self.shared["lock"]:
+                            self.shared["errors"].append([time.time(), kind, f"{kind}: {failed}"])
+                        raise
                 continue
             except Failed as exc:
                 self._record(kind, time.perf_counter() - start, f"{kind}: {exc}")
@@ -131,6 +133,19 @@ class User(threading.Thread):
             self._record(kind, time.perf_counter() - start)
             return result
         raise Failed("no answer")
+
+    def took_effect(self, check):
+        """Whether a write that got no answer took effect: asked until the check itself gets an
+        answer (a write is never tried again blind). The check reads a second after the failed
+        try, from the replica (a read-only call), which has the write if it was committed:
+        commits wait for the replica (remote_apply); while the replica is away the nodes read
+        from the primary. Raises Failed when the check never gets an answer."""
+        for attempt in range(RETRIES):
+            try:
+                return check()
+            except NoAnswer:
+                time.sleep(RETRY_PAUSE * 2**attempt)
+        raise Failed(f"no answer after {RETRIES} tries: could not tell whether the write took effect")
 
     def call_kw(self, model, method, args, kwargs=None, kind=None, check=None):
         params = {"model": model, "method": method, "args": args, "kwargs": kwargs or {}}
@@ -208,7 +223,7 @@ class User(threading.Thread):
         self.write_count += 1
 
     def rename(self, card, step):
-        name = f"压测卡片 u{self.index} s{step}"
+        name = f"压测卡片 {self.args.tag} u{self.index} s{step}"
 
         def done():
             read = self.read_back("project.task", "read", [[card], ["name"]], {"context": self.context()})
@@ -244,7 +259,7 @@ class User(threading.Thread):
         )
 
     def post_note(self, card, step):
-        marker = f"压测留言 u{self.index} n{step}"
+        marker = f"压测留言 {self.args.tag} u{self.index} n{step}"
 
         def done():
             found = self.read_back(
@@ -368,6 +383,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--ramp", type=float, default=0.2, help="seconds between two users' arrivals")
     parser.add_argument("--started-file", default="", help="written when the measured run starts")
+    parser.add_argument("--tag", default="B8", help="in every marker: the run it belongs to")
     args = parser.parse_args()
     with open(args.plan, encoding="utf-8") as plan_file:
         plan = json.load(plan_file)

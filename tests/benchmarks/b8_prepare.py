@@ -76,20 +76,24 @@ def check_writes(env, log):
                 markers[field][value] = status
     cr = env.cr
     counts = {"name": {}, "note": {}}
+    card_ids = [int(card) for card in log]
     if markers["name"]:
         # Each name a user gave a card is one tracking value (project.task's name is tracked).
         field = env["ir.model.fields"]._get("project.task", "name")
         cr.execute(
-            """SELECT new_value_char, count(*) FROM mail_tracking_value
-               WHERE field_id = %s AND new_value_char = ANY(%s) GROUP BY new_value_char""",
-            [field.id, list(markers["name"])],
+            """SELECT value.new_value_char, count(*)
+               FROM mail_tracking_value value JOIN mail_message message ON message.id = value.mail_message_id
+               WHERE value.field_id = %s AND value.new_value_char = ANY(%s)
+                 AND message.model = 'project.task' AND message.res_id = ANY(%s)
+               GROUP BY value.new_value_char""",
+            [field.id, list(markers["name"]), card_ids],
         )
         counts["name"] = dict(cr.fetchall())
     if markers["note"]:
         cr.execute(
-            """SELECT substring(body FROM '压测留言 u[0-9]+ n[0-9]+'), count(*) FROM mail_message
-               WHERE model = 'project.task' AND body LIKE %s GROUP BY 1""",
-            ["%压测留言 u%"],
+            """SELECT substring(body FROM '压测留言 [A-Z0-9]+ u[0-9]+ n[0-9]+'), count(*) FROM mail_message
+               WHERE model = 'project.task' AND res_id = ANY(%s) AND body LIKE %s GROUP BY 1""",
+            [card_ids, "%压测留言 %"],
         )
         counts["note"] = dict(cr.fetchall())
     for kind, statuses in markers.items():

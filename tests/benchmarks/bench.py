@@ -840,7 +840,7 @@ class Bench:
     def b8(self):
         import b8_prepare
 
-        result = self.cluster_run(b8_prepare)
+        result = self.cluster_run(b8_prepare, tag="B8")
         if result is None:
             return
         report, share, delta, lost, duplicated, checked = result
@@ -884,7 +884,7 @@ class Bench:
         import b9_faults
 
         faults = b9_faults.Faults(self.args.cluster, self.cluster_env())
-        result = self.cluster_run(b8_prepare, faults=faults, node_env=b9_faults.NODE2_LIMITS)
+        result = self.cluster_run(b8_prepare, tag="B9", faults=faults, node_env=b9_faults.NODE2_LIMITS)
         if result is None:
             return
         report, _share, _delta, lost, duplicated, checked = result
@@ -938,7 +938,7 @@ class Bench:
         if lost or duplicated:
             _logger.warning("%s lost: %s duplicated: %s", name, lost[:5], duplicated[:5])
 
-    def cluster_run(self, b8_prepare, faults=None, node_env=None):
+    def cluster_run(self, b8_prepare, tag, faults=None, node_env=None):
         """Brings bin/cluster up on this database (its data directory, node 2's limits from
         ``node_env``), runs the B8 client through nginx with ``faults`` injected, stops the
         nodes (PostgreSQL stays: bin/bench drops the database, then stops it) and checks every
@@ -977,6 +977,7 @@ class Bench:
                     f"--seed={self.args.seed}",
                     f"--think={B8_THINK}",
                     f"--started-file={started_file}",
+                    f"--tag={tag}",
                 ],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
