@@ -13,6 +13,7 @@ Afterwards ``summary`` tells, per fault, the error window (first to last failed 
 it, retried or not), when the service was whole again, and whether each error was clear.
 """
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -82,13 +83,12 @@ class Faults:
         deadline = time.time() + timeout
         pidfile = os.path.join(self.info["CLUSTER_RUN"], "node1.pid")
         while time.time() < deadline:
-            try:
+            # The pid file being rewritten, or the node not listening yet: try again.
+            with contextlib.suppress(OSError, ValueError, requests.RequestException):
                 with open(pidfile, encoding="utf-8") as file:
                     new_pid = int(file.read() or 0)
                 if new_pid != old_pid and requests.get(url, timeout=2).status_code == 200:
                     return time.time()
-            except (OSError, ValueError, requests.RequestException):
-                pass
             time.sleep(0.5)
         return float("inf")
 
