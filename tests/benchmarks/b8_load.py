@@ -79,7 +79,9 @@ class User(threading.Thread):
     def _once(self, method, path, **kwargs):
         """One HTTP exchange; NoAnswer when Odoo did not answer."""
         try:
-            response = self.session.request(method, self.args.url + path, timeout=60, **kwargs)
+            # Long enough for a log-in (pbkdf2) queued behind others on a busy machine: a client
+            # that gives up makes the server hash again on the next try.
+            response = self.session.request(method, self.args.url + path, timeout=120, **kwargs)
         except requests.RequestException as exc:
             raise NoAnswer(repr(exc)) from exc
         if response.status_code in RETRYABLE_HTTP:
