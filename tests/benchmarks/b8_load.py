@@ -25,8 +25,8 @@ import time
 import requests
 
 REPORT_EVERY = 10  # a user prints the report once in this many loops
-RETRIES = 5  # tries of a call that got no answer from Odoo
-RETRY_PAUSE = 1.0  # seconds before the second try, doubled before each next one (15 s in all)
+RETRIES = 6  # tries of a call that got no answer from Odoo
+RETRY_PAUSE = 1.0  # seconds before the second try, doubled before each next one (31 s in all)
 RETRYABLE_HTTP = (502, 503, 504)
 DATABASE_LOST = ("OperationalError", "InterfaceError")
 
@@ -315,7 +315,8 @@ class User(threading.Thread):
             response = self._once("GET", path)
             if response.status_code != 200 or not response.content.startswith(b"%PDF"):
                 # What Odoo's error page says to the user.
-                text = " ".join(re.sub(r"<[^>]+>", " ", response.text).split())
+                page = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", response.text)
+                text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
                 raise Failed(f"HTTP {response.status_code}: {text[:200]}")
             return len(response.content)
 
