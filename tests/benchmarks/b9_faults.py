@@ -150,8 +150,13 @@ class Faults:
             else:
                 windows.append(f"{name}: no failed request, back in {back:.0f} s")
         errors = [
-            # Clear: Odoo's own message to the user; not an exchange that never got an answer.
-            {"kind": kind, "message": message, "clear": "no answer after" not in message}
+            # Clear: Odoo's own message to the user; not an exchange that never got an answer, nor
+            # a bare "500 Internal Server Error" (a worker that died in the request).
+            {
+                "kind": kind,
+                "message": message,
+                "clear": "no answer after" not in message and "Internal Server Error" not in message,
+            }
             for _at, kind, message in report["errors"]
         ]
         restored = all(value != float("inf") for value in self.restored.values()) and len(self.restored) == 2
