@@ -313,6 +313,10 @@ class User(threading.Thread):
 
         def fetch():
             response = self._once("GET", path)
+            if response.status_code == 500 and "Internal Server Error" in response.text:
+                # Werkzeug's bare page: the request lost its database connection (a replica
+                # restarted under it) and Odoo could not even roll back. A print is a read: again.
+                raise NoAnswer("HTTP 500 Internal Server Error")
             if response.status_code != 200 or not response.content.startswith(b"%PDF"):
                 # What Odoo's error page says to the user.
                 page = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", response.text)
