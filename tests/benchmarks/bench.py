@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import re
+import shlex
 import signal
 import subprocess
 import sys
@@ -56,6 +57,12 @@ B6_USERS = 20
 B6_SECONDS = 60
 B6_MAX_REQUESTS = 4_000
 B6_THINK = 5.0
+# B8/B9 (opt-in: bin/bench B8 B9): the scale-out topology of bin/cluster. The environment
+# variables shorten a try (e.g. ORG_BENCH_B8_USERS=20 ORG_BENCH_B8_SECONDS=30).
+B8_USERS = int(os.environ.get("ORG_BENCH_B8_USERS", 100))
+B8_SECONDS = int(os.environ.get("ORG_BENCH_B8_SECONDS", 120))
+B8_MAX_REQUESTS = 30_000
+B8_THINK = 5.0
 B3_MAX_ROUNDS = 10_000  # a guard against a cron that would never finish, not a cap on the work
 B1_REPEAT = 3  # B1 and B7: the median of this many runs of each figure and of its baseline
 B7_REPEAT = 3
@@ -175,7 +182,8 @@ class Bench:
         started = time.perf_counter()
         env = self.env
         _logger.info("setting up the zone (seed %s)", self.args.seed)
-        self.zone = zone_module.Zone(env, self.args.seed).setup(officer_count=B6_USERS)
+        officers = B8_USERS if self.wants_cluster() else B6_USERS
+        self.zone = zone_module.Zone(env, self.args.seed).setup(officer_count=max(B6_USERS, officers))
         self.commit()
         for stage, (sizes, people) in SIZES.items():
             if self.args.stages and stage not in self.args.stages.split(","):
@@ -202,6 +210,7 @@ class Bench:
             self.b7()
         if self.wants("B6"):
             self.b6()
+        self.run_cluster()
         self.cr.close()
         out = sys.stdout
         out.write(f"\nBenchmarks of BENCHMARKS.md, seed {self.args.seed}, database {self.args.db}\n")
@@ -817,6 +826,189 @@ class Bench:
         if lost:
             _logger.warning("B6 lost writes: %s", lost[:5])
 
+    # B8, B9: the scale-out topology (bin/cluster), opt-in
+
+    def run_cluster(self):
+        if self.only and "B8" in self.only:
+            self.b8()
+        if self.only and "B9" in self.only:
+            self.b9()
+
+    def wants_cluster(self):
+        return bool(self.only and self.only & {"B8", "B9"})
+
+    def b8(self):
+        import b8_prepare
+
+        result = self.cluster_run(b8_prepare, tag="B8")
+        if result is None:
+            return
+        report, share, delta, lost, duplicated, checked = result
+        ok = (
+            not report["errors"]
+            and not lost
+            and not duplicated
+            and report["p95"] <= 1.0
+            and share["rows"] >= 0.5
+            and checked > 0
+        )
+        self.table.add(
+            "B8 scale-out: 2 nodes × 2 workers, primary + replica, nginx",
+            self.cluster_size(report),
+            f"p95 {ms(report['p95'])}, {len(report['errors'])} errors, {len(lost)} lost and "
+            f"{len(duplicated)} duplicated of {checked} writes, replica read {share['rows']:.0%} of the rows",
+            f"p50 {ms(report['p50'])}, p99 {ms(report['p99'])}, max {ms(report['max'])}; replica "
+            f"{share['transactions']:.0%} of the transactions ({delta['replica']['transactions']:,} of "
+            f"{delta['replica']['transactions'] + delta['primary']['transactions']:,}); "
+            f"{len(report['retried'])} tries retried; load {self.load_average()}",
+            "",
+            "0 errors, 0 lost, p95 ≤ 1 s, replica ≥ 50 % of reads",
+            ok,
+        )
+        self.cluster_log("B8", report, lost, duplicated)
+        self.notes.append(
+            f"B8: bin/cluster's topology on this machine ({os.cpu_count()} cores shared with the "
+            "load client and whatever else runs: see the load average). Users log in 0.2 s apart, "
+            "then loop: B6's kanban, form, rename and move, a note posted on the card, a name_search "
+            "and a list search of party members (name, pinyin initials or ID tail), and one loop "
+            f"in ten a PDF print of the member register, thinking 0.5-1.5 × {B8_THINK} s between "
+            "actions. Every write carries a marker and is found afterwards exactly once (names "
+            "through their tracking values, notes as messages). The replica's share is PostgreSQL's "
+            "pg_stat_database of this database on each server (rows returned and fetched; "
+            "transactions: each request also opens one on the primary to check Odoo's registry "
+            "sequences)."
+        )
+
+    def b9(self):
+        import b8_prepare
+        import b9_faults
+
+        faults = b9_faults.Faults(self.args.cluster, self.cluster_env())
+        result = self.cluster_run(b8_prepare, tag="B9", faults=faults, node_env=b9_faults.NODE2_LIMITS)
+        if result is None:
+            return
+        report, _share, _delta, lost, duplicated, checked = result
+        summary = faults.summary(report)
+        ok = (
+            not lost
+            and not duplicated
+            and checked > 0
+            and summary["restored"]
+            and all(error["clear"] for error in summary["errors"])
+        )
+        self.table.add(
+            "B9 faults during B8: node SIGKILL, replica restart, memory limit",
+            self.cluster_size(report),
+            f"{len(lost)} lost, {len(duplicated)} duplicated of {checked} writes; "
+            f"{len(report['retried'])} tries retried, {len(report['errors'])} errors; "
+            + "; ".join(summary["windows"]),
+            f"p95 {ms(report['p95'])}; {summary['recycled']} workers recycled past "
+            f"limit_memory_soft on node 2; load {self.load_average()}",
+            "",
+            "no lost or duplicated write, service back unattended",
+            ok,
+        )
+        self.notes.append(f"B9: {summary['note']}")
+        self.cluster_log("B9", report, lost, duplicated)
+
+    def cluster_env(self):
+        output = subprocess.run([self.args.cluster, "env"], capture_output=True, text=True, check=True).stdout
+        pairs = (line.split("=", 1) for line in output.splitlines() if "=" in line)
+        return {key: " ".join(shlex.split(value)) for key, value in pairs}
+
+    def cluster_size(self, report):
+        return (
+            f"{report['logged_in']}/{report['users']} users, {report['seconds']:.0f} s, "
+            f"{report['requests']:,} requests"
+        )
+
+    @staticmethod
+    def load_average():
+        return "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
+
+    def cluster_log(self, name, report, lost, duplicated):
+        _logger.info("%s by kind (count, p50, p95): %s", name, report["by_kind"])
+        if report["login_errors"]:
+            _logger.warning("%s log-ins that failed: %s", name, report["login_errors"])
+        if report["errors"]:
+            messages = {}
+            for _at, _kind, message in report["errors"]:
+                messages[message[:160]] = messages.get(message[:160], 0) + 1
+            _logger.warning("%s errors (count by message): %s", name, messages)
+        if lost or duplicated:
+            _logger.warning("%s lost: %s duplicated: %s", name, lost[:5], duplicated[:5])
+
+    def cluster_run(self, b8_prepare, tag, faults=None, node_env=None):
+        """Brings bin/cluster up on this database (its data directory, node 2's limits from
+        ``node_env``), runs the B8 client through nginx with ``faults`` injected, stops the
+        nodes (PostgreSQL stays: bin/bench drops the database, then stops it) and checks every
+        write. None when the client failed (a FAIL row is added)."""
+        env = self.env
+        plan = b8_prepare.prepare(self, B8_USERS)
+        self.commit()
+        plan_options = {"suffix": ".json", "prefix": "org_bench_plan_", "delete": False}
+        with tempfile.NamedTemporaryFile("w", **plan_options) as plan_file:
+            json.dump(plan, plan_file)
+        started_file = plan_file.name + ".started"
+        cluster_env = dict(os.environ, ORG_CLUSTER_DATA_DIR=config["data_dir"], **(node_env or {}))
+        info = self.cluster_env()
+        servers = {
+            "primary": (info["CLUSTER_PG_SOCKET"], info["CLUSTER_PG_PORT"]),
+            "replica": (info["CLUSTER_PG_SOCKET"], info["CLUSTER_PG_REPLICA_PORT"]),
+        }
+        db = self.args.db
+        try:
+            subprocess.run(
+                [self.args.cluster, "up", "--db", db],
+                env=cluster_env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            before = {name: b8_prepare.db_counters(*where, db) for name, where in servers.items()}
+            client = subprocess.Popen(
+                [
+                    sys.executable,
+                    os.path.join(HERE, "b8_load.py"),
+                    f"--url={info['CLUSTER_URL']}",
+                    f"--plan={plan_file.name}",
+                    f"--seconds={B8_SECONDS}",
+                    f"--max-requests={B8_MAX_REQUESTS}",
+                    f"--seed={self.args.seed}",
+                    f"--think={B8_THINK}",
+                    f"--started-file={started_file}",
+                    f"--tag={tag}",
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            if faults:
+                faults.start(started_file)
+            stdout, stderr = client.communicate(timeout=B8_SECONDS + 900)
+            if faults:
+                faults.join()
+            after = {name: b8_prepare.db_counters(*where, db) for name, where in servers.items()}
+        except subprocess.CalledProcessError as error:
+            self.table.add(
+                "B8/B9 scale-out", "", f"bin/cluster up failed: {error.stderr[-300:]}", "", "", "", False
+            )
+            return None
+        finally:
+            subprocess.run([self.args.cluster, "down", "--keep-postgres"], check=False, capture_output=True)
+            os.unlink(plan_file.name)
+            if os.path.exists(started_file):
+                os.unlink(started_file)
+        if client.returncode != 0 or not stdout.strip():
+            self.table.add("B8/B9 scale-out", "", f"client failed: {stderr[-300:]}", "", "", "", False)
+            return None
+        report = json.loads(stdout.strip().splitlines()[-1])
+        share, delta = b8_prepare.replica_share(before, after)
+        self.cr.rollback()
+        env.invalidate_all()
+        lost, duplicated, checked = b8_prepare.check_writes(env, report["log"])
+        return report, share, delta, lost, duplicated, checked
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
@@ -826,6 +1018,7 @@ def main():
     parser.add_argument("--server-port", type=int, default=8305)
     parser.add_argument("--server-config", default="")
     parser.add_argument("--server-log", default="/tmp/org_bench_server.log")
+    parser.add_argument("--cluster", default=os.path.join(HERE, "..", "..", "bin", "cluster"))
     parser.add_argument("--stages", default="", help="the zone's stages to reach (a quick try: N=100)")
     args, odoo_args = parser.parse_known_args()
     if odoo_args and odoo_args[0] == "--":
