@@ -193,7 +193,9 @@ class TestDashboardFigures(DashboardCommon):
         before = Share.sudo().search_count([])
         for user in (self.leader, self.officer, self.secretary):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
-                Share.with_user(user).action_get_share_url({"dashboard_id": grassroots.id, "spreadsheet_data": "{}"})
+                Share.with_user(user).action_get_share_url(
+                    {"dashboard_id": grassroots.id, "spreadsheet_data": "{}"}
+                )
         self.assertEqual(Share.sudo().search_count([]), before)
         url = Share.with_user(self.manager).action_get_share_url(
             {"dashboard_id": grassroots.id, "spreadsheet_data": "{}"}
