@@ -126,6 +126,7 @@ class RosterPlan:
         self.to_create = []  # (row number, vals)
         self.to_update = []  # (row number, record, changed vals)
         self.unchanged_count = 0
+        self.unchanged_ids = []  # the records that rows match and leave as they are
         self.specs = []  # the ColumnSpec of the file's columns
 
 
@@ -781,6 +782,7 @@ class OrgRosterImport(models.TransientModel):
                     plan.to_update.append((row_number, records, changes))
                 else:
                     plan.unchanged_count += 1
+                    plan.unchanged_ids.append(records.id)
 
     @api.model
     def _changed_values(self, record, vals):
@@ -920,11 +922,11 @@ class OrgRosterImport(models.TransientModel):
     def _file_digest(self):
         return hashlib.sha256(self.file or b"").hexdigest() + ":" + (self.file_name or "")
 
-    def _plan_dependencies(self, roster, model, lookup_queries, operations):
+    def _plan_dependencies(self, roster, model, lookup_queries, operations, unchanged_ids):
         """A digest of everything a plan depends on besides the file: the user, the day, the
         wizard's own choices, the roster's configuration, what each column's lookup finds, the
-        records that have the keys of the plan's rows, and the stored rows it updates.
-        ``operations`` is ``[(vals, record id or None)]``."""
+        records that have the keys of the plan's rows, and the stored rows it updates or found
+        unchanged. ``operations`` is ``[(vals, record id or None)]``."""
         wizard_choices = {
             name: self[name].ids if field.relational else self[name]
             for name, field in self._fields.items()
@@ -938,7 +940,7 @@ class OrgRosterImport(models.TransientModel):
         )
         key_fields = roster._key_field_names()
         key_records = self._key_records(model, key_fields, [vals for vals, _record_id in operations])
-        updated_ids = sorted({record_id for _vals, record_id in operations if record_id})
+        updated_ids = sorted({record_id for _vals, record_id in operations if record_id} | set(unchanged_ids))
         updated_rows = []
         if updated_ids:
             model.flush_model()
@@ -1002,7 +1004,8 @@ class OrgRosterImport(models.TransientModel):
         kept = json.dumps(
             {
                 "file": self._file_digest(),
-                "depends": self._plan_dependencies(roster, model, queries, operations),
+                "depends": self._plan_dependencies(roster, model, queries, operations, plan.unchanged_ids),
+                "unchanged_ids": plan.unchanged_ids,
                 "columns": [spec.column.id for spec in plan.specs],
                 "lookups": queries,
                 "row_count": plan.row_count,
@@ -1048,11 +1051,13 @@ class OrgRosterImport(models.TransientModel):
             (changes, record_id) for _number, record_id, changes in stored["to_update"]
         ]
         lookups = [tuple(query) for query in stored["lookups"]]
-        if self._plan_dependencies(roster, model, lookups, operations) != stored["depends"]:
+        depends = self._plan_dependencies(roster, model, lookups, operations, stored["unchanged_ids"])
+        if depends != stored["depends"]:
             return None
         plan = RosterPlan()
         plan.row_count = stored["row_count"]
         plan.unchanged_count = stored["unchanged_count"]
+        plan.unchanged_ids = stored["unchanged_ids"]
         plan.to_create = [(number, vals) for number, vals in stored["to_create"]]
         plan.to_update = [
             (number, model.browse(record_id), changes) for number, record_id, changes in stored["to_update"]
@@ -1157,9 +1162,9 @@ class OrgRosterImport(models.TransientModel):
 
         New records get no chatter work (CREATE_CONTEXT: no "created" line, no follower, no
         tracking; their creator and date are on the record): a roster of 20,000 people would
-        spend much of its time on it. Updates stay tracked field by field. The model's ``_org_roster_after_import``
-        hook runs once on every record written. When the database or a constraint refuses
-        the rows, the first row that cannot be saved is found and named.
+        spend much of its time on it. Updates stay tracked field by field. The model's
+        ``_org_roster_after_import`` hook runs once on every record written. When the database
+        or a constraint refuses the rows, the first row that cannot be saved is found and named.
         """
         roster = self.roster_id
         model = self.env[roster.model]
