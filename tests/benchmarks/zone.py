@@ -726,6 +726,8 @@ class Zone:
                     overrides[column] = f"{value or 'B'}{index}"
                 elif isinstance(value, int) and not isinstance(value, bool):
                     overrides[column] = value + 10_000_000 + index
+                elif isinstance(value, date):
+                    overrides[column] = value - timedelta(days=index + 1)  # a _row_overrides may set it
                 else:
                     raise ValueError(f"{table}.{column} is unique and of a kind the zone cannot vary")
             overrides.update(self._row_overrides(template, self._row_counter))
