@@ -165,6 +165,7 @@ class Bench:
         self.env = api.Environment(self.cr, SUPERUSER_ID, {"lang": "zh_CN", "tz": "Asia/Shanghai"})
         self.only = set(args.only.split(",")) if args.only else None
         self.b2_counts = {}
+        self.b2_models = {}  # B2 subject: the model whose records it is measured over
         self.notes = []
         self.errors = 0  # measurements over no work: the run exits with an error
 
@@ -304,6 +305,7 @@ class Bench:
                     dump.write("\n".join(queries) + "\n")
             writes = written_tables(queries) if name.startswith("cron ") else None
             self.b2_counts.setdefault(name, {})[stage] = (count, records, writes)
+            self.b2_models[name] = model_name
             _logger.info("B2 %s at %s: %s queries, %s records, wrote %s", name, stage, count, records, writes)
 
     def b2_grow_configuration(self, model_name, domain):
@@ -333,6 +335,21 @@ class Bench:
                     problems.append("the cron wrote nothing at a size")
                 else:
                     size += f"; wrote {', '.join(sorted(set(small_writes) | set(large_writes)))}"
+            if not small_n or not large_n:
+                # Nothing to compare: a failure, printed as such (it cannot pass).
+                self.table.add(
+                    f"B2 {name}",
+                    size,
+                    f"not measured: no {self.b2_models.get(name, '?')} records at "
+                    + " and ".join(stage for stage, n in (("N=100", small_n), ("N=10,000", large_n)) if not n)
+                    + " (the zone does not fill this model)",
+                    "",
+                    "",
+                    "same ±2",
+                    False,
+                )
+                self.errors += 1
+                continue
             if isinstance(small, int) and isinstance(large, int):
                 ok = abs(large - small) <= 2 and not problems
                 self.table.add(

@@ -35,7 +35,8 @@ CHECK_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 CHECK_CHARS = "10X98765432"
 PASSWORD = "bench-password"  # the scratch database's bench users
 BLOCK = 100  # organizations per committee block: 1 committee, 9 general branches, 90 branches
-# Models whose rows their cron makes (the cron's work is counted over organizations).
+# Models whose rows their cron makes (the cron's work is counted over organizations; their
+# list page is filled by grow_subjects like any other).
 MADE_BY_CRON = {"org.party.meeting.compliance": "org.party.organization"}
 # Crons whose model is configuration and whose work is over another model's rows: the study
 # pace cron checks every ledger line against the (few) hour requirements.
@@ -651,7 +652,6 @@ class Zone:
             if (
                 key in done
                 or (model_name == "project.task" and not domain)
-                or model_name in MADE_BY_CRON
                 or model_name in GROWN_BY_ZONE
                 or model_name in NOT_MULTIPLIED
             ):
@@ -726,6 +726,8 @@ class Zone:
                     overrides[column] = f"{value or 'B'}{index}"
                 elif isinstance(value, int) and not isinstance(value, bool):
                     overrides[column] = value + 10_000_000 + index
+                elif isinstance(value, date):
+                    overrides[column] = value - timedelta(days=index + 1)  # a _row_overrides may set it
                 else:
                     raise ValueError(f"{table}.{column} is unique and of a kind the zone cannot vary")
             overrides.update(self._row_overrides(template, self._row_counter))
@@ -743,6 +745,11 @@ class Zone:
         if template._name in ("org.cadre.assessment", "org.cadre.training.enrollment"):
             # One assessment (enrollment) a cadre in a cycle (programme): each its own cadre.
             return {"employee_id": self.free_cadre_ids[index % len(self.free_cadre_ids)]}
+        if template._name == "org.party.meeting.compliance":
+            # Past months of the organizations the zone has, never a period the cron makes.
+            organization = self.orgs[number % len(self.orgs)]
+            start = date(1990, 1, 1) + timedelta(days=number // len(self.orgs))
+            return {"organization_id": organization, "period_start": start, "period_end": start}
         if template._name == "org.study.attendance":
             return {
                 "session_id": self.session_ids[number % len(self.session_ids)],
@@ -871,6 +878,22 @@ class Zone:
         vals = {"member_id": member.id, "organization_to_id": self.branch_ids()[1]}
         vals = fill_required(self.env, model._name, vals, self.rng("transfer", 0))
         return [(model.create(vals), "plain")]
+
+    def _template_org_party_meeting_compliance(self, model):
+        """A compliance row as the cron makes it; the clones spread over the organizations and
+        over past periods (one row per type, period and organization)."""
+        existing = model.search([], limit=1, order="id")
+        if not existing:
+            start = self.today.replace(day=1)
+            existing = model.create(
+                {
+                    "organization_id": self.branch_ids()[0],
+                    "type_id": self.meeting_types[0].id,
+                    "period_start": start,
+                    "period_end": start,
+                }
+            )
+        return [(existing, "plain")]
 
     def _template_org_cadre_assessment(self, model):
         return self._template_per_cadre(model)

@@ -1,3 +1,4 @@
+import functools
 from datetime import datetime, time
 
 import pytz
@@ -6,6 +7,13 @@ from odoo import models
 
 # The office works in China Standard Time unless the company's address says otherwise.
 OFFICE_TZ = "Asia/Shanghai"
+
+
+@functools.lru_cache(maxsize=64)
+def _zone(name):
+    """The pytz zone of a time zone name, China Standard Time for none or an unknown one
+    (cached: every rule that reads today asks it, e.g. once per row of a roster import)."""
+    return pytz.timezone(name if name in pytz.all_timezones_set else OFFICE_TZ)
 
 
 class ResCompany(models.Model):
@@ -18,8 +26,7 @@ class ResCompany(models.Model):
         server's (UTC) nor a user's browser's: a cron has no user time zone.
         """
         company = self[:1] or self.env.company
-        name = company.partner_id.tz
-        return pytz.timezone(name if name in pytz.all_timezones_set else OFFICE_TZ)
+        return _zone(company.partner_id.tz)
 
     def _org_office_today(self):
         """Today's date at the office."""

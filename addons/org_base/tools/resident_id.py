@@ -5,6 +5,7 @@ Errors carry a machine code and parameters; models turn them into translated mes
 """
 
 import datetime
+import functools
 import re
 import unicodedata
 
@@ -39,13 +40,16 @@ def check_char(first17):
 
 def _clean(value):
     """Full-width to half-width, no blanks, upper-case X."""
+    if isinstance(value, str) and value.isascii() and value.isalnum():
+        return value.upper()  # the common case, without normalising (a roster has thousands)
     text = unicodedata.normalize("NFKC", str(value or ""))
     return re.sub(r"\s+", "", text).upper()
 
 
 def _birth_date(digits8, today=None):
+    """The date of 8 digits YYYYMMDD (no strptime: it is called for every row of a roster)."""
     try:
-        birth = datetime.datetime.strptime(digits8, "%Y%m%d").date()
+        birth = datetime.date(int(digits8[:4]), int(digits8[4:6]), int(digits8[6:8]))
     except ValueError:
         return None
     today = today or datetime.date.today()
@@ -60,7 +64,14 @@ def normalize_resident_id(value, today=None):
     Accepts full-width characters, blanks, a lower-case ``x`` and legacy 15-digit numbers
     (upgraded by inserting ``19`` before the birth date and appending the check character).
     """
-    number = _clean(value)
+    return _normalize(_clean(value), today or datetime.date.today())
+
+
+@functools.lru_cache(maxsize=50_000)  # a roster's rows at most (upload limits): about 10 MB
+def _normalize(number, today):
+    """The canonical number of a cleaned one on the day ``today``: a roster's rows and the
+    records made from them ask for the same numbers several times (the dry run, the import,
+    the constraints), and the answer depends on nothing else. Errors are not cached."""
     if not number:
         raise ResidentIdError("empty")
     if len(number) == 15:
@@ -99,6 +110,7 @@ def check_resident_id(value, today=None):
 
 def parse_resident_id(value, today=None):
     """``(number, birth date, gender)`` of a valid number; gender is ``male`` or ``female``."""
+    today = today or datetime.date.today()
     number = normalize_resident_id(value, today)
     birth = _birth_date(number[6:14], today)
     gender = "male" if int(number[16]) % 2 else "female"

@@ -2,6 +2,7 @@
 (``_org_rule_messages``): a row that breaks one is refused with its row and the columns of the
 fields the rule names, and nothing is written; an error while writing names its row."""
 
+import base64
 from unittest.mock import patch
 
 from odoo import Command
@@ -146,3 +147,104 @@ class TestRosterDomainRules(RosterImportCase):
             [names for names in defaults if names == ["private_street"] or names == ("private_street",)],
             "no default_get per row for a field without default",
         )
+
+
+@tagged("post_install", "-at_install")
+class TestRosterCheckedPlan(RosterImportCase):
+    """The import that follows a dry run writes the dry run's plan without reading and
+    checking the file again, only while nothing the plan depends on changed (B1); the records'
+    constraints still check every rule on every record written."""
+
+    def _checked(self, rows, file_name="plan.xlsx"):
+        wizard = self._wizard(fx.build_xlsx(rows), file_name)
+        wizard.action_dry_run()
+        self.assertEqual(wizard.error_count, 0)
+        self.assertTrue(wizard.checked_plan)
+        return wizard
+
+    def test_import_writes_the_checked_plan(self):
+        rows = fx.employee_rows(4)
+        wizard = self._checked(rows)
+        Wizard = type(wizard)
+        with (
+            patch.object(Wizard, "_read_file", side_effect=AssertionError("the file is read again")),
+            patch.object(
+                Wizard, "_check_domain_rules", side_effect=AssertionError("the rows are checked again")
+            ),
+        ):
+            wizard.action_import()
+        self.assertEqual((wizard.state, wizard.created_count), ("done", 4))
+        self.assertEqual(self._employee(rows[2][1]).name, rows[2][0])
+        self.assertEqual(self._employee(rows[2][1]).department_id, self.office)
+        self.assertFalse(wizard.checked_plan, "a plan is written once")
+
+    def test_new_record_with_a_row_key_invalidates_the_plan(self):
+        """After the dry run, someone creates the person of a row: the import updates that
+        record (the file is checked again) instead of creating a twin."""
+        rows = fx.employee_rows(3)
+        wizard = self._checked(rows)
+        self.assertEqual(wizard.create_count, 3)
+        twin = self.env["hr.employee"].create({"name": "先录入的人", "identification_id": rows[1][1]})
+        wizard.action_import()
+        self.assertEqual((wizard.state, wizard.created_count, wizard.updated_count), ("done", 2, 1))
+        self.assertEqual(self._employee(rows[1][1]), twin)
+        self.assertEqual(twin.name, rows[1][0])
+
+    def test_changed_stored_record_invalidates_the_plan(self):
+        """A record that a row matches changed after the dry run (the plan left it unchanged):
+        the rows are planned again from what the records now hold, and the row writes its
+        value back."""
+        rows = fx.employee_rows(2)
+        self._wizard(fx.build_xlsx(rows), "first.xlsx").action_import()
+        rows[0][5] = "副科长"
+        wizard = self._checked(rows, "second.xlsx")
+        self.assertEqual((wizard.update_count, wizard.unchanged_count), (1, 1))
+        self._employee(rows[1][1]).mobile_phone = "13000000000"  # by hand, meanwhile
+        with patch.object(
+            type(wizard), "_check_domain_rules", wraps=wizard._check_domain_rules, autospec=True
+        ) as checked:
+            wizard.action_import()
+        self.assertTrue(checked.called, "the file was checked again")
+        self.assertEqual((wizard.state, wizard.updated_count), ("done", 2))
+        self.assertEqual(self._employee(rows[0][1]).job_title, "副科长")
+        self.assertEqual(self._employee(rows[1][1]).mobile_phone, rows[1][6], "the row writes it back")
+
+    def test_rule_broken_after_the_dry_run_is_refused(self):
+        """Nothing the plan depends on changed, but a rule now refuses a row (a setting it
+        reads changed, say): the record's constraint refuses it, naming the row; nothing is
+        written."""
+        rows = fx.employee_rows(3)
+        wizard = self._checked(rows).with_context(lang="zh_CN")
+        Employee = type(self.env["hr.employee"])
+        resident_rules = Employee._resident_id_rule_messages
+
+        def stricter(record):
+            if record.name == rows[2][0]:
+                return [(("identification_id",), "新规则拒绝")]
+            return resident_rules(record)
+
+        count = self.Employee.search_count([])
+        with patch.object(Employee, "_resident_id_rule_messages", stricter):
+            wizard.action_import()
+        self.assertEqual(wizard.state, "checked")
+        self.assertEqual(wizard.error_line_ids.row, 4)
+        self.assertRegex(wizard.error_line_ids.message, r"^第 ?4 ?行.*新规则拒绝")
+        self.assertEqual(self.Employee.search_count([]), count)
+
+    def test_changed_file_or_forged_plan_is_checked_again(self):
+        rows = fx.employee_rows(2)
+        wizard = self._checked(rows)
+        # A plan written by hand (the owner may write the wizard): not signed, not used.
+        forged = wizard.checked_plan.replace(rows[0][0], "伪造的名字")
+        wizard.write({"checked_plan": forged})
+        wizard.action_import()
+        self.assertEqual(wizard.state, "done")
+        self.assertEqual(self._employee(rows[0][1]).name, rows[0][0])
+        self.assertFalse(self.Employee.search_count([("name", "=", "伪造的名字")]))
+        # Another file after the dry run: the new file is checked and imported.
+        rows = fx.employee_rows(2, start=10)
+        wizard = self._checked(rows)
+        rows[1][0] = "改过的名字"
+        wizard.write({"file": base64.b64encode(fx.build_xlsx(rows)), "file_name": "plan.xlsx"})
+        wizard.action_import()
+        self.assertEqual(self._employee(rows[1][1]).name, "改过的名字")

@@ -297,6 +297,8 @@ def _xlsx_column(reference):
 def _xlsx_inline_text(element):
     """The text of an inline string (``<is>``): its plain text and its runs' text, without
     phonetic guides, as openpyxl's ``Text.content``."""
+    if len(element) == 1 and element[0].tag == _XLSX_TEXT:
+        return element[0].text or ""  # the common case: one plain text
     parts = [element.findtext(_XLSX_TEXT) or ""]
     parts.extend(run.findtext(_XLSX_TEXT) or "" for run in element.iterfind(_XLSX_RUN))
     return "".join(parts)
