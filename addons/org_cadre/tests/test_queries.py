@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from freezegun import freeze_time
 
 from odoo.tests import tagged
@@ -36,6 +38,28 @@ class TestQueryCounts(CadreCommon):
                 savepoint.rollback()
             self.env.invalidate_all()
         self.assertLessEqual(abs(counts[2] - counts[1]), 2, counts)
+        return counts
+
+    def _assert_batched(self, make, cron, done):
+        """The cron over 2 and over 12 records due, with batches of 2 (and the ORM's INSERT and
+        UPDATE statements of 2 rows, as 100 rows are at the real size): each run handles one
+        batch and costs the same queries, however many records wait."""
+        counts = []
+        with (
+            patch("odoo.models.INSERT_BATCH_SIZE", 2),
+            patch("odoo.models.UPDATE_BATCH_SIZE", 2),
+        ):
+            # A first run warms the caches (groups, models, views) up.
+            for size in (2, 2, 12):
+                with self.env.cr.savepoint() as savepoint:
+                    records = make(size)
+                    count, result = self._count(lambda: cron(batch_size=2))
+                    counts.append(count)
+                    self.env.invalidate_all()
+                    self.assertEqual(done(records, result), 2, f"one batch of the {size} records handled")
+                    savepoint.rollback()
+                self.env.invalidate_all()
+        self.assertEqual(counts[1], counts[2], counts)
         return counts
 
     def _marked(self, field_name, value=True):
@@ -168,6 +192,104 @@ class TestQueryCounts(CadreCommon):
         with freeze_time("2024-05-07"):
             self._assert_flat(
                 make, self.env["hr.employee"]._cron_recompute_young_cadres, self._marked("is_young_cadre")
+            )
+
+    def test_cron_batches_supervision_effect_end(self):
+        def make(size):
+            return self.env["org.cadre.supervision"].create(
+                [
+                    {
+                        "employee_id": self.cadre.id,
+                        "kind": "admonishment",
+                        "date": "2023-01-02",
+                        "reason": "x",
+                        "handler_id": self.user_officer.id,
+                    }
+                ]
+                * size
+            )
+
+        with freeze_time("2024-05-07"):
+            self._assert_batched(
+                make, self.env["org.cadre.supervision"]._cron_effect_end, self._marked("is_effective", False)
+            )
+
+    def test_cron_batches_inquiry_reply_due(self):
+        def make(size):
+            return self.env["org.cadre.supervision"].create(
+                [
+                    {
+                        "employee_id": self.cadre.id,
+                        "kind": "inquiry",
+                        "date": "2024-01-02",
+                        "reason": "x",
+                        "handler_id": self.user_officer.id,
+                    }
+                ]
+                * size
+            )
+
+        with freeze_time("2024-05-07"):
+            self._assert_batched(
+                make,
+                self.env["org.cadre.supervision"]._cron_inquiry_reply_due,
+                self._marked("reply_due_notified"),
+            )
+
+    def _due_appointments(self, size, sql):
+        appointments = self._appointments(size, user_id=self.user_officer.id)
+        self.env.flush_all()
+        self.env.cr.execute(
+            f"UPDATE org_cadre_appointment SET {sql} WHERE id IN %s", [tuple(appointments.ids)]
+        )
+        self.env.invalidate_all()
+        return appointments
+
+    def test_cron_batches_publicity_end(self):
+        def make(size):
+            return self._due_appointments(size, "state = 'publicity', date_publicity_end = '2024-05-06'")
+
+        with freeze_time("2024-05-07"):
+            self._assert_batched(
+                make,
+                self.env["org.cadre.appointment"]._cron_publicity_end,
+                self._marked("publicity_end_notified"),
+            )
+
+    def test_cron_batches_probation_end(self):
+        def make(size):
+            return self._due_appointments(
+                size, "state = 'appointed', has_probation = TRUE, date_probation_end = '2024-05-06'"
+            )
+
+        with freeze_time("2024-05-07"):
+            self._assert_batched(
+                make,
+                self.env["org.cadre.appointment"]._cron_probation_end,
+                self._marked("probation_end_notified"),
+            )
+
+    def test_cron_batches_yellow_light_review(self):
+        def make(size):
+            cadres = self._cadres(size)
+            return self.env["org.cadre.incentive"].create(
+                [
+                    {
+                        "employee_id": cadre.id,
+                        "kind": "yellow_light",
+                        "date": "2024-01-02",
+                        "reason": "x",
+                        "user_id": self.user_officer.id,
+                    }
+                    for cadre in cadres
+                ]
+            )
+
+        with freeze_time("2024-05-07"):
+            self._assert_batched(
+                make,
+                self.env["org.cadre.incentive"]._cron_yellow_light_review,
+                self._marked("review_notified"),
             )
 
     def test_dossier_list_first_page(self):
