@@ -497,8 +497,8 @@ class OrgCadreAppointment(models.Model):
 
     @api.model
     def _cron_publicity_end(self, batch_size=BATCH_SIZE):
-        """Publicity over: remind the responsible person to record the feedback and appoint. One batch a run (org_base/tools/cron.py), the cron runs again while
-        some wait."""
+        """Publicity over: remind the responsible person to record the feedback and appoint.
+        One batch a run (org_base/tools/cron.py), the cron runs again while some wait."""
         today = fields.Date.context_today(self)
         found = self.search(
             [
@@ -532,8 +532,8 @@ class OrgCadreAppointment(models.Model):
 
     @api.model
     def _cron_probation_end(self, batch_size=BATCH_SIZE):
-        """Probation over: remind the responsible person to hold the review. One batch a run (org_base/tools/cron.py), the cron runs again while
-        some wait."""
+        """Probation over: remind the responsible person to hold the review. One batch a run
+        (org_base/tools/cron.py), the cron runs again while some wait."""
         today = fields.Date.context_today(self)
         found = self.search(
             [
