@@ -292,6 +292,21 @@ class TestQueryCounts(CadreCommon):
                 self._marked("review_notified"),
             )
 
+    def test_cron_batches_young_cadres(self):
+        def make(size):
+            cadres = self._cadres(size)
+            self.env.flush_all()
+            self.env.cr.execute(
+                "UPDATE hr_employee SET is_young_cadre = FALSE WHERE id IN %s", [tuple(cadres.ids)]
+            )
+            self.env.invalidate_all()
+            return cadres
+
+        with freeze_time("2024-05-07"):
+            self._assert_batched(
+                make, self.env["hr.employee"]._cron_recompute_young_cadres, self._marked("is_young_cadre")
+            )
+
     def test_dossier_list_first_page(self):
         view = self.env.ref("org_cadre.hr_employee_cadre_view_list")
         Employee = self.env["hr.employee"].with_user(self.user_officer)
