@@ -43,8 +43,13 @@ class TestQueryCounts(CadreCommon):
     def _assert_batched(self, make, cron, done):
         """The cron over 2 and over 12 records due, with batches of 2 (and the ORM's INSERT and
         UPDATE statements of 2 rows, as 100 rows are at the real size): each run handles one
-        batch and costs the same queries, however many records wait."""
+        batch, costs the same queries, however many records wait, and tells the cron worker
+        whether some wait."""
         counts = []
+        cron_record = self.env["ir.cron"].search(
+            [("model_id.model", "=", cron.__self__._name), ("code", "ilike", cron.__name__)]
+        )
+        self.assertEqual(len(cron_record), 1, cron.__name__)
         with (
             patch("odoo.models.INSERT_BATCH_SIZE", 2),
             patch("odoo.models.UPDATE_BATCH_SIZE", 2),
@@ -53,10 +58,14 @@ class TestQueryCounts(CadreCommon):
             for size in (2, 2, 12):
                 with self.env.cr.savepoint() as savepoint:
                     records = make(size)
-                    count, result = self._count(lambda: cron(batch_size=2))
+                    progress = self.env["ir.cron.progress"].create({"cron_id": cron_record.id})
+                    run = getattr(cron.__self__.with_context(ir_cron_progress_id=progress.id), cron.__name__)
+                    count, result = self._count(lambda run=run: run(batch_size=2))
                     counts.append(count)
                     self.env.invalidate_all()
                     self.assertEqual(done(records, result), 2, f"one batch of the {size} records handled")
+                    # The cron worker is told whether records wait (it then runs the cron again).
+                    self.assertEqual((progress.done, bool(progress.remaining)), (2, size > 2))
                     savepoint.rollback()
                 self.env.invalidate_all()
         self.assertEqual(counts[1], counts[2], counts)
