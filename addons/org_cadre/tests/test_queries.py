@@ -4,6 +4,8 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
+from odoo.addons.org_base.tests.common import cron_progress
+
 from .common import CadreCommon, resident_id
 
 SMALL, LARGE = 4, 24
@@ -315,6 +317,44 @@ class TestQueryCounts(CadreCommon):
             self._assert_batched(
                 make, self.env["hr.employee"]._cron_recompute_young_cadres, self._marked("is_young_cadre")
             )
+
+    def _run_to_end(self, cron, cron_xmlid):
+        """The cron called again while it tells that records wait, as the cron worker does."""
+        runs = 0
+        while True:
+            runs += 1
+            progress = cron_progress(self.env, cron_xmlid)
+            getattr(cron.__self__.with_context(ir_cron_progress_id=progress.id), cron.__name__)(batch_size=2)
+            if not progress.remaining:
+                return runs
+            self.assertLess(runs, 10, "the cron ends")
+
+    def test_cron_batches_run_to_the_end(self):
+        supervisions = self.env["org.cadre.supervision"].create(
+            [{"employee_id": self.cadre.id, "kind": "admonishment", "date": "2023-01-02", "reason": "x"}] * 5
+        )
+        appointments = self._due_appointments(5, "state = 'publicity', date_publicity_end = '2024-05-06'")
+        with freeze_time("2024-05-07"):
+            self.assertEqual(
+                self._run_to_end(
+                    self.env["org.cadre.supervision"]._cron_effect_end,
+                    "org_cadre.ir_cron_supervision_effect_end",
+                ),
+                3,
+            )
+            self.assertEqual(
+                self._run_to_end(
+                    self.env["org.cadre.appointment"]._cron_publicity_end, "org_cadre.ir_cron_publicity_end"
+                ),
+                3,
+            )
+        self.assertFalse(any(supervisions.mapped("is_effective")))
+        self.assertTrue(all(appointments.mapped("publicity_end_notified")))
+        # One reminder each for the responsible person, none twice.
+        self.assertEqual(
+            [(len(a.activity_ids), a.activity_ids.user_id) for a in appointments],
+            [(1, self.user_officer)] * 5,
+        )
 
     def test_dossier_list_first_page(self):
         view = self.env.ref("org_cadre.hr_employee_cadre_view_list")
