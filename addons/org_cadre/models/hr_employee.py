@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError
 from odoo.osv import expression
 
 from odoo.addons.org_base.tools import upload_limits
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
 from odoo.addons.org_base.tools.resident_id import mask_resident_id
 
 # Dossier items counted by the completeness indicator: what the 任免审批表 prints, so a blank
@@ -564,10 +565,12 @@ class HrEmployee(models.Model):
     # Crons
 
     @api.model
-    def _cron_recompute_young_cadres(self):
+    def _cron_recompute_young_cadres(self, batch_size=BATCH_SIZE):
         """Daily, and when a young-cadre rule changes: the flags that no longer match the
         cadre's age and the age limits are computed again (one search for the stale flags,
-        whatever the number of cadres). Returns the cadres whose flag was recomputed."""
+        whatever the number of cadres). The cron handles one batch a run (org_base/tools/cron.py)
+        and runs again while some wait; a rule change passes ``batch_size=None`` (all at once).
+        Returns the cadres whose flag was recomputed."""
         today = fields.Date.context_today(self)
         limits = self.env["org.cadre.young.rule"].sudo()._age_limits_by_rank()
         # Young while born after this day; a flag is stale on either side of it.
@@ -587,11 +590,15 @@ class HrEmployee(models.Model):
                 "&",
                 ("is_young_cadre", "=", False),
                 *expression.normalize_domain(should_be_young),
-            ]
+            ],
+            limit=batch_size and batch_size + 1,
+            order="id",
         )
+        found, stale = stale, stale[:batch_size]
         self.env.add_to_compute(self._fields["is_young_cadre"], stale)
         stale.flush_recordset(["is_young_cadre"])
         self._cron_recompute_cadre_ages()
+        self.env["ir.cron"]._notify_progress(done=len(stale), remaining=len(found) - len(stale))
         return stale
 
     @api.model

@@ -4,6 +4,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
+
 # The procedure of 党政领导干部选拔任用工作条例, in order; none can be skipped.
 STATES = [
     ("analysis", "Analysis and Proposal"),
@@ -494,16 +496,20 @@ class OrgCadreAppointment(models.Model):
     # Crons
 
     @api.model
-    def _cron_publicity_end(self):
-        """Publicity over: remind the responsible person to record the feedback and appoint."""
+    def _cron_publicity_end(self, batch_size=BATCH_SIZE):
+        """Publicity over: remind the responsible person to record the feedback and appoint.
+        One batch a run (org_base/tools/cron.py), the cron runs again while some wait."""
         today = fields.Date.context_today(self)
-        appointments = self.search(
+        found = self.search(
             [
                 ("state", "=", "publicity"),
                 ("date_publicity_end", "<", today),
                 ("publicity_end_notified", "=", False),
-            ]
+            ],
+            limit=batch_size + 1,
+            order="id",
         )
+        appointments = found[:batch_size]
         # A to-do for the responsible person (the cron's user when nobody is set).
         self.env["mail.activity"].sudo()._org_schedule_batch(
             "mail.mail_activity_data_todo",
@@ -521,20 +527,25 @@ class OrgCadreAppointment(models.Model):
             skip_existing=False,
         )
         appointments.write({"publicity_end_notified": True})
+        self.env["ir.cron"]._notify_progress(done=len(appointments), remaining=len(found) - len(appointments))
         return True
 
     @api.model
-    def _cron_probation_end(self):
-        """Probation over: remind the responsible person to hold the review."""
+    def _cron_probation_end(self, batch_size=BATCH_SIZE):
+        """Probation over: remind the responsible person to hold the review. One batch a run
+        (org_base/tools/cron.py), the cron runs again while some wait."""
         today = fields.Date.context_today(self)
-        appointments = self.search(
+        found = self.search(
             [
                 ("state", "=", "appointed"),
                 ("has_probation", "=", True),
                 ("date_probation_end", "<=", today),
                 ("probation_end_notified", "=", False),
-            ]
+            ],
+            limit=batch_size + 1,
+            order="id",
         )
+        appointments = found[:batch_size]
         # A to-do for the responsible person (the cron's user when nobody is set).
         self.env["mail.activity"].sudo()._org_schedule_batch(
             "mail.mail_activity_data_todo",
@@ -552,4 +563,5 @@ class OrgCadreAppointment(models.Model):
             skip_existing=False,
         )
         appointments.write({"probation_end_notified": True})
+        self.env["ir.cron"]._notify_progress(done=len(appointments), remaining=len(found) - len(appointments))
         return True

@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
+
 
 class OrgCadreIncentive(models.Model):
     """点赞 (commendation) or 亮黄灯 (yellow light for 佛系躺平, with a correction period)."""
@@ -89,17 +91,21 @@ class OrgCadreIncentive(models.Model):
         return True
 
     @api.model
-    def _cron_yellow_light_review(self):
-        """Correction period over: remind the follow-up person to review; refresh suggestions."""
+    def _cron_yellow_light_review(self, batch_size=BATCH_SIZE):
+        """Correction period over: remind the follow-up person to review; refresh suggestions.
+        One batch a run (org_base/tools/cron.py), the cron runs again while some wait."""
         today = fields.Date.context_today(self)
-        records = self.search(
+        found = self.search(
             [
                 ("kind", "=", "yellow_light"),
                 ("state", "=", "open"),
                 ("date_correction_end", "<", today),
                 ("review_notified", "=", False),
-            ]
+            ],
+            limit=batch_size + 1,
+            order="id",
         )
+        records = found[:batch_size]
         # The activities name their record: the names (kind · cadre) in one batch, not one by one.
         records.mapped("display_name")
         # A to-do for the responsible person (the cron's user when nobody is set).
@@ -120,4 +126,5 @@ class OrgCadreIncentive(models.Model):
         )
         records.write({"review_notified": True})
         self.env["hr.employee"]._cadre_update_adjustment_suggestion(all_cadres=True)
+        self.env["ir.cron"]._notify_progress(done=len(records), remaining=len(found) - len(records))
         return True

@@ -2,6 +2,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
+
 KIND_EFFECT_FIELDS = {
     "reminder": "cadre_reminder_effect_months",
     "inquiry": "cadre_inquiry_effect_months",
@@ -124,17 +126,21 @@ class OrgCadreSupervision(models.Model):
     # Crons
 
     @api.model
-    def _cron_inquiry_reply_due(self):
-        """A written inquiry without a reply on its due date: remind the handler."""
+    def _cron_inquiry_reply_due(self, batch_size=BATCH_SIZE):
+        """A written inquiry without a reply on its due date: remind the handler. One batch a
+        run (org_base/tools/cron.py), the cron runs again while some wait."""
         today = fields.Date.context_today(self)
-        records = self.search(
+        found = self.search(
             [
                 ("kind", "=", "inquiry"),
                 ("reply_date", "=", False),
                 ("reply_due_date", "<=", today),
                 ("reply_due_notified", "=", False),
-            ]
+            ],
+            limit=batch_size + 1,
+            order="id",
         )
+        records = found[:batch_size]
         # A to-do for the responsible person (the cron's user when nobody is set).
         self.env["mail.activity"].sudo()._org_schedule_batch(
             "mail.mail_activity_data_todo",
@@ -152,19 +158,25 @@ class OrgCadreSupervision(models.Model):
             skip_existing=False,
         )
         records.write({"reply_due_notified": True})
+        self.env["ir.cron"]._notify_progress(done=len(records), remaining=len(found) - len(records))
         return True
 
     @api.model
-    def _cron_effect_end(self):
-        """The effect period is over: the measure no longer weighs on a promotion."""
+    def _cron_effect_end(self, batch_size=BATCH_SIZE):
+        """The effect period is over: the measure no longer weighs on a promotion. One batch
+        a run (org_base/tools/cron.py), the cron runs again while some wait."""
         today = fields.Date.context_today(self)
-        records = self.search(
+        found = self.search(
             [
                 ("is_effective", "=", True),
                 "|",
                 ("effect_date_end", "=", False),
                 ("effect_date_end", "<", today),
-            ]
+            ],
+            limit=batch_size + 1,
+            order="id",
         )
+        records = found[:batch_size]
         records.write({"is_effective": False})
+        self.env["ir.cron"]._notify_progress(done=len(records), remaining=len(found) - len(records))
         return True

@@ -29,15 +29,15 @@ class OrgCadreYoungRule(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         rules = super().create(vals_list)
-        self.env["hr.employee"]._cron_recompute_young_cadres()
+        self.env["hr.employee"]._cron_recompute_young_cadres(batch_size=None)
         return rules
 
     def write(self, vals):
         result = super().write(vals)
-        self.env["hr.employee"]._cron_recompute_young_cadres()
+        self.env["hr.employee"]._cron_recompute_young_cadres(batch_size=None)
         return result
 
     def unlink(self):
         result = super().unlink()
-        self.env["hr.employee"]._cron_recompute_young_cadres()
+        self.env["hr.employee"]._cron_recompute_young_cadres(batch_size=None)
         return result

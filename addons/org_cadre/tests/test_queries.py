@@ -1,6 +1,10 @@
+from unittest.mock import patch
+
 from freezegun import freeze_time
 
 from odoo.tests import tagged
+
+from odoo.addons.org_base.tests.common import cron_progress
 
 from .common import CadreCommon, resident_id
 
@@ -36,6 +40,37 @@ class TestQueryCounts(CadreCommon):
                 savepoint.rollback()
             self.env.invalidate_all()
         self.assertLessEqual(abs(counts[2] - counts[1]), 2, counts)
+        return counts
+
+    def _assert_batched(self, make, cron, done):
+        """The cron over 2 and over 12 records due, with batches of 2 (and the ORM's INSERT and
+        UPDATE statements of 2 rows, as 100 rows are at the real size): each run handles one
+        batch, costs the same queries, however many records wait, and tells the cron worker
+        whether some wait."""
+        counts = []
+        cron_record = self.env["ir.cron"].search(
+            [("model_id.model", "=", cron.__self__._name), ("code", "ilike", cron.__name__)]
+        )
+        self.assertEqual(len(cron_record), 1, cron.__name__)
+        with (
+            patch("odoo.models.INSERT_BATCH_SIZE", 2),
+            patch("odoo.models.UPDATE_BATCH_SIZE", 2),
+        ):
+            # A first run warms the caches (groups, models, views) up.
+            for size in (2, 2, 12):
+                with self.env.cr.savepoint() as savepoint:
+                    records = make(size)
+                    progress = self.env["ir.cron.progress"].create({"cron_id": cron_record.id})
+                    run = getattr(cron.__self__.with_context(ir_cron_progress_id=progress.id), cron.__name__)
+                    count, result = self._count(lambda run=run: run(batch_size=2))
+                    counts.append(count)
+                    self.env.invalidate_all()
+                    self.assertEqual(done(records, result), 2, f"one batch of the {size} records handled")
+                    # The cron worker is told whether records wait (it then runs the cron again).
+                    self.assertEqual((progress.done, bool(progress.remaining)), (2, size > 2))
+                    savepoint.rollback()
+                self.env.invalidate_all()
+        self.assertEqual(counts[1], counts[2], counts)
         return counts
 
     def _marked(self, field_name, value=True):
@@ -169,6 +204,157 @@ class TestQueryCounts(CadreCommon):
             self._assert_flat(
                 make, self.env["hr.employee"]._cron_recompute_young_cadres, self._marked("is_young_cadre")
             )
+
+    def test_cron_batches_supervision_effect_end(self):
+        def make(size):
+            return self.env["org.cadre.supervision"].create(
+                [
+                    {
+                        "employee_id": self.cadre.id,
+                        "kind": "admonishment",
+                        "date": "2023-01-02",
+                        "reason": "x",
+                        "handler_id": self.user_officer.id,
+                    }
+                ]
+                * size
+            )
+
+        with freeze_time("2024-05-07"):
+            self._assert_batched(
+                make, self.env["org.cadre.supervision"]._cron_effect_end, self._marked("is_effective", False)
+            )
+
+    def test_cron_batches_inquiry_reply_due(self):
+        def make(size):
+            return self.env["org.cadre.supervision"].create(
+                [
+                    {
+                        "employee_id": self.cadre.id,
+                        "kind": "inquiry",
+                        "date": "2024-01-02",
+                        "reason": "x",
+                        "handler_id": self.user_officer.id,
+                    }
+                ]
+                * size
+            )
+
+        with freeze_time("2024-05-07"):
+            self._assert_batched(
+                make,
+                self.env["org.cadre.supervision"]._cron_inquiry_reply_due,
+                self._marked("reply_due_notified"),
+            )
+
+    def _due_appointments(self, size, sql):
+        appointments = self._appointments(size, user_id=self.user_officer.id)
+        self.env.flush_all()
+        self.env.cr.execute(
+            f"UPDATE org_cadre_appointment SET {sql} WHERE id IN %s", [tuple(appointments.ids)]
+        )
+        self.env.invalidate_all()
+        return appointments
+
+    def test_cron_batches_publicity_end(self):
+        def make(size):
+            return self._due_appointments(size, "state = 'publicity', date_publicity_end = '2024-05-06'")
+
+        with freeze_time("2024-05-07"):
+            self._assert_batched(
+                make,
+                self.env["org.cadre.appointment"]._cron_publicity_end,
+                self._marked("publicity_end_notified"),
+            )
+
+    def test_cron_batches_probation_end(self):
+        def make(size):
+            return self._due_appointments(
+                size, "state = 'appointed', has_probation = TRUE, date_probation_end = '2024-05-06'"
+            )
+
+        with freeze_time("2024-05-07"):
+            self._assert_batched(
+                make,
+                self.env["org.cadre.appointment"]._cron_probation_end,
+                self._marked("probation_end_notified"),
+            )
+
+    def test_cron_batches_yellow_light_review(self):
+        def make(size):
+            cadres = self._cadres(size)
+            return self.env["org.cadre.incentive"].create(
+                [
+                    {
+                        "employee_id": cadre.id,
+                        "kind": "yellow_light",
+                        "date": "2024-01-02",
+                        "reason": "x",
+                        "user_id": self.user_officer.id,
+                    }
+                    for cadre in cadres
+                ]
+            )
+
+        with freeze_time("2024-05-07"):
+            self._assert_batched(
+                make,
+                self.env["org.cadre.incentive"]._cron_yellow_light_review,
+                self._marked("review_notified"),
+            )
+
+    def test_cron_batches_young_cadres(self):
+        def make(size):
+            cadres = self._cadres(size)
+            self.env.flush_all()
+            self.env.cr.execute(
+                "UPDATE hr_employee SET is_young_cadre = FALSE WHERE id IN %s", [tuple(cadres.ids)]
+            )
+            self.env.invalidate_all()
+            return cadres
+
+        with freeze_time("2024-05-07"):
+            self._assert_batched(
+                make, self.env["hr.employee"]._cron_recompute_young_cadres, self._marked("is_young_cadre")
+            )
+
+    def _run_to_end(self, cron, cron_xmlid):
+        """The cron called again while it tells that records wait, as the cron worker does."""
+        runs = 0
+        while True:
+            runs += 1
+            progress = cron_progress(self.env, cron_xmlid)
+            getattr(cron.__self__.with_context(ir_cron_progress_id=progress.id), cron.__name__)(batch_size=2)
+            if not progress.remaining:
+                return runs
+            self.assertLess(runs, 10, "the cron ends")
+
+    def test_cron_batches_run_to_the_end(self):
+        supervisions = self.env["org.cadre.supervision"].create(
+            [{"employee_id": self.cadre.id, "kind": "admonishment", "date": "2023-01-02", "reason": "x"}] * 5
+        )
+        appointments = self._due_appointments(5, "state = 'publicity', date_publicity_end = '2024-05-06'")
+        with freeze_time("2024-05-07"):
+            self.assertEqual(
+                self._run_to_end(
+                    self.env["org.cadre.supervision"]._cron_effect_end,
+                    "org_cadre.ir_cron_supervision_effect_end",
+                ),
+                3,
+            )
+            self.assertEqual(
+                self._run_to_end(
+                    self.env["org.cadre.appointment"]._cron_publicity_end, "org_cadre.ir_cron_publicity_end"
+                ),
+                3,
+            )
+        self.assertFalse(any(supervisions.mapped("is_effective")))
+        self.assertTrue(all(appointments.mapped("publicity_end_notified")))
+        # One reminder each for the responsible person, none twice.
+        self.assertEqual(
+            [(len(a.activity_ids), a.activity_ids.user_id) for a in appointments],
+            [(1, self.user_officer)] * 5,
+        )
 
     def test_dossier_list_first_page(self):
         view = self.env.ref("org_cadre.hr_employee_cadre_view_list")
