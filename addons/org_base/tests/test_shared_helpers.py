@@ -106,7 +106,7 @@ class TestActivityScheduler(TransactionCase):
                 self.todo,
                 [
                     (partner, {"user_id": user.id, "summary": "请跟进", "date_deadline": date(2026, 6, 1)})
-                    for partner, user in zip(partners, people)
+                    for partner, user in zip(partners, people, strict=True)
                 ],
             )
             self.env.flush_all()
