@@ -12,6 +12,7 @@ from . import org_audit_hooks
 from . import res_groups
 from . import res_users
 from . import mail_activity
+from . import mail_thread
 from . import res_company
 from . import org_demo
 from . import org_workbench

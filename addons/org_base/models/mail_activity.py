@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import Command, api, models
 
 
 class MailActivity(models.Model):
@@ -46,7 +46,59 @@ class MailActivity(models.Model):
         if not vals_list:
             return self.browse()
         activities = self if notify else self.with_context(mail_activity_quick_update=True)
-        return activities.create(vals_list)
+        # Each activity stores its record's name, which mail reads record by record: read them
+        # together first.
+        by_model = {}
+        for record, _values in plans:
+            by_model.setdefault(record._name, set()).add(record.id)
+        for model, ids in by_model.items():
+            self.env[model].browse(ids).mapped("display_name")
+        # mail subscribes the reminded as followers of the records one person at a time; the
+        # batch subscribes them all at once instead (``_org_follow_assigned``).
+        created = activities.with_context(org_followers_batched=True).create(vals_list)
+        self._org_follow_assigned(created)
+        return created.with_context(org_followers_batched=False)
+
+    @api.model
+    def _org_follow_assigned(self, activities):
+        """Make each activity's user follow the activity's record, as mail does when an
+        activity is assigned (default subtypes, an existing follower left as is), in one search
+        and one create per model whatever the number of people."""
+        Followers = self.env["mail.followers"].sudo()
+        for res_model, model_activities in activities.filtered("user_id").grouped("res_model").items():
+            pairs = {(activity.res_id, activity.user_id.partner_id.id) for activity in model_activities}
+            # One recordset, so that the partners are read together.
+            partners = {
+                partner.id: partner
+                for partner in self.env["res.partner"]
+                .sudo()
+                .browse({partner_id for _res_id, partner_id in pairs})
+            }
+            existing = {
+                (follower.res_id, follower.partner_id.id)
+                for follower in Followers.search(
+                    [
+                        ("res_model", "=", res_model),
+                        ("res_id", "in", list({res_id for res_id, _partner_id in pairs})),
+                        ("partner_id", "in", list(partners)),
+                    ]
+                )
+            }
+            default, _internal, external = self.env["mail.message.subtype"].default_subtypes(res_model)
+            Followers.create(
+                [
+                    {
+                        "res_model": res_model,
+                        "res_id": res_id,
+                        "partner_id": partner_id,
+                        "subtype_ids": [
+                            Command.set((external if partners[partner_id].partner_share else default).ids)
+                        ],
+                    }
+                    for res_id, partner_id in sorted(pairs - existing)
+                    if partners[partner_id].active
+                ]
+            )
 
     @api.model
     def _org_scheduled(self, activity_type, records):

@@ -91,6 +91,47 @@ class TestActivityScheduler(TransactionCase):
             messages,
         )
 
+    def test_followers_in_one_batch_2_vs_12_people(self):
+        """The reminded follow their records as mail makes them (default subtypes), in one batch:
+        12 reminders to 12 people cost the queries of 2 to 2 people (issue 19, B2)."""
+        users = [
+            new_test_user(self.env, f"helper_person_{index}", groups="base.group_user") for index in range(14)
+        ]
+
+        def schedule(partners, people):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            count = self.env.cr.sql_log_count
+            activities = self.Activity._org_schedule_batch(
+                self.todo,
+                [
+                    (partner, {"user_id": user.id, "summary": "请跟进", "date_deadline": date(2026, 6, 1)})
+                    for partner, user in zip(partners, people, strict=True)
+                ],
+            )
+            self.env.flush_all()
+            return activities, self.env.cr.sql_log_count - count
+
+        schedule(self._partners(1), users[:1])  # the caches of a first run
+        small_partners, large_partners = self._partners(2), self._partners(12)
+        small_activities, small = schedule(small_partners, users[:2])
+        large_activities, large = schedule(large_partners, users[2:])
+        self.assertEqual(len(large_activities), 12)
+        self.assertEqual(small, large, "as many queries for 12 people as for 2")
+        default = self.env["mail.message.subtype"].default_subtypes("res.partner")[0]
+        for partner, user in zip(large_partners, users[2:], strict=True):
+            follower = partner.message_follower_ids.filtered(
+                lambda f, user=user: f.partner_id == user.partner_id
+            )
+            self.assertEqual(follower.subtype_ids, default, f"{user.login} follows {partner.name}")
+        # A person who already follows the record keeps their subscription.
+        already = small_partners[0]
+        before = already.message_follower_ids
+        self.Activity._org_schedule_batch(
+            "mail.mail_activity_data_call", [(already, {"user_id": users[0].id, "summary": "再跟进"})]
+        )
+        self.assertEqual(already.message_follower_ids, before)
+
 
 @tagged("post_install", "-at_install")
 class TestOfficeTimeZone(TransactionCase):

@@ -400,3 +400,36 @@ class TestCandidate(RefusalMixin, GrassrootsCommon):
         )
         self.assertEqual(other.introducers_note, "测试党员乙", "unmatched text kept")
         self.assertFalse(self.Candidate._org_migrate_introducers(), "idempotent")
+
+    def _probation_queries(self, count, start, organizations):
+        """Queries of the probation reminder over ``count`` new probationary members spread over
+        ``organizations`` (each reminds its own secretary)."""
+        candidates = self.Candidate.browse()
+        for index in range(count):
+            candidates |= self._probationary(
+                name=f"测试预备党员{start + index}",
+                id_number=resident_id("420115", "19970101", 101 + 2 * (start + index)),
+                organization_id=organizations[index % len(organizations)].id,
+            )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with freeze_time("2025-05-05"):
+            before = self.cr.sql_log_count
+            reminded = self.Candidate._cron_probation_reminders()
+            self.env.flush_all()
+            queries = self.cr.sql_log_count - before
+        self.assertEqual(reminded, candidates)
+        return queries
+
+    def test_probation_reminder_queries_2_vs_12(self):
+        """The probation reminder costs as many queries for 12 members and their two secretaries
+        as for 2 members of one branch (issue 19, B2): the reminded follow the records in one
+        batch, not one secretary at a time."""
+        self._probation_queries(1, 0, self.branch_a1)  # the caches of a first run
+        small = self._probation_queries(2, 1, self.branch_a1)
+        large = self._probation_queries(12, 3, self.branch_a1 + self.branch_b1)
+        self.assertEqual(small, large)
+        self.assertEqual(
+            self.Candidate.search([("name", "like", "测试预备党员")]).activity_ids.user_id,
+            self.secretary_a + self.secretary_b,
+        )

@@ -138,3 +138,44 @@ class TestStudyCrons(OrgStudyCommon):
             self.assertFalse(
                 self.env["org.study.requirement"]._cron_check_hour_pace(), "nothing is due in January"
             )
+
+
+@tagged("post_install", "-at_install")
+class TestStudyReminderQueryCount(OrgStudyCommon):
+    """The session reminder costs as many queries for 12 participants as for 2 (issue 19, B2)."""
+
+    def _remind_queries(self):
+        Session = self.env["org.study.session"]
+        # Forget who was reminded and who follows, as before the first run.
+        self.env["mail.activity"].search([("res_model", "=", Session._name)]).unlink()
+        self.env["mail.followers"].search([("res_model", "=", Session._name)]).unlink()
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        reminded = Session._cron_remind_participants()
+        self.env.flush_all()
+        return reminded, self.cr.sql_log_count - before
+
+    def test_reminder_2_vs_12_participants(self):
+        """Twelve reminders (six sessions tomorrow, the same two people: Odoo's subscription of
+        the reminded costs per person, not per reminder) cost the queries of two."""
+        with freeze_time("2026-03-09 03:00:00"):
+            self._remind_queries()  # the caches of a first run
+            reminded, small = self._remind_queries()
+            self.assertEqual(len(reminded), 2)
+            for index in range(5):
+                self.session.copy({"name": f"学习{index}", "date_start": self.session.date_start}).write(
+                    {
+                        "attendance_ids": [
+                            (0, 0, {"employee_id": self.employee_a.id}),
+                            (0, 0, {"employee_id": self.employee_b.id}),
+                        ]
+                    }
+                )
+            reminded, large = self._remind_queries()
+            self.assertEqual(len(reminded), 12)
+            self.assertEqual(small, large, "as many queries for 12 reminders as for 2")
+            mails = self.env["mail.mail"].search([("model", "=", "org.study.session")])
+            # Each reminded participant still gets the reminder by e-mail, one per session.
+            self.assertEqual(len(mails), 16)
+            self.assertEqual(mails.recipient_ids, (self.user_a + self.user_b).partner_id)

@@ -3,7 +3,7 @@ from datetime import date, datetime, timedelta
 from freezegun import freeze_time
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.org_base.tests.common import cron_progress
 
@@ -210,3 +210,25 @@ class TestCron(TalentCommon):
             applications.write({"state": "approved"})
         for small, large, name in zip(counts[5], counts[60], ("card", "service", "claims"), strict=True):
             self.assertLessEqual(large, small + 2, f"{name} cron: {small} queries for 5, {large} for 60")
+
+    def test_card_reminders_2_vs_12_cards_and_officers(self):
+        """Reminding 12 cards of four officers costs the queries of 2 cards of one (issue 19,
+        B2): the officers follow the cards in one batch, not one officer at a time."""
+        officers = [self.user_talent] + [
+            new_test_user(self.env, f"tl_officer_{index}", groups="org_talent.group_talent_officer")
+            for index in range(3)
+        ]
+        Card = self.env["org.talent.card"]
+
+        def remind(count, people):
+            cards = self._cards(count, date(2022, 7, 1), date(2025, 6, 20))
+            for index, card in enumerate(cards):
+                card.user_id = people[index % len(people)]
+            with freeze_time("2025-06-01"):
+                queries, (_expired, expiring) = self._count(Card._cron_card_expiry)
+            self.assertEqual(expiring, cards)
+            self.assertEqual(cards.activity_ids.user_id, cards.user_id)
+            return queries
+
+        remind(1, officers[:1])  # the caches of a first run
+        self.assertEqual(remind(2, officers[:1]), remind(12, officers))
