@@ -1,9 +1,8 @@
 from datetime import timedelta
 
 import pytz
-from markupsafe import Markup
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 
@@ -240,9 +239,8 @@ class OrgStudySession(models.Model):
             lambda attendance: (attendance.session_id, attendance.employee_id.user_id.id) not in reminded
         )[: batch_size + 1]
         todo = found[:batch_size]
-        # The activities in one create, without Odoo's assignment notice per activity (one
-        # message_notify each); the participants get their e-mail all the same, in one batch.
-        activities = Activity._org_schedule_batch(
+        # The participants get the assignment e-mail (notify), as they always did.
+        Activity._org_schedule_batch(
             activity_type,
             [
                 (
@@ -259,23 +257,8 @@ class OrgStudySession(models.Model):
                 )
                 for attendance in todo
             ],
+            notify=True,
             skip_existing=False,
-        )
-        # The reply-to address of every session at once (Odoo's hook looks it up per message).
-        reply_to = todo.session_id.sudo()._notify_get_reply_to()
-        self.env["mail.mail"].sudo().create(
-            [
-                {
-                    "subject": activity.summary,
-                    "body_html": Markup("<p>%s</p>") % activity.summary,
-                    "recipient_ids": [Command.link(activity.user_id.partner_id.id)],
-                    "model": activity.res_model,
-                    "res_id": activity.res_id,
-                    "reply_to": reply_to[activity.res_id],
-                    "auto_delete": True,
-                }
-                for activity in activities
-            ]
         )
         self.env["ir.cron"]._notify_progress(done=len(todo), remaining=len(found) - len(todo))
         return todo
