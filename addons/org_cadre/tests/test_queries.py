@@ -99,20 +99,41 @@ class TestQueryCounts(CadreCommon):
             [{"name": f"岗位{i}", "employee_ids": [(6, 0, self.cadre.ids)], **vals} for i in range(size)]
         )
 
+    def _assert_flat_and_batched(self, make, cron, done):
+        """The cron costs the same queries at both sizes in one run (``_assert_flat``) and, in
+        batches, the same queries per batch however many records wait (``_assert_batched``)."""
+        self._assert_flat(make, cron, done)
+        self._assert_batched(make, cron, done)
+
+    def _due_appointments(self, size, sql):
+        appointments = self._appointments(size, user_id=self.user_officer.id)
+        self.env.flush_all()
+        self.env.cr.execute(
+            f"UPDATE org_cadre_appointment SET {sql} WHERE id IN %s", [tuple(appointments.ids)]
+        )
+        self.env.invalidate_all()
+        return appointments
+
+    def _supervisions(self, size, kind, date):
+        return self.env["org.cadre.supervision"].create(
+            [
+                {
+                    "employee_id": self.cadre.id,
+                    "kind": kind,
+                    "date": date,
+                    "reason": "x",
+                    "handler_id": self.user_officer.id,
+                }
+            ]
+            * size
+        )
+
     def test_cron_publicity_end(self):
         def make(size):
-            appointments = self._appointments(size)
-            self.env.flush_all()
-            self.env.cr.execute(
-                "UPDATE org_cadre_appointment SET state = 'publicity', date_publicity_end = '2024-05-06' "
-                "WHERE id IN %s",
-                [tuple(appointments.ids)],
-            )
-            self.env.invalidate_all()
-            return appointments
+            return self._due_appointments(size, "state = 'publicity', date_publicity_end = '2024-05-06'")
 
         with freeze_time("2024-05-07"):
-            self._assert_flat(
+            self._assert_flat_and_batched(
                 make,
                 self.env["org.cadre.appointment"]._cron_publicity_end,
                 self._marked("publicity_end_notified"),
@@ -120,53 +141,37 @@ class TestQueryCounts(CadreCommon):
 
     def test_cron_probation_end(self):
         def make(size):
-            appointments = self._appointments(size)
-            self.env.flush_all()
-            self.env.cr.execute(
-                "UPDATE org_cadre_appointment SET state = 'appointed', has_probation = TRUE, "
-                "date_probation_end = '2024-05-06' WHERE id IN %s",
-                [tuple(appointments.ids)],
+            return self._due_appointments(
+                size, "state = 'appointed', has_probation = TRUE, date_probation_end = '2024-05-06'"
             )
-            self.env.invalidate_all()
-            return appointments
 
         with freeze_time("2024-05-07"):
-            self._assert_flat(
+            self._assert_flat_and_batched(
                 make,
                 self.env["org.cadre.appointment"]._cron_probation_end,
                 self._marked("probation_end_notified"),
             )
 
     def test_cron_inquiry_reply_due(self):
-        def make(size):
-            return self.env["org.cadre.supervision"].create(
-                [{"employee_id": self.cadre.id, "kind": "inquiry", "date": "2024-01-02", "reason": "x"}]
-                * size
-            )
-
         with freeze_time("2024-05-07"):
-            self._assert_flat(
-                make,
+            self._assert_flat_and_batched(
+                lambda size: self._supervisions(size, "inquiry", "2024-01-02"),
                 self.env["org.cadre.supervision"]._cron_inquiry_reply_due,
                 self._marked("reply_due_notified"),
             )
 
     def test_cron_supervision_effect_end(self):
-        def make(size):
-            return self.env["org.cadre.supervision"].create(
-                [{"employee_id": self.cadre.id, "kind": "admonishment", "date": "2023-01-02", "reason": "x"}]
-                * size
-            )
-
         with freeze_time("2024-05-07"):
-            self._assert_flat(
-                make, self.env["org.cadre.supervision"]._cron_effect_end, self._marked("is_effective", False)
+            self._assert_flat_and_batched(
+                lambda size: self._supervisions(size, "admonishment", "2023-01-02"),
+                self.env["org.cadre.supervision"]._cron_effect_end,
+                self._marked("is_effective", False),
             )
 
     def test_cron_yellow_light_review(self):
         def make(size):
             cadres = self._cadres(size)
-            # One yellow light a cadre whose correction period is over (and an earlier one:
+            # A first yellow light already reviewed, then the one due: two in the window (as
             # the adjustment suggestion counts them).
             self.env["org.cadre.incentive"].create(
                 [
@@ -176,13 +181,19 @@ class TestQueryCounts(CadreCommon):
             ).write({"review_notified": True})
             return self.env["org.cadre.incentive"].create(
                 [
-                    {"employee_id": cadre.id, "kind": "yellow_light", "date": "2024-01-02", "reason": "x"}
+                    {
+                        "employee_id": cadre.id,
+                        "kind": "yellow_light",
+                        "date": "2024-01-02",
+                        "reason": "x",
+                        "user_id": self.user_officer.id,
+                    }
                     for cadre in cadres
                 ]
             )
 
         with freeze_time("2024-05-07"):
-            self._assert_flat(
+            self._assert_flat_and_batched(
                 make,
                 self.env["org.cadre.incentive"]._cron_yellow_light_review,
                 self._marked("review_notified"),
@@ -201,120 +212,7 @@ class TestQueryCounts(CadreCommon):
             return cadres
 
         with freeze_time("2024-05-07"):
-            self._assert_flat(
-                make, self.env["hr.employee"]._cron_recompute_young_cadres, self._marked("is_young_cadre")
-            )
-
-    def test_cron_batches_supervision_effect_end(self):
-        def make(size):
-            return self.env["org.cadre.supervision"].create(
-                [
-                    {
-                        "employee_id": self.cadre.id,
-                        "kind": "admonishment",
-                        "date": "2023-01-02",
-                        "reason": "x",
-                        "handler_id": self.user_officer.id,
-                    }
-                ]
-                * size
-            )
-
-        with freeze_time("2024-05-07"):
-            self._assert_batched(
-                make, self.env["org.cadre.supervision"]._cron_effect_end, self._marked("is_effective", False)
-            )
-
-    def test_cron_batches_inquiry_reply_due(self):
-        def make(size):
-            return self.env["org.cadre.supervision"].create(
-                [
-                    {
-                        "employee_id": self.cadre.id,
-                        "kind": "inquiry",
-                        "date": "2024-01-02",
-                        "reason": "x",
-                        "handler_id": self.user_officer.id,
-                    }
-                ]
-                * size
-            )
-
-        with freeze_time("2024-05-07"):
-            self._assert_batched(
-                make,
-                self.env["org.cadre.supervision"]._cron_inquiry_reply_due,
-                self._marked("reply_due_notified"),
-            )
-
-    def _due_appointments(self, size, sql):
-        appointments = self._appointments(size, user_id=self.user_officer.id)
-        self.env.flush_all()
-        self.env.cr.execute(
-            f"UPDATE org_cadre_appointment SET {sql} WHERE id IN %s", [tuple(appointments.ids)]
-        )
-        self.env.invalidate_all()
-        return appointments
-
-    def test_cron_batches_publicity_end(self):
-        def make(size):
-            return self._due_appointments(size, "state = 'publicity', date_publicity_end = '2024-05-06'")
-
-        with freeze_time("2024-05-07"):
-            self._assert_batched(
-                make,
-                self.env["org.cadre.appointment"]._cron_publicity_end,
-                self._marked("publicity_end_notified"),
-            )
-
-    def test_cron_batches_probation_end(self):
-        def make(size):
-            return self._due_appointments(
-                size, "state = 'appointed', has_probation = TRUE, date_probation_end = '2024-05-06'"
-            )
-
-        with freeze_time("2024-05-07"):
-            self._assert_batched(
-                make,
-                self.env["org.cadre.appointment"]._cron_probation_end,
-                self._marked("probation_end_notified"),
-            )
-
-    def test_cron_batches_yellow_light_review(self):
-        def make(size):
-            cadres = self._cadres(size)
-            return self.env["org.cadre.incentive"].create(
-                [
-                    {
-                        "employee_id": cadre.id,
-                        "kind": "yellow_light",
-                        "date": "2024-01-02",
-                        "reason": "x",
-                        "user_id": self.user_officer.id,
-                    }
-                    for cadre in cadres
-                ]
-            )
-
-        with freeze_time("2024-05-07"):
-            self._assert_batched(
-                make,
-                self.env["org.cadre.incentive"]._cron_yellow_light_review,
-                self._marked("review_notified"),
-            )
-
-    def test_cron_batches_young_cadres(self):
-        def make(size):
-            cadres = self._cadres(size)
-            self.env.flush_all()
-            self.env.cr.execute(
-                "UPDATE hr_employee SET is_young_cadre = FALSE WHERE id IN %s", [tuple(cadres.ids)]
-            )
-            self.env.invalidate_all()
-            return cadres
-
-        with freeze_time("2024-05-07"):
-            self._assert_batched(
+            self._assert_flat_and_batched(
                 make, self.env["hr.employee"]._cron_recompute_young_cadres, self._marked("is_young_cadre")
             )
 
