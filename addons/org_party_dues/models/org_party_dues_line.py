@@ -19,6 +19,11 @@ def month_start(day):
     return day.replace(day=1)
 
 
+def month_label(day):
+    """The month of ``day`` as the office writes it: 2025-04 (False for no date)."""
+    return day and f"{day.year}-{day.month:02d}"
+
+
 class OrgPartyDuesLine(models.Model):
     """A member's dues of one month (党费明细): created by the monthly cron from the member's base
     of the year, paid one by one (date and way) or by a payment (bank statement import).
@@ -71,13 +76,12 @@ class OrgPartyDuesLine(models.Model):
     @api.depends("month")
     def _compute_month_label(self):
         for record in self:
-            record.month_label = record.month and f"{record.month.year}-{record.month.month:02d}"
+            record.month_label = month_label(record.month)
 
     @api.depends("member_id", "month")
     def _compute_display_name(self):
         for line in self:
-            month = line.month and f"{line.month.year}-{line.month.month:02d}"
-            line.display_name = f"{line.member_id.name or ''} {month or ''}"
+            line.display_name = f"{line.member_id.name or ''} {month_label(line.month) or ''}"
 
     @api.depends("date_paid")
     def _compute_state(self):

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 
 from ..tools.dues import to_fen
-from .org_party_dues_line import month_start
+from .org_party_dues_line import month_label, month_start
 
 
 class OrgPartyDuesRemittance(models.Model):
@@ -50,13 +50,14 @@ class OrgPartyDuesRemittance(models.Model):
     @api.depends("month")
     def _compute_month_label(self):
         for record in self:
-            record.month_label = record.month and f"{record.month.year}-{record.month.month:02d}"
+            record.month_label = month_label(record.month)
 
     @api.depends("organization_id", "month")
     def _compute_display_name(self):
         for remittance in self:
-            month = remittance.month and f"{remittance.month.year}-{remittance.month.month:02d}"
-            remittance.display_name = f"{remittance.organization_id.name or ''} {month or ''}"
+            remittance.display_name = (
+                f"{remittance.organization_id.name or ''} {month_label(remittance.month) or ''}"
+            )
 
     @api.depends("organization_id")
     def _compute_to_organization_id(self):
