@@ -73,6 +73,15 @@ class OrgPartyMember(models.Model):
     employee_id = fields.Many2one(
         "hr.employee", ondelete="set null", help="The member's employee record, if any."
     )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Member Account",
+        ondelete="set null",
+        copy=False,
+        index="btree_not_null",
+        help="The member's own login (a portal account as a rule): what the member sees and signs "
+        "in with is this member's record only.",
+    )
     active = fields.Boolean(default=True, tracking=True)
 
     # Membership
@@ -133,6 +142,7 @@ class OrgPartyMember(models.Model):
 
     _sql_constraints = [
         ("id_number_uniq", "unique(id_number)", "Another party member already has this ID number."),
+        ("user_uniq", "unique(user_id)", "This account already belongs to another party member."),
     ]
 
     def _org_birthday(self):
