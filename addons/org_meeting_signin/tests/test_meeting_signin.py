@@ -2,7 +2,7 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import SigninCommon
@@ -60,7 +60,7 @@ class TestMeetingSigninRules(SigninCommon):
 
     def test_secretary_rotates_only_own_meetings(self):
         self.meeting.with_user(self.secretary_a).action_signin_rotate()
-        with self.assertRaises(Exception):  # noqa: B017 (AccessError from the record rule)
+        with self.assertRaises(AccessError):
             self.meeting.with_user(self.secretary_b).action_signin_rotate()
 
     def test_window_states(self):
