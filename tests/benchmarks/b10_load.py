@@ -110,10 +110,11 @@ def main():
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            if requests.get(f"{args.url}/web/login?db={plan['db']}", timeout=5).status_code == 200:
-                break
+            status = requests.get(f"{args.url}/web/login?db={plan['db']}", timeout=5).status_code
         except requests.RequestException:
-            pass
+            status = None  # not listening yet
+        if status == 200:
+            break
         time.sleep(1)
     shared = {"lock": threading.Lock(), "login": [], "signin": [], "done": [], "errors": []}
     members = [Member(index, plan, args, shared) for index in range(len(plan["users"]))]

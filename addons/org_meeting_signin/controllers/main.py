@@ -122,16 +122,16 @@ class MeetingSignin(http.Controller):
         """(member, None) for the current account, or (None, refusal page)."""
         env = self._env_su()
         user = request.env.user
-        _ = request.env._
         if not user.sudo().active:
             return None, self._refuse(
-                "account archived", _("Your account is archived: ask your party secretary to restore it.")
+                "account archived",
+                request.env._("Your account is archived: ask your party secretary to restore it."),
             )
         member = env["org.party.member"].with_context(active_test=False).search([("user_id", "=", user.id)])
         if not member:
             return None, self._refuse(
                 "no member",
-                _(
+                request.env._(
                     "No party member is linked to the account %(login)s: ask your party secretary to "
                     "link your membership record to it.",
                     login=user.login,
@@ -140,7 +140,7 @@ class MeetingSignin(http.Controller):
         if not member.active:
             return None, self._refuse(
                 "member archived",
-                _(
+                request.env._(
                     "The membership record of %(member)s is archived: ask your party secretary.",
                     member=member.name,
                 ),
@@ -154,16 +154,17 @@ class MeetingSignin(http.Controller):
 
     def _check_meeting(self, meeting, member):
         """None when ``member`` may sign in to ``meeting`` now, else the refusal page."""
-        _ = request.env._
         state = meeting._signin_window_state()
         values = {"meeting": meeting.name}
         if state == "unset":
-            return self._refuse("no time", _("Meeting “%(meeting)s” has no sign-in time.", **values), meeting)
+            return self._refuse(
+                "no time", request.env._("Meeting “%(meeting)s” has no sign-in time.", **values), meeting
+            )
         if state == "early":
             opens = meeting._signin_window()[0]
             return self._refuse(
                 "too early",
-                _(
+                request.env._(
                     "Sign-in to “%(meeting)s” opens at %(opens)s: come back then.",
                     opens=meeting._signin_label(opens),
                     **values,
@@ -173,7 +174,7 @@ class MeetingSignin(http.Controller):
         if state == "closed":
             return self._refuse(
                 "closed",
-                _(
+                request.env._(
                     "Meeting “%(meeting)s” ended at %(end)s: sign-in is closed. Ask your party secretary "
                     "to record your attendance.",
                     end=meeting._signin_label(meeting.time_end),
@@ -187,7 +188,7 @@ class MeetingSignin(http.Controller):
         if not in_scope:
             return self._refuse(
                 "not of the organization",
-                _(
+                request.env._(
                     "%(member)s is not a member of %(organization)s or of an organization below it: this "
                     "meeting's sign-in is not for you.",
                     member=member.name,
@@ -227,11 +228,10 @@ class MeetingSignin(http.Controller):
         member, refusal = self._member_or_refusal()
         if refusal:
             return refusal
-        _ = request.env._
         if self._too_many_wrong_codes():
             return self._refuse(
                 "too many codes",
-                _("Too many wrong codes in the last minute: wait a minute, then try again."),
+                request.env._("Too many wrong codes in the last minute: wait a minute, then try again."),
                 status=429,
             )
         code = (code or "").strip()
@@ -245,7 +245,7 @@ class MeetingSignin(http.Controller):
                 "signin_code",
                 status=404,
                 member=member.name,
-                error=_(
+                error=request.env._(
                     "No meeting open for sign-in has the code %(code)s: check the code shown in the room.",
                     code=code[:12],
                 ),
@@ -257,11 +257,10 @@ class MeetingSignin(http.Controller):
         member, refusal = self._member_or_refusal()
         if refusal:
             return refusal
-        _ = request.env._
         if self._too_many_wrong_codes():
             return self._refuse(
                 "too many codes",
-                _("Too many wrong codes in the last minute: wait a minute, then try again."),
+                request.env._("Too many wrong codes in the last minute: wait a minute, then try again."),
                 status=429,
             )
         meeting = self._meeting_by_token(token)
@@ -269,7 +268,7 @@ class MeetingSignin(http.Controller):
             self._audit_model("meeting_signin_code_refused", "unknown token")
             return self._refuse(
                 "unknown token",
-                _(
+                request.env._(
                     "This sign-in code belongs to no meeting, or the secretary has replaced it: scan the "
                     "code shown in the room now."
                 ),
@@ -287,7 +286,6 @@ class MeetingSignin(http.Controller):
         return self._sign_in(meeting, member)
 
     def _sign_in(self, meeting, member):
-        _ = request.env._
         key = self._device_key()
         if key:
             other = self._env_su()["org.party.meeting.signin"].search(
@@ -301,7 +299,7 @@ class MeetingSignin(http.Controller):
             if other:
                 return self._refuse(
                     f"proxy: this device signed in {other.member_id.name}",
-                    _(
+                    request.env._(
                         "This phone has already signed in another member to “%(meeting)s”: each member "
                         "signs in on their own phone (no sign-in for others).",
                         meeting=meeting.name,

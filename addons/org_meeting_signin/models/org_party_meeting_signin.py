@@ -15,7 +15,7 @@ class OrgPartyMeetingSignin(models.Model):
     _rec_name = "member_id"
 
     meeting_id = fields.Many2one(
-        "org.party.meeting", string="Meeting", required=True, index=True, ondelete="cascade", readonly=True
+        "org.party.meeting", required=True, index=True, ondelete="cascade", readonly=True
     )
     organization_id = fields.Many2one(
         related="meeting_id.organization_id", store=True, string="Party Organization", index=True
