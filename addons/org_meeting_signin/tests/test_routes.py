@@ -146,6 +146,17 @@ class TestSigninRoutes(SigninCommon):
         self.assertIn("archived", response.text)
         self.assertFalse(self._signins())
 
+    def test_archived_account_is_logged_out(self):
+        """Archiving the account ends its sessions (Odoo's session token covers ``active``): the
+        page sends it to the login, which refuses it; nothing is recorded."""
+        self.authenticate("sg_member_a1", "sg_member_a1")
+        self.assertEqual(self.url_open(f"/signin/{self.meeting.signin_token}").status_code, 200)
+        self.portal_a1.active = False
+        response = self.url_open(f"/signin/{self.meeting.signin_token}", allow_redirects=False)
+        self.assertIn(response.status_code, (302, 303))
+        self.assertIn("/web/login", response.headers["Location"])
+        self.assertFalse(self._signins())
+
     def test_post_without_csrf_is_refused(self):
         self.authenticate("sg_member_a1", "sg_member_a1")
         response = self.url_open(f"/signin/{self.meeting.signin_token}", data={"csrf_token": "bad"})
