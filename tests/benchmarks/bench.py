@@ -212,6 +212,10 @@ class Bench:
         if self.wants("B6"):
             self.b6()
         self.run_cluster()
+        if self.only and "B10" in self.only:  # opt-in: bin/bench B10
+            import b10_prepare
+
+            b10_prepare.run(self)
         self.cr.close()
         out = sys.stdout
         out.write(f"\nBenchmarks of BENCHMARKS.md, seed {self.args.seed}, database {self.args.db}\n")
