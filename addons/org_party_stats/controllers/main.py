@@ -46,7 +46,9 @@ class PartyStatsController(http.Controller):
             sheet.set_column(1, width - 1, 9)
             sheet.merge_range(0, 0, 0, width - 1, f"{year}年{table['title']}", title)
             sheet.write(1, 0, f"填报单位：{unit}", plain)
-            sheet.merge_range(1, width - 4 if width > 4 else 1, 1, width - 1, f"截止日期：{year}年12月31日", right)
+            sheet.merge_range(
+                1, width - 4 if width > 4 else 1, 1, width - 1, f"截止日期：{year}年12月31日", right
+            )
             top = header_rows(table)[0]
             sheet.merge_range(2, 0, 3, 0, "单位", head)
             column = 1

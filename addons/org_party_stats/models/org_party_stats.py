@@ -275,7 +275,9 @@ class OrgPartyStats(models.AbstractModel):
                 [("ethnicity_id", "!=", False), ("ethnicity_id.code", "!=", "01")],
             ),
             "education": [
-                self._member_column(label, by_education[index], base, [("education_id", "in", ctx["education"][index])])
+                self._member_column(
+                    label, by_education[index], base, [("education_id", "in", ctx["education"][index])]
+                )
                 for index, label in enumerate(EDUCATION_COLUMNS)
             ],
             "age": age_columns,
@@ -333,11 +335,10 @@ class OrgPartyStats(models.AbstractModel):
         # 党龄 of the formal members on 31 December: the year minus the year they became formal.
         formal = expression.AND([base, [("date_formal", "<=", ctx["end"])]])
         formal_years = self._count_by(MEMBER, formal, "date_formal:year")
-        bands = (
-            self.env["org.dictionary.item"]
-            .search_read([("dictionary_code", "=", "party_standing_band")], ["code", "name"])
+        bands = self.env["org.dictionary.item"].search_read(
+            [("dictionary_code", "=", "party_standing_band")], ["code", "name"]
         )
-        bounds = sorted(((int(band["code"]), band["name"]) for band in bands if band["code"].isdigit()))
+        bounds = sorted((int(band["code"]), band["name"]) for band in bands if band["code"].isdigit())
         standing_columns = []
         for index, (lowest, label) in enumerate(bounds):
             upper = bounds[index + 1][0] - 1 if index + 1 < len(bounds) else None
@@ -386,11 +387,17 @@ class OrgPartyStats(models.AbstractModel):
         field_columns = []
         for item in self.env["org.dictionary.item"].search([("dictionary_code", "=", "party_field")]):
             field_columns.append(
-                org_column(item.name, fields_count.get(item, 0), [("kind", "in", BRANCH_KINDS), ("field_id", "=", item.id)])
+                org_column(
+                    item.name,
+                    fields_count.get(item, 0),
+                    [("kind", "in", BRANCH_KINDS), ("field_id", "=", item.id)],
+                )
             )
         field_columns.append(
             org_column(
-                "未填", fields_count.get(self.env["org.dictionary.item"], 0), [("kind", "in", BRANCH_KINDS), ("field_id", "=", False)]
+                "未填",
+                fields_count.get(self.env["org.dictionary.item"], 0),
+                [("kind", "in", BRANCH_KINDS), ("field_id", "=", False)],
             )
         )
         return {
@@ -401,11 +408,17 @@ class OrgPartyStats(models.AbstractModel):
                 {
                     "label": "按类别",
                     "columns": [
-                        org_column("党工委", kinds.get("working_committee", 0), [("kind", "=", "working_committee")]),
-                        org_column("党委", kinds.get("committee", 0), [("kind", "=", "committee")]),
-                        org_column("党总支", kinds.get("general_branch", 0), [("kind", "=", "general_branch")]),
                         org_column(
-                            "党支部", sum(kinds.get(kind, 0) for kind in BRANCH_KINDS), [("kind", "in", BRANCH_KINDS)]
+                            "党工委", kinds.get("working_committee", 0), [("kind", "=", "working_committee")]
+                        ),
+                        org_column("党委", kinds.get("committee", 0), [("kind", "=", "committee")]),
+                        org_column(
+                            "党总支", kinds.get("general_branch", 0), [("kind", "=", "general_branch")]
+                        ),
+                        org_column(
+                            "党支部",
+                            sum(kinds.get(kind, 0) for kind in BRANCH_KINDS),
+                            [("kind", "in", BRANCH_KINDS)],
                         ),
                         org_column(
                             "其中联合党支部", kinds.get("joint_branch", 0), [("kind", "=", "joint_branch")]
@@ -452,12 +465,22 @@ class OrgPartyStats(models.AbstractModel):
         stages = [
             (
                 "入党申请人",
-                [("date_application", "<=", end), "|", ("date_activist", "=", False), ("date_activist", ">", end)]
+                [
+                    ("date_application", "<=", end),
+                    "|",
+                    ("date_activist", "=", False),
+                    ("date_activist", ">", end),
+                ]
                 + admitted_later,
             ),
             (
                 "入党积极分子",
-                [("date_activist", "<=", end), "|", ("date_development", "=", False), ("date_development", ">", end)]
+                [
+                    ("date_activist", "<=", end),
+                    "|",
+                    ("date_development", "=", False),
+                    ("date_development", ">", end),
+                ]
                 + admitted_later,
             ),
             ("发展对象", [("date_development", "<=", end)] + admitted_later),
@@ -476,7 +499,9 @@ class OrgPartyStats(models.AbstractModel):
                 {
                     "label": "职业",
                     "columns": [
-                        self._member_column(label, by_job[index], base, [("job_category_id", "in", ctx["job"][index])])
+                        self._member_column(
+                            label, by_job[index], base, [("job_category_id", "in", ctx["job"][index])]
+                        )
                         for index, (_prefix, label) in enumerate(JOB_COLUMNS)
                     ],
                 },
@@ -503,13 +528,31 @@ class OrgPartyStats(models.AbstractModel):
         reason_columns = []
         for item in self.env["org.dictionary.item"].search([("dictionary_code", "=", "mobility_reason")]):
             reason_columns.append(
-                out_column(item.name, reasons.get(item, 0), expression.AND([out_end, [("reason_id", "=", item.id)]]))
+                out_column(
+                    item.name, reasons.get(item, 0), expression.AND([out_end, [("reason_id", "=", item.id)]])
+                )
             )
         new_out = expression.AND(
-            [[("kind", "=", "out"), ("member_id", "!=", False), ("date_start", ">=", start), ("date_start", "<=", end)], in_scope]
+            [
+                [
+                    ("kind", "=", "out"),
+                    ("member_id", "!=", False),
+                    ("date_start", ">=", start),
+                    ("date_start", "<=", end),
+                ],
+                in_scope,
+            ]
         )
         returned = expression.AND(
-            [[("kind", "=", "out"), ("member_id", "!=", False), ("date_end", ">=", start), ("date_end", "<=", end)], in_scope]
+            [
+                [
+                    ("kind", "=", "out"),
+                    ("member_id", "!=", False),
+                    ("date_end", ">=", start),
+                    ("date_end", "<=", end),
+                ],
+                in_scope,
+            ]
         )
         in_end = expression.AND([[("kind", "=", "in")], away_at_end, in_scope])
         return {
@@ -530,7 +573,9 @@ class OrgPartyStats(models.AbstractModel):
                 },
                 {
                     "label": "年底流入党员",
-                    "columns": [self._column("年底流入党员", self._count(MOBILITY, in_end), MOBILITY, in_end)],
+                    "columns": [
+                        self._column("年底流入党员", self._count(MOBILITY, in_end), MOBILITY, in_end)
+                    ],
                 },
             ],
         }
@@ -590,7 +635,10 @@ class OrgPartyStats(models.AbstractModel):
             "key": "changes",
             "title": "党员增减变化情况",
             "groups": [
-                {"label": "上年底党员数", "columns": [self._member_column("上年底党员数", counts["previous"], previous, [])]},
+                {
+                    "label": "上年底党员数",
+                    "columns": [self._member_column("上年底党员数", counts["previous"], previous, [])],
+                },
                 {
                     "label": "本年增加",
                     "columns": [
@@ -602,13 +650,18 @@ class OrgPartyStats(models.AbstractModel):
                 {
                     "label": "本年减少",
                     "columns": [
-                        self._member_column("合计", counts["died"] + counts["left"] + counts["out"], removed, []),
+                        self._member_column(
+                            "合计", counts["died"] + counts["left"] + counts["out"], removed, []
+                        ),
                         self._member_column("死亡", counts["died"], died, []),
                         self._member_column("出党", counts["left"], left, []),
                         self._member_column("转出组织关系", counts["out"], transferred_out, []),
                     ],
                 },
-                {"label": "本年底党员数", "columns": [self._member_column("本年底党员数", counts["end"], ctx["stock"], [])]},
+                {
+                    "label": "本年底党员数",
+                    "columns": [self._member_column("本年底党员数", counts["end"], ctx["stock"], [])],
+                },
             ],
         }
 

@@ -24,17 +24,31 @@ class StatsCommon(TransactionCase):
         cls.user_officer = new_test_user(cls.env, "st_officer", groups="org_base.group_org_user")
         cls.user_leader = new_test_user(cls.env, "st_leader", groups="org_base.group_org_leader")
         cls.user_employee = new_test_user(cls.env, "st_employee", groups="base.group_user")
-        cls.secretary_a = new_test_user(cls.env, "st_secretary_a", groups="org_grassroots.group_party_secretary")
-        cls.secretary_b = new_test_user(cls.env, "st_secretary_b", groups="org_grassroots.group_party_secretary")
+        cls.secretary_a = new_test_user(
+            cls.env, "st_secretary_a", groups="org_grassroots.group_party_secretary"
+        )
+        cls.secretary_b = new_test_user(
+            cls.env, "st_secretary_b", groups="org_grassroots.group_party_secretary"
+        )
         Organization = cls.env["org.party.organization"]
         community = cls.env.ref("org_grassroots.party_field_community")
         soe = cls.env.ref("org_grassroots.party_field_soe")
         cls.zone = Organization.create({"name": "测试工委", "kind": "working_committee"})
         cls.org_a = Organization.create(
-            {"name": "测试甲党委", "kind": "committee", "parent_id": cls.zone.id, "secretary_user_id": cls.secretary_a.id}
+            {
+                "name": "测试甲党委",
+                "kind": "committee",
+                "parent_id": cls.zone.id,
+                "secretary_user_id": cls.secretary_a.id,
+            }
         )
         cls.org_b = Organization.create(
-            {"name": "测试乙党委", "kind": "committee", "parent_id": cls.zone.id, "secretary_user_id": cls.secretary_b.id}
+            {
+                "name": "测试乙党委",
+                "kind": "committee",
+                "parent_id": cls.zone.id,
+                "secretary_user_id": cls.secretary_b.id,
+            }
         )
         cls.branch_a1, cls.branch_a2, cls.branch_a3, cls.branch_b1 = Organization.create(
             [

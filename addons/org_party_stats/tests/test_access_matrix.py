@@ -25,7 +25,9 @@ class TestAccessMatrix(StatsCommon):
         super().setUpClass()
         cls.users = {
             "employee": cls.user_employee,
-            "configurator": new_test_user(cls.env, "st_configurator", groups="org_base.group_org_configurator"),
+            "configurator": new_test_user(
+                cls.env, "st_configurator", groups="org_base.group_org_configurator"
+            ),
             "officer": cls.user_officer,
             "leader": cls.user_leader,
             "secretary": cls.secretary_a,
@@ -38,7 +40,10 @@ class TestAccessMatrix(StatsCommon):
             for organization, may in zip((self.zone, self.org_a), allowed, strict=True):
                 for name, run in (
                     ("get_report", lambda S=Stats, o=organization: S.get_report(YEAR, o.id)),
-                    ("action_open_cell", lambda S=Stats, o=organization: S.action_open_cell(YEAR, o.id, "members", 0, 0)),
+                    (
+                        "action_open_cell",
+                        lambda S=Stats, o=organization: S.action_open_cell(YEAR, o.id, "members", 0, 0),
+                    ),
                     ("action_print_pdf", lambda S=Stats, o=organization: S.action_print_pdf(YEAR, o.id)),
                 ):
                     with self.subTest(role=role, organization=organization.name, operation=name):

@@ -40,10 +40,14 @@ class TestQueryCounts(TransactionCase):
         )
 
     def test_same_queries_for_10_and_100_members(self):
-        secretary = new_test_user(self.env, "st_count_secretary", groups="org_grassroots.group_party_secretary")
+        secretary = new_test_user(
+            self.env, "st_count_secretary", groups="org_grassroots.group_party_secretary"
+        )
         officer = new_test_user(self.env, "st_count_officer", groups="org_base.group_org_user")
         Organization = self.env["org.party.organization"]
-        committee = Organization.create({"name": "测试计数党委", "kind": "committee", "secretary_user_id": secretary.id})
+        committee = Organization.create(
+            {"name": "测试计数党委", "kind": "committee", "secretary_user_id": secretary.id}
+        )
         branch = Organization.create({"name": "测试计数支部", "kind": "branch", "parent_id": committee.id})
         self._grow(branch, 0, 10)
         small = {}
@@ -54,4 +58,6 @@ class TestQueryCounts(TransactionCase):
         for user in (officer, secretary):
             large, report = self._queries(user, committee)
             self.assertEqual(report["tables"][0]["groups"][0]["columns"][0]["value"], 100)
-            self.assertEqual(large, small[user], f"{user.login}: {small[user]} queries for 10 members, {large} for 100")
+            self.assertEqual(
+                large, small[user], f"{user.login}: {small[user]} queries for 10 members, {large} for 100"
+            )

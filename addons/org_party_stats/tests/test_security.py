@@ -56,5 +56,7 @@ class TestSecurity(StatsCommon, HttpCase):
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(content.startswith(b"%PDF"))
-        html = report._render_qweb_html(report.report_name, [self.org_a.id, self.org_b.id], data={"year": YEAR})[0]
+        html = report._render_qweb_html(
+            report.report_name, [self.org_a.id, self.org_b.id], data={"year": YEAR}
+        )[0]
         self.assertEqual(html.decode().count("年党内统计年报"), 2)
