@@ -715,7 +715,8 @@ class OrgPartyStats(models.AbstractModel):
             column = table["groups"][int(group_index)]["columns"][int(column_index)]
         except (TypeError, IndexError, ValueError) as error:
             raise UserError(self.env._("This cell of the party statistics does not exist.")) from error
-        context = {"active_test": False} if column["model"] in (MEMBER, ORGANIZATION) else {}
+        # What a cell counts is read, not added to: no create button on the list.
+        context = {"create": False, "active_test": column["model"] not in (MEMBER, ORGANIZATION)}
         return {
             "type": "ir.actions.act_window",
             "name": f"{table['title']} · {table['groups'][int(group_index)]['label']} · {column['label']}",

@@ -207,6 +207,7 @@ class TestAnnualReport(StatsCommon):
             column_index = next(i for i, column in enumerate(columns) if column["label"] == column_label)
             action = Stats.action_open_cell(YEAR, self.zone.id, key, group_index, column_index)
             self.assertEqual(action["res_model"], "org.party.member")
+            self.assertFalse(action["context"]["create"])
             found = (
                 self.env["org.party.member"]
                 .with_user(self.user_officer)
