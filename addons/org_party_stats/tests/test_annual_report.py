@@ -56,6 +56,13 @@ ZONE = {
         "党支部按领域/社区": 2,
         "党支部按领域/国企": 1,
         "党支部按领域/农村": 0,
+        "党支部按领域/机关": 0,
+        "党支部按领域/学校": 0,
+        "党支部按领域/非公企业": 0,
+        "党支部按领域/社会组织": 0,
+        "党支部按领域/新业态新就业群体": 0,
+        "党支部按领域/楼宇/园区": 0,
+        "党支部按领域/产业链": 0,
         "党支部按领域/未填": 1,
         "党支部规模/正式党员不足3人": 1,
         "党支部规模/党员超过50人": 0,
@@ -68,10 +75,17 @@ ZONE = {
         "学历/研究生": 0,
         "学历/大学本科": 1,
         "学历/大学专科": 1,
+        "学历/中专": 0,
+        "学历/高中、中技": 0,
         "学历/初中及以下": 0,
+        "职业/工人": 0,
+        "职业/农牧渔民": 0,
+        "职业/专业技术人员": 0,
+        "职业/管理人员": 0,
+        "职业/党政机关工作人员": 0,
         "职业/学生": 1,
         "职业/其他职业人员": 1,
-        "职业/工人": 0,
+        "职业/离退休人员": 0,
         "预备党员转正/预备党员转正": 1,
         "年底入党申请人和积极分子/入党申请人": 1,
         "年底入党申请人和积极分子/入党积极分子": 0,
@@ -81,6 +95,9 @@ ZONE = {
         "年底流出党员/年底流出党员": 1,
         "流出原因/外出务工经商": 1,
         "流出原因/外出学习培训": 0,
+        "流出原因/异地居住": 0,
+        "流出原因/待业求职": 0,
+        "流出原因/其他": 0,
         "本年/本年流出": 1,
         "本年/本年回流": 1,
         "年底流入党员/年底流入党员": 1,
@@ -154,6 +171,11 @@ class TestAnnualReport(StatsCommon):
         self.assertEqual(report["unit"], "测试工委")
         self.assertEqual(report["end"], "2025年12月31日")
         self.assertFigures(report, ZONE)
+        # Every cell of every table is written above.
+        self.assertEqual(
+            {table: set(cells) for table, cells in self.figures(report).items()},
+            {table: set(cells) for table, cells in ZONE.items()},
+        )
 
     def test_secretary_subtree(self):
         report_a = self.Stats.with_user(self.secretary_a).get_report(YEAR)
