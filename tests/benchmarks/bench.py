@@ -27,6 +27,7 @@ from contextlib import closing
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import b2_stats  # noqa: E402
 import views  # noqa: E402
 import zone as zone_module  # noqa: E402
 
@@ -192,6 +193,9 @@ class Bench:
             self.grow_stage(stage, sizes, people)
             if self.wants("B2") and stage != "full":
                 self.b2_measure(stage)
+                b2_stats.queries(self, stage)
+            if self.wants("B2") and stage == "full":
+                b2_stats.timing(self)
             if self.wants("B3") and stage == "N=10,000":
                 try:
                     self.b3_small = self.b3_time()
@@ -199,6 +203,7 @@ class Bench:
                     self.b3_small = error
         if self.wants("B2"):
             self.b2_report()
+            b2_stats.report(self, ms)
         if self.wants("B3"):
             self.b3_report()
         if self.wants("B4"):
