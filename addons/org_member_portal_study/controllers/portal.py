@@ -9,7 +9,7 @@ class OrgMemberPortalStudy(OrgMemberPortal):
     @http.route("/my/party/study", type="http", auth="user", website=True)
     def org_party_member_study(self, **kw):
         member = self._org_member()
-        year = member.env.company._org_office_today().year
+        year = member.env.company.sudo()._org_office_today().year
         study = member._org_portal_study(year)
         if study is None:
             raise NotFound()
