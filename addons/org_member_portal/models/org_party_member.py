@@ -134,3 +134,30 @@ class OrgPartyMember(models.Model):
                 }
             )
         return rows
+
+    def _org_portal_page_texts(self):
+        """[(page, html)]: the content of the member's portal pages as the member reads them
+        (tests/demo_smoke.py scans them for English words); bridges add their pages."""
+        self.ensure_one()
+        qweb = self.env["ir.qweb"]
+        return [
+            (
+                "/my/party",
+                qweb._render(
+                    "org_member_portal.member_record_content",
+                    {"record": self._org_portal_record(), "sections": self._org_portal_sections()},
+                ),
+            ),
+            (
+                "/my/party/meetings",
+                qweb._render(
+                    "org_member_portal.member_meetings_content", {"years": self._org_portal_meeting_years()}
+                ),
+            ),
+            (
+                "/my/party/transfers",
+                qweb._render(
+                    "org_member_portal.member_transfers_content", {"transfers": self._org_portal_transfers()}
+                ),
+            ),
+        ]

@@ -35,6 +35,13 @@ class TestPortalRoutes(MemberPortalCommon, HttpCase):
         )
         self.assertEqual(self.url_open("/my/party/transfers").status_code, 200)
 
+    def test_page_texts_for_the_leak_scan(self):
+        pages = dict(self.member_a1.with_user(self.portal_a1)._org_portal_page_texts())
+        self.assertIn("测试党员甲", str(pages["/my/party"]))
+        self.assertIn("测试甲一支部党员大会", str(pages["/my/party/meetings"]))
+        self.assertNotIn("测试乙一支部党课", str(pages["/my/party/meetings"]))
+        self.assertIn("/my/party/transfers", pages)
+
     def test_other_member_sees_only_their_own(self):
         self.authenticate("mp_portal_b1", "mp_portal_b1")
         for route in ROUTES:

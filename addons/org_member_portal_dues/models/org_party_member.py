@@ -38,3 +38,10 @@ class OrgPartyMember(models.Model):
                 for line in lines
             ],
         }
+
+    def _org_portal_page_texts(self):
+        pages = super()._org_portal_page_texts()
+        html = self.env["ir.qweb"]._render(
+            "org_member_portal_dues.member_dues_content", {"dues": self._org_portal_dues()}
+        )
+        return [*pages, ("/my/party/dues", html)]

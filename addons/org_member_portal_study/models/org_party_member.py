@@ -66,3 +66,11 @@ class OrgPartyMember(models.Model):
                 for attendance in attendances
             ],
         }
+
+    def _org_portal_page_texts(self):
+        pages = super()._org_portal_page_texts()
+        study = self._org_portal_study(self.env.company.sudo()._org_office_today().year)
+        if study is None:
+            return pages
+        html = self.env["ir.qweb"]._render("org_member_portal_study.member_study_content", {"study": study})
+        return [*pages, ("/my/party/study", html)]
