@@ -1,6 +1,6 @@
 {
     "name": "Organization Work Platform: Member Portal",
-    "summary": "党员门户 · party members as portal users: accounts in batch, their own record, meetings and transfers",
+    "summary": "党员门户 · party members as portal users: their own record, meetings, transfers",
     "version": "18.0.1.0.0",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",

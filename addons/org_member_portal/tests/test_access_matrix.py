@@ -88,7 +88,9 @@ class TestPortalAccessMatrix(MemberPortalCommon):
         self.member_b1.message_subscribe(partner_ids=self.secretary_b.partner_id.ids)
         self.member_b1.activity_schedule("mail.mail_activity_data_todo", user_id=self.secretary_b.id)
         Message = self.env["mail.message"].with_user(self.portal_a1)
-        self.assertFalse(Message.search([("model", "=", "org.party.member"), ("res_id", "=", self.member_b1.id)]))
+        self.assertFalse(
+            Message.search([("model", "=", "org.party.member"), ("res_id", "=", self.member_b1.id)])
+        )
         with self.assertRaises(AccessError):
             self.member_b1.message_ids[:1].with_user(self.portal_a1).read(["body"])
         with self.assertRaises(AccessError):

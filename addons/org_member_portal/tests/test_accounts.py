@@ -123,7 +123,9 @@ class TestAccountWizard(GrassrootsCommon):
         wizard = self._wizard(self.user_officer, members=self.member_a1 | self.member_a3)
         wizard.action_create_accounts()
         self.assertEqual(len((self.member_a1 | self.member_a3).user_id), 1)
-        self.assertEqual(sorted(result for result, _reason in self._lines(wizard).values()), ["created", "skipped"])
+        self.assertEqual(
+            sorted(result for result, _reason in self._lines(wizard).values()), ["created", "skipped"]
+        )
 
     def test_outside_the_subtree_refused(self):
         # (the members another subtree are not even read: no member left, nothing to do)
@@ -165,7 +167,9 @@ class TestAccountWizard(GrassrootsCommon):
             self.member_a1.ids,
         )
         # no e-mail is sent
-        self.assertFalse(self.env["mail.mail"].search([("recipient_ids", "in", self.member_a1.user_id.partner_id.ids)]))
+        self.assertFalse(
+            self.env["mail.mail"].search([("recipient_ids", "in", self.member_a1.user_id.partner_id.ids)])
+        )
 
     def test_password_slips_once_per_key(self):
         wizard = self._wizard(self.secretary_a, organization=self.org_a)

@@ -30,7 +30,10 @@ class TestPortalRoutes(MemberPortalCommon, HttpCase):
         # attended in 2025, missed in 2026; minutes are not shown
         self.assertNotIn("会议记录", meetings.text)
         self.assertEqual(
-            [(year["year"], year["attended"], year["missed"]) for year in self.member_a1._org_portal_meeting_years()],
+            [
+                (year["year"], year["attended"], year["missed"])
+                for year in self.member_a1._org_portal_meeting_years()
+            ],
             [(2026, 0, 1), (2025, 1, 0)],
         )
         self.assertEqual(self.url_open("/my/party/transfers").status_code, 200)
@@ -74,7 +77,12 @@ class TestPortalRoutes(MemberPortalCommon, HttpCase):
             }
         )
         meeting_file = self.env["ir.attachment"].create(
-            {"name": "会议.txt", "raw": b"minutes-of-a", "res_model": "org.party.meeting", "res_id": self.meeting_a_attended.id}
+            {
+                "name": "会议.txt",
+                "raw": b"minutes-of-a",
+                "res_model": "org.party.meeting",
+                "res_id": self.meeting_a_attended.id,
+            }
         )
         self.authenticate("mp_portal_a1", "mp_portal_a1")
         for record in (attachment, meeting_file):
@@ -124,10 +132,10 @@ class TestPortalRoutes(MemberPortalCommon, HttpCase):
         self.assertIn("测试党员丙".encode(), response.content)
         self.assertEqual(self.url_open(url).status_code, 404)
         # nothing of it stored: no attachment, no message
-        self.assertFalse(self.env["ir.attachment"].search([("res_model", "=", "org.member.portal.account.wizard")]))
         self.assertFalse(
-            self.env["mail.message"].search([("body", "ilike", "Sheet-Pass-2026")])
+            self.env["ir.attachment"].search([("res_model", "=", "org.member.portal.account.wizard")])
         )
+        self.assertFalse(self.env["mail.message"].search([("body", "ilike", "Sheet-Pass-2026")]))
         # the member logs in with it and must change it first
         account = self.member_a2.user_id
         self.authenticate(account.login, "Sheet-Pass-2026")

@@ -51,7 +51,9 @@ class OrgMemberPortalAccountWizard(models.TransientModel):
         if context.get("active_model") == "org.party.organization" and active_ids:
             organizations = self.env["org.party.organization"].browse(active_ids)
             values["organization_id"] = organizations[:1].id
-            members = self.env["org.party.member"].search([("organization_id", "child_of", organizations.ids)])
+            members = self.env["org.party.member"].search(
+                [("organization_id", "child_of", organizations.ids)]
+            )
             values["member_ids"] = [Command.set(members.ids)]
         elif context.get("active_model") == "org.party.member" and active_ids:
             values["member_ids"] = [Command.set(active_ids)]
@@ -250,7 +252,7 @@ class OrgMemberPortalAccountWizardLine(models.TransientModel):
     _order = "result_sequence, id"
 
     wizard_id = fields.Many2one("org.member.portal.account.wizard", required=True, ondelete="cascade")
-    member_id = fields.Many2one("org.party.member", string="Member", required=True, ondelete="cascade")
+    member_id = fields.Many2one("org.party.member", required=True, ondelete="cascade")
     phone = fields.Char(related="member_id.mobile_phone", string="Mobile Phone")
     login = fields.Char()
     result = fields.Selection(

@@ -8,5 +8,8 @@ class OrgMemberPortalDues(OrgMemberPortal):
     def org_party_member_dues(self, **kw):
         member = self._org_member()
         return self._org_render(
-            "org_member_portal_dues.portal_member_dues", "org_party_member_dues", member, dues=member._org_portal_dues()
+            "org_member_portal_dues.portal_member_dues",
+            "org_party_member_dues",
+            member,
+            dues=member._org_portal_dues(),
         )

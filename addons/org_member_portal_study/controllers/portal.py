@@ -13,4 +13,6 @@ class OrgMemberPortalStudy(OrgMemberPortal):
         study = member._org_portal_study(year)
         if study is None:
             raise NotFound()
-        return self._org_render("org_member_portal_study.portal_member_study", "org_party_member_study", member, study=study)
+        return self._org_render(
+            "org_member_portal_study.portal_member_study", "org_party_member_study", member, study=study
+        )

@@ -28,7 +28,11 @@ class OrgPartyMember(models.Model):
         employee = self.sudo().employee_id
         if not employee:
             return None
-        ledger = self.env["org.study.ledger"].sudo().search([("employee_id", "=", employee.id), ("year", "=", year)])
+        ledger = (
+            self.env["org.study.ledger"]
+            .sudo()
+            .search([("employee_id", "=", employee.id), ("year", "=", year)])
+        )
         attendances = (
             self.env["org.study.attendance"]
             .sudo()
