@@ -1,7 +1,10 @@
+import csv
+import io
+
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.http import request
+from odoo.http import content_disposition, request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -11,9 +14,17 @@ class OrgMemberPortal(CustomerPortal):
     reads the member whose account is the logged-in user (``user_id``), through the member's
     own rights (record rules for base.group_portal), so there is nothing to enumerate."""
 
+    def _org_own_member(self):
+        """The logged-in user's own member record, read with their rights (none for a user who
+        may read no member at all)."""
+        Member = request.env["org.party.member"]
+        if not Member.has_access("read"):
+            return Member
+        return Member.search([("user_id", "=", request.env.uid)], limit=1)
+
     def _org_member(self):
         """The logged-in user's own member record (404 for anybody else)."""
-        member = request.env["org.party.member"].search([("user_id", "=", request.env.uid)], limit=1)
+        member = self._org_own_member()
         if not member:
             raise NotFound()
         return member
@@ -23,9 +34,7 @@ class OrgMemberPortal(CustomerPortal):
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
-        values["org_party_member"] = request.env["org.party.member"].search(
-            [("user_id", "=", request.env.uid)], limit=1
-        )
+        values["org_party_member"] = self._org_own_member()
         return values
 
     @http.route()
@@ -77,6 +86,31 @@ class OrgMemberPortal(CustomerPortal):
             "org_party_member_transfers",
             member,
             transfers=member._org_portal_transfers(),
+        )
+
+    @http.route("/org_member_portal/invitations/<int:wizard_id>", type="http", auth="user", methods=["GET"])
+    def org_invitations_csv(self, wizard_id, **kw):
+        """The invitation texts of a batch as CSV (phone, name, text) for an SMS tool; the
+        batch is its maker's (record rule)."""
+        wizard = request.env["org.member.portal.account.wizard"].search([("id", "=", wizard_id)])
+        lines = wizard.line_ids.filtered("invitation")
+        if not lines:
+            raise NotFound()
+        output = io.StringIO()
+        writer = csv.writer(output)
+        writer.writerow(
+            [request.env._("Mobile Phone"), request.env._("Member"), request.env._("Invitation Text")]
+        )
+        for line in lines:
+            writer.writerow([line.login, line.member_id.name, line.invitation])
+        content = ("\ufeff" + output.getvalue()).encode()
+        return request.make_response(
+            content,
+            headers=[
+                ("Content-Type", "text/csv; charset=utf-8"),
+                ("Cache-Control", "no-store"),
+                ("Content-Disposition", content_disposition(request.env._("invitations.csv"))),
+            ],
         )
 
     @http.route(

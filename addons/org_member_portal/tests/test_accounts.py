@@ -103,7 +103,11 @@ class TestAccountWizard(GrassrootsCommon):
         self.assertFalse(self.env["res.users"].search([("login", "=", "027-84561234")]))
         # audit: who, when, how many
         logs = self.env["org.audit.log"].search(
-            [("action", "=", "portal_account"), ("res_model", "=", "org.party.member")]
+            [
+                ("action", "=", "portal_account"),
+                ("res_model", "=", "org.party.member"),
+                ("user_id", "=", self.secretary_a.id),
+            ]
         )
         self.assertEqual(logs.mapped("res_id"), self.member_a1.ids)
         self.assertEqual(logs.user_id, self.secretary_a)
@@ -163,7 +167,9 @@ class TestAccountWizard(GrassrootsCommon):
         partner = self.env["res.partner"]._get_partner_from_token(token)
         self.assertEqual(partner, self.member_a1.user_id.partner_id)
         self.assertEqual(
-            self.env["org.audit.log"].search([("action", "=", "portal_invitation")]).mapped("res_id"),
+            self.env["org.audit.log"]
+            .search([("action", "=", "portal_invitation"), ("user_id", "=", self.secretary_a.id)])
+            .mapped("res_id"),
             self.member_a1.ids,
         )
         # no e-mail is sent
@@ -189,7 +195,9 @@ class TestAccountWizard(GrassrootsCommon):
         self.assertFalse(wizard.sudo().sheet_key)
         self.assertIsNone(wizard._org_password_slips(key))
         self.assertEqual(
-            self.env["org.audit.log"].search([("action", "=", "portal_password_sheet")]).user_id,
+            self.env["org.audit.log"]
+            .search([("action", "=", "portal_password_sheet"), ("res_id", "=", self.member_a1.id)])
+            .user_id,
             self.secretary_a,
         )
         # the member's own password replaces it

@@ -60,6 +60,13 @@ class TestPortalRoutes(MemberPortalCommon, HttpCase):
             with self.subTest(route=route):
                 self.assertEqual(self.url_open(route).status_code, 404)
 
+    def test_user_who_reads_no_member_keeps_their_portal_home(self):
+        self.authenticate("gr_employee", "gr_employee")
+        response = self.url_open("/my")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("/my/party", response.text)
+        self.assertEqual(self.url_open("/my/party").status_code, 404)
+
     def test_anonymous_is_sent_to_login(self):
         for route in ROUTES:
             with self.subTest(route=route):
@@ -139,10 +146,11 @@ class TestPortalRoutes(MemberPortalCommon, HttpCase):
         # the member logs in with it and must change it first
         account = self.member_a2.user_id
         self.authenticate(account.login, "Sheet-Pass-2026")
-        response = self.url_open("/my/party", allow_redirects=False)
-        self.assertIn("/my/security", response.headers.get("Location", ""))
-        self.assertIn("/my/security", self.url_open("/my", allow_redirects=False).headers.get("Location", ""))
-        self.assertEqual(self.url_open("/my/security").status_code, 200)
+        for route in ("/my", *ROUTES):
+            with self.subTest(route=route):
+                response = self.url_open(route)
+                self.assertEqual(response.status_code, 200)
+                self.assertIn("/my/security", response.url)
         self.env["res.users"].with_user(account).change_password("Sheet-Pass-2026", "a-password-of-my-own")
         self.authenticate(account.login, "a-password-of-my-own")
         self.assertEqual(self.url_open("/my/party").status_code, 200)
@@ -162,3 +170,14 @@ class TestPortalRoutes(MemberPortalCommon, HttpCase):
         response = self.url_open(url)
         self.assertEqual(response.status_code, 200)
         self.assertIn("13907151003", response.text)
+        # the texts as CSV, for their maker only
+        csv_url = wizard.action_invitations_csv()["url"]
+        self.authenticate("gr_secretary_b", "gr_secretary_b")
+        self.assertEqual(self.url_open(csv_url).status_code, 404)
+        self.authenticate("mp_portal_a1", "mp_portal_a1")
+        self.assertIn(self.url_open(csv_url).status_code, (403, 404))
+        self.authenticate("gr_secretary_a", "gr_secretary_a")
+        response = self.url_open(csv_url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("13907151003", response.content.decode("utf-8-sig"))
+        self.assertIn("/web/signup?", response.content.decode("utf-8-sig"))

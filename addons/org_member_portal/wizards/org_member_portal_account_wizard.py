@@ -39,6 +39,7 @@ class OrgMemberPortalAccountWizard(models.TransientModel):
     created_count = fields.Integer(compute="_compute_counts")
     pending_count = fields.Integer(compute="_compute_counts")
     skipped_count = fields.Integer(compute="_compute_counts")
+    invitation_count = fields.Integer(compute="_compute_counts")
     # A one-time key of the print link (the password sheet route): only the link the button
     # gave opens the sheet, once, so no other page can make the secretary's browser print it.
     sheet_key = fields.Char(copy=False, groups="base.group_system")
@@ -59,13 +60,14 @@ class OrgMemberPortalAccountWizard(models.TransientModel):
             values["member_ids"] = [Command.set(active_ids)]
         return values
 
-    @api.depends("line_ids.result")
+    @api.depends("line_ids.result", "line_ids.invitation")
     def _compute_counts(self):
         for wizard in self:
             results = wizard.line_ids.mapped("result")
             wizard.created_count = results.count("created")
             wizard.pending_count = results.count("created") + results.count("pending")
             wizard.skipped_count = results.count("skipped")
+            wizard.invitation_count = len(wizard.line_ids.filtered("invitation"))
 
     def _org_members(self):
         """The members of the batch the user may maintain (AccessError otherwise)."""
@@ -244,6 +246,14 @@ class OrgMemberPortalAccountWizard(models.TransientModel):
         )
         self.state = "done"
         return self._org_reopen()
+
+    def action_invitations_csv(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/org_member_portal/invitations/{self.id}",
+            "target": "new",
+        }
 
 
 class OrgMemberPortalAccountWizardLine(models.TransientModel):
