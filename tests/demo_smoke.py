@@ -109,9 +109,12 @@ def main():
             if not user:
                 continue
             user_env = api.Environment(cr, user.id, {"lang": "zh_CN", "tz": user.tz or "Asia/Shanghai"})
-            leaks = scan(user_env)
-            if user.share:
-                # a party member on the member portal (org_member_portal): their own pages
+            if not user.share:
+                leaks = scan(user_env)
+            else:
+                # a party member on the member portal (org_member_portal; no menu, no backend):
+                # their own pages
+                leaks = []
                 member = user_env["org.party.member"].search([("user_id", "=", user.id)])
                 check(bool(member), f"{login} is a party member with pages of their own")
                 for page, html in member._org_portal_page_texts() if member else []:
