@@ -36,7 +36,16 @@ class TestPortalRoutes(MemberPortalCommon, HttpCase):
             ],
             [(2026, 0, 1), (2025, 1, 0)],
         )
-        self.assertEqual(self.url_open("/my/party/transfers").status_code, 200)
+        transfer = self.env["org.party.transfer"].create(
+            {"kind": "internal", "member_id": self.member_a1.id, "organization_to_id": self.branch_a2.id}
+        )
+        self.env["org.party.transfer"].create(
+            {"kind": "internal", "member_id": self.member_b1.id, "organization_to_id": self.branch_a2.id}
+        )
+        page = self.url_open("/my/party/transfers")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(transfer.organization_to_id.name, page.text)
+        self.assertNotIn("测试乙一支部", page.text)
 
     def test_page_texts_for_the_leak_scan(self):
         pages = dict(self.member_a1.with_user(self.portal_a1)._org_portal_page_texts())
