@@ -104,6 +104,18 @@ class TestPortalAccessMatrix(MemberPortalCommon):
         with self.assertRaises(AccessError):
             self.member_b1.with_user(self.portal_a1).message_post(body="冒名留言")
 
+    def test_internal_notes_on_own_record_stay_internal(self):
+        note = self.member_a1.message_post(
+            body="内部备注：谈心谈话情况", message_type="comment", subtype_xmlid="mail.mt_note"
+        )
+        self.member_a1.party_post = "宣传委员"  # a tracked change: an internal tracking message
+        Message = self.env["mail.message"].with_user(self.portal_a1)
+        seen = Message.search([("model", "=", "org.party.member"), ("res_id", "=", self.member_a1.id)])
+        self.assertNotIn(note, seen)
+        self.assertFalse(seen.filtered(lambda message: message.tracking_value_ids))
+        with self.assertRaises(AccessError):
+            note.with_user(self.portal_a1).read(["body"])
+
     def test_internal_views_unchanged(self):
         officer = self.env["org.party.member"].with_user(self.user_officer)
         self.assertEqual(
