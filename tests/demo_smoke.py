@@ -18,7 +18,7 @@ import sys
 # Odoo's source, as bin/lib.sh finds it (bin/test runs this script with the platform's venv).
 sys.path.insert(0, os.environ.get("ODOO_SRC", "/opt/odoo-18.0"))
 
-from english_leaks import scan
+from english_leaks import latin_words, scan, strip_html
 
 import odoo
 from odoo import SUPERUSER_ID, api
@@ -108,7 +108,17 @@ def main():
             user = env["res.users"].search([("login", "=", login)])
             if not user:
                 continue
-            leaks = scan(api.Environment(cr, user.id, {"lang": "zh_CN", "tz": user.tz or "Asia/Shanghai"}))
+            user_env = api.Environment(cr, user.id, {"lang": "zh_CN", "tz": user.tz or "Asia/Shanghai"})
+            if not user.share:
+                leaks = scan(user_env)
+            else:
+                # a party member on the member portal (org_member_portal; no menu, no backend):
+                # their own pages
+                leaks = []
+                member = user_env["org.party.member"].search([("user_id", "=", user.id)])
+                check(bool(member), f"{login} is a party member with pages of their own")
+                for page, html in member._org_portal_page_texts() if member else []:
+                    leaks += [(page, "portal page", word) for word in latin_words(strip_html(str(html)))]
             cr.rollback()
         check(not leaks, f"{login} sees no English in our applications ({len(leaks)} words)")
         for path, where, word in leaks:

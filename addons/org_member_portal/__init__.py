@@ -1,0 +1,1 @@
+from . import controllers, models, report, wizards

@@ -1,0 +1,1 @@
+from . import test_access_matrix, test_accounts, test_portal_http

@@ -1,0 +1,1 @@
+from . import org_member_portal_account_wizard

@@ -1,0 +1,1 @@
+from . import org_party_member
