@@ -3,7 +3,7 @@ import contextlib
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_resident_id
 
@@ -267,7 +267,29 @@ class OrgPartyMember(models.Model):
         messages.extend(extension_messages(self))
         return messages
 
+    def _org_check_user_id_write(self, vals_list):
+        """The member's account (user_id) is who the member portal and meeting sign-in take the
+        member to be: linking one is for officers and administrators (a secretary's member
+        accounts are created new, as superuser, by the account wizard of the member portal),
+        so a secretary cannot link a member to their own or anyone's existing account and act
+        as the member."""
+        if self.env.su or not any("user_id" in vals for vals in vals_list):
+            return
+        if not self.env.user.has_group("org_base.group_org_user"):
+            raise AccessError(
+                self.env._(
+                    "Only organization officers link a party member to an account; party secretaries "
+                    "create their members' own accounts with “Member Accounts”."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._org_check_user_id_write(vals_list)
+        return super().create(vals_list)
+
     def write(self, vals):
+        self._org_check_user_id_write([vals])
         if vals.get("probation_extension_months"):
             for member in self:
                 extension = member.probation_extension_months

@@ -1,7 +1,10 @@
 from contextlib import contextmanager
 
+import psycopg2
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
 
 from .common import GrassrootsCommon
 
@@ -397,3 +400,40 @@ class TestSortOrder(GrassrootsCommon):
             [], ["organization_id"], ["organization_id"], orderby="organization_id desc"
         )
         self.assertEqual([group["organization_id"][0] for group in groups], [self.branch_a1.id])
+
+
+@tagged("post_install", "-at_install")
+class TestMemberAccountLink(GrassrootsCommon):
+    """The member's account (user_id) is who portal pages and meeting sign-in take the member
+    to be: officers and administrators link it; a secretary links no existing account, their
+    own or anyone's, and the leader (read-only) none."""
+
+    def test_secretary_cannot_link_an_existing_account(self):
+        portal = new_test_user(self.env, "gr_member_portal", groups="base.group_portal")
+        member = self.member_a1.with_user(self.secretary_a)
+        for account in (self.secretary_a, self.user_officer, portal):
+            with self.subTest(account=account.login), self.assertRaises(AccessError):
+                member.write({"user_id": account.id})
+        self.assertFalse(self.member_a1.user_id)
+        with self.assertRaises(AccessError):
+            member.create(
+                {"name": "新党员", "organization_id": self.branch_a1.id, "user_id": self.secretary_a.id}
+            )
+        # the secretary still maintains the member otherwise
+        member.write({"party_post": "组织委员"})
+        self.assertEqual(self.member_a1.party_post, "组织委员")
+
+    def test_officer_links_one_member_per_account(self):
+        portal = new_test_user(self.env, "gr_member_portal", groups="base.group_portal")
+        self.member_a1.with_user(self.user_officer).write({"user_id": portal.id})
+        self.assertEqual(self.member_a1.user_id, portal)
+        with self.assertRaises(AccessError):
+            self.member_a1.with_user(self.user_leader).write({"user_id": False})
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(psycopg2.errors.UniqueViolation),
+            self.cr.savepoint(),
+        ):
+            self.member_b1.write({"user_id": portal.id})
+        self.member_a1.with_user(self.user_officer).write({"user_id": False})
+        self.assertFalse(self.member_a1.user_id)

@@ -1,35 +1,15 @@
-from odoo import api, models
-from odoo.exceptions import AccessError
+from odoo import models
 from odoo.osv import expression
 
 
 class OrgPartyMember(models.Model):
     _inherit = "org.party.member"
 
-    # The member's account (user_id) is who the member portal, and meeting sign-in, take the
-    # member to be. Linking a member to an account is for officers and administrators; a
-    # secretary links only through the account wizard (org.member.portal.account.wizard),
-    # which creates a new portal account for each member of their subtree, never an existing
-    # account (their own, an internal user's): that would let them act as the member.
-
-    def _org_check_user_id_write(self, vals_list):
-        if self.env.su or not any("user_id" in vals for vals in vals_list):
-            return
-        if not self.env.user.has_group("org_base.group_org_user"):
-            raise AccessError(
-                self.env._(
-                    "Only organization officers link a party member to an account: use “Member "
-                    "Accounts” to create the members' own accounts."
-                )
-            )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._org_check_user_id_write(vals_list)
-        return super().create(vals_list)
+    # The member's account (user_id): org_grassroots lets only officers link one; a secretary
+    # links through the account wizard (org.member.portal.account.wizard), which creates a new
+    # portal account for each member of their subtree, never an existing account.
 
     def write(self, vals):
-        self._org_check_user_id_write([vals])
         result = super().write(vals)
         if vals.get("active") is False:
             self._org_archive_member_accounts()
