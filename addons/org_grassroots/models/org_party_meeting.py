@@ -281,11 +281,15 @@ class OrgPartyMeeting(models.Model):
         uploads them with no record, ``res_id`` 0, readable by their uploader only), so that they
         are read as the meeting is: by whoever reads the meeting, by no one else. Only the
         current user's own unattached uploads move: a file of someone else stays where it is."""
-        uploads = (self.attachment_ids | self.photo_ids).sudo().filtered(
-            lambda attachment: not attachment.res_id
-            and attachment.res_model in (False, self._name)
-            and not attachment.res_field
-            and attachment.create_uid == self.env.user
+        uploads = (
+            (self.attachment_ids | self.photo_ids)
+            .sudo()
+            .filtered(
+                lambda attachment: not attachment.res_id
+                and attachment.res_model in (False, self._name)
+                and not attachment.res_field
+                and attachment.create_uid == self.env.user
+            )
         )
         for meeting in self:
             mine = uploads & (meeting.attachment_ids | meeting.photo_ids).sudo()

@@ -146,7 +146,9 @@ class TestSecretaryPhoneTour(HttpCase):
         committee = Organization.create(
             {"name": "测试东风党委", "kind": "committee", "secretary_user_id": cls.secretary.id}
         )
-        cls.branch = Organization.create({"name": "测试东风一支部", "kind": "branch", "parent_id": committee.id})
+        cls.branch = Organization.create(
+            {"name": "测试东风一支部", "kind": "branch", "parent_id": committee.id}
+        )
         cls.env["org.party.member"].create(
             {"name": "测试东风党员", "organization_id": cls.branch.id, "status": "formal"}
         )
