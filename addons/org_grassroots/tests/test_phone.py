@@ -75,6 +75,13 @@ class TestPhoneViews(GrassrootsCommon):
         self.assertEqual(positions, sorted(positions), "the spot's fields come before the counts")
         self.assertIn("'accepted_file_extensions': 'image/*'", arch)
 
+    def test_the_happiness_card_starts_with_what_is_typed_on_the_spot(self):
+        arch = self.env["project.task"].get_views([(False, "form")])["views"]["form"]["arch"]
+        spot = arch.index('<field name="org_happiness_community"')
+        self.assertLess(spot, arch.index('<field name="org_reporter"'))
+        self.assertLess(arch.index('<field name="org_reporter"'), arch.index('<field name="project_id"'))
+        self.assertLess(spot, arch.index("<notebook"))
+
 
 @tagged("post_install", "-at_install")
 class TestMeetingPhotos(GrassrootsCommon, HttpCase):
