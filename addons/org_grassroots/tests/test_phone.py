@@ -1,6 +1,8 @@
 import base64
 from datetime import date
 
+from lxml import etree
+
 from odoo import Command, fields, http
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -76,11 +78,16 @@ class TestPhoneViews(GrassrootsCommon):
         self.assertIn("'accepted_file_extensions': 'image/*'", arch)
 
     def test_the_happiness_card_starts_with_what_is_typed_on_the_spot(self):
-        arch = self.env["project.task"].get_views([(False, "form")])["views"]["form"]["arch"]
-        spot = arch.index('<field name="org_happiness_community"')
-        self.assertLess(spot, arch.index('<field name="org_reporter"'))
-        self.assertLess(arch.index('<field name="org_reporter"'), arch.index('<field name="project_id"'))
-        self.assertLess(spot, arch.index("<notebook"))
+        arch = etree.fromstring(
+            self.env["project.task"].get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        title = arch.xpath("//div[contains(concat(' ', @class, ' '), ' oe_title ')]")[0]
+        spot = title.getnext()
+        self.assertEqual(spot.get("name"), "org_happiness_spot")
+        self.assertEqual(
+            [field.get("name") for field in spot.iter("field")],
+            ["org_happiness_community", "org_happiness_category_id", "org_reporter", "org_reporter_phone"],
+        )
 
 
 @tagged("post_install", "-at_install")
