@@ -749,7 +749,12 @@ class Zone:
             # Past months of the organizations the zone has, never a period the cron makes.
             organization = self.orgs[number % len(self.orgs)]
             start = date(1990, 1, 1) + timedelta(days=number // len(self.orgs))
-            return {"organization_id": organization, "period_start": start, "period_end": start}
+            return {
+                "organization_id": organization,
+                "period_start": start,
+                "period_end": start,
+                "period_label": f"{start.year}年{start.month:02d}月",
+            }
         if template._name == "org.study.attendance":
             return {
                 "session_id": self.session_ids[number % len(self.session_ids)],

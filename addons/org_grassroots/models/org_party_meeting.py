@@ -101,6 +101,14 @@ class OrgPartyMeeting(models.Model):
     absence_note = fields.Text(string="Absences", help="Who was absent and why.")
     minutes = fields.Html()
     attachment_ids = fields.Many2many("ir.attachment", string="Files")
+    photo_ids = fields.Many2many(
+        "ir.attachment",
+        "org_party_meeting_photo_rel",
+        "meeting_id",
+        "attachment_id",
+        string="Photos",
+        help="Photos of the meeting as evidence, taken with the phone's camera on the spot.",
+    )
 
     @api.depends("attendee_ids")
     def _compute_attendee_count(self):
@@ -241,6 +249,7 @@ class OrgPartyMeeting(models.Model):
     def create(self, vals_list):
         meetings = super().create(vals_list)
         meetings._sync_compliance()
+        meetings._attach_uploads()
         return meetings
 
     def write(self, vals):
@@ -257,6 +266,8 @@ class OrgPartyMeeting(models.Model):
         result = super().write(vals)
         if tracked:
             self._sync_compliance(before)
+        if {"attachment_ids", "photo_ids"} & set(vals):
+            self._attach_uploads()
         return result
 
     def unlink(self):
@@ -264,6 +275,27 @@ class OrgPartyMeeting(models.Model):
         result = super().unlink()
         self.env["org.party.meeting.compliance"].sudo()._sync_meetings(before)
         return result
+
+    def _attach_uploads(self):
+        """Attach to the meeting the files and photos uploaded while it was new (the web client
+        uploads them with no record, ``res_id`` 0, readable by their uploader only), so that they
+        are read as the meeting is: by whoever reads the meeting, by no one else. Only the
+        current user's own unattached uploads move: a file of someone else stays where it is."""
+        uploads = (
+            (self.attachment_ids | self.photo_ids)
+            .sudo()
+            .filtered(
+                lambda attachment: not attachment.res_id
+                and attachment.res_model in (False, self._name)
+                and not attachment.res_field
+                and attachment.create_uid == self.env.user
+            )
+        )
+        for meeting in self:
+            mine = uploads & (meeting.attachment_ids | meeting.photo_ids).sudo()
+            if mine:
+                mine.write({"res_model": self._name, "res_id": meeting.id})
+                uploads -= mine
 
     def _compliance_keys(self):
         return [(meeting.organization_id.id, meeting.type_id, meeting.date) for meeting in self]

@@ -8,6 +8,19 @@ BRANCH_KINDS = ("branch", "joint_branch", "temporary_branch")
 PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 
 
+def period_label(start, end):
+    """A period as the office writes it: 2026年01月, or 2026年01月至03月 for several months
+    (False without dates). Months are zero-padded, so that the labels sort as the periods."""
+    if not start or not end:
+        return False
+    label = f"{start.year}年{start.month:02d}月"
+    if (end.year, end.month) == (start.year, start.month):
+        return label
+    if end.year == start.year:
+        return f"{label}至{end.month:02d}月"
+    return f"{label}至{end.year}年{end.month:02d}月"
+
+
 class OrgPartyMeetingCompliance(models.Model):
     """Whether an organization held the meetings of one type that one period requires: one row
     per organization, type and period, written by the monthly check (the compliance matrix)."""
@@ -25,6 +38,14 @@ class OrgPartyMeetingCompliance(models.Model):
     )
     period_start = fields.Date(required=True, index=True)
     period_end = fields.Date(required=True)
+    period_label = fields.Char(
+        string="Period",
+        compute="_compute_period_label",
+        store=True,
+        precompute=True,
+        help="The period as the office writes it (2026年01月, 2026年01月至03月): the columns of the "
+        "pivot and the title of the cards.",
+    )
     meeting_count = fields.Integer(
         string="Meetings Held",
         help="Meetings held in the period that count: quorate where the type requires a quorum.",
@@ -54,6 +75,11 @@ class OrgPartyMeetingCompliance(models.Model):
             "An organization has one compliance row per meeting type and period.",
         ),
     ]
+
+    @api.depends("period_start", "period_end")
+    def _compute_period_label(self):
+        for row in self:
+            row.period_label = period_label(row.period_start, row.period_end)
 
     @api.depends("is_compliant", "is_final")
     def _compute_state(self):

@@ -17,3 +17,4 @@ from . import test_person_search
 from . import test_member_register
 from . import test_member_standing
 from . import test_workbench
+from . import test_phone
