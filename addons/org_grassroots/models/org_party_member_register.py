@@ -112,9 +112,19 @@ class OrgPartyMember(models.Model):
             member.party_standing_years = years
             member.party_standing_band_id = next((band for bound, band in bounds if bound <= years), False)
 
-    @api.constrains("introducer_1_id", "introducer_2_id", "date_join")
-    def _check_org_introducer_rules(self):
-        self.sudo()._org_check_rules()
+    # The member's one constraint, over the fields of its rules and of the introducers' (one
+    # constraint: a second one would run every rule again on each save and imported row).
+    @api.constrains(
+        "birthday",
+        "date_join",
+        "date_formal",
+        "status",
+        "probation_extension_months",
+        "introducer_1_id",
+        "introducer_2_id",
+    )
+    def _check_org_rules(self):
+        return super()._check_org_rules()
 
     def _org_rule_messages(self):
         """入党介绍人 (党章 art. 5; 细则 art. 15): formal members, two different ones, not the

@@ -206,6 +206,31 @@ class TestQueryCounts(GrassrootsCommon):
                 "party standing cron", prepare, cron, "org_grassroots.ir_cron_refresh_party_standing"
             )
 
+    def test_member_save_checks_its_rules_once(self):
+        """One constraint checks a member's rules (the introducers' among them): a save, and
+        each row of a roster import, evaluates them once, not once per constraint (B1)."""
+        Member = self.env["org.party.member"]
+        original = type(Member)._org_rule_messages
+        checked = []
+
+        def counting(record):
+            checked.append(record.name)
+            return original(record)
+
+        with patch.object(type(Member), "_org_rule_messages", counting):
+            member = Member.create(
+                {
+                    "name": "规则党员",
+                    "organization_id": self.branch_a1.id,
+                    "status": "probationary",
+                    "date_join": "2024-07-01",
+                    "introducer_1_id": self.member_a1.id,
+                }
+            )
+            self.assertEqual(checked, ["规则党员"])
+            member.write({"date_join": "2024-06-01", "introducer_1_id": False})
+            self.assertEqual(checked, ["规则党员"] * 2)
+
     # First pages, as the web client asks for them
 
     def _spec(self, model, user, view_type, view_id=False):
