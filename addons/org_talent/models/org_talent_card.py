@@ -189,6 +189,8 @@ class OrgTalentCard(models.Model):
         found_expiring = self.search(
             [
                 ("state", "=", "active"),
+                # Not a card past its expiry that waits for a later batch: it expires then.
+                ("date_expiry", ">=", today),
                 ("date_expiry", "<=", today + timedelta(days=self._reminder_days())),
                 ("user_id", "!=", False),
                 "!",
