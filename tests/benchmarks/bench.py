@@ -38,8 +38,9 @@ from odoo.tools import SQL, config  # noqa: E402
 # (zone.NOT_MULTIPLIED) list this many rows at the large size, made for the measurement only.
 CONFIG_GROWN = {"org.party.meeting.type": 60, "org.study.requirement": 60}
 # Pages whose rows are bounded by design, so there is no second size to compare: term rules
-# are one per kind of organization (a unique constraint; six kinds).
-B2_BOUNDED = ("org.party.term.rule",)
+# are one per kind of organization (a unique constraint; six kinds), development stages one
+# per stage code (five).
+B2_BOUNDED = ("org.party.term.rule", "org.party.candidate.stage")
 
 _logger = logging.getLogger("org_bench")
 
@@ -846,7 +847,13 @@ class Bench:
             os.unlink(plan_file.name)
         if client.returncode != 0 or not client.stdout.strip():
             self.table.add(
-                f"B6 {B6_USERS} users over JSON-RPC", "", f"client failed: {client.stderr[-300:]}", "", "", "", False
+                f"B6 {B6_USERS} users over JSON-RPC",
+                "",
+                f"client failed: {client.stderr[-300:]}",
+                "",
+                "",
+                "",
+                False,
             )
             return
         report = json.loads(client.stdout.strip().splitlines()[-1])

@@ -49,7 +49,14 @@ GROWN_BY_ZONE = ("org.party.organization", "org.party.member", "org.party.meetin
 # reads every requirement's ledger): thousands of them would measure an unrealistic setup,
 # and B3 counts 2,000 organizations against the 7 meeting types of the data files. They keep
 # the records of the data files; their B2 pages then report too few records (an ERROR row).
-NOT_MULTIPLIED = ("org.party.meeting.type", "org.party.term.rule", "org.study.requirement")
+# The candidates' kanban shows a column per development stage, one per stage code (unique):
+# cloned stages with made-up codes made it read 10,000 columns.
+NOT_MULTIPLIED = (
+    "org.party.meeting.type",
+    "org.party.term.rule",
+    "org.study.requirement",
+    "org.party.candidate.stage",
+)
 BRANCH_KINDS = ("branch", "joint_branch", "temporary_branch")
 
 
