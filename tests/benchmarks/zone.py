@@ -871,6 +871,44 @@ class Zone:
         )
         return [(plain, "plain"), (due, "probation ending")]
 
+    def _formal_member(self):
+        """A formal member who joined long ago (the zone's first), for the registers of 党籍
+        changes and 流动党员."""
+        return self.env["org.party.member"].search(
+            [("status", "=", "formal"), ("date_join", "<", self.today - timedelta(days=3 * 365))],
+            limit=1,
+            order="id",
+        )
+
+    def _template_org_party_standing_event(self, model):
+        reason = self.env["org.dictionary.item"].search(
+            # Settled abroad (not lost contact, which asks for a lost-contact registration first).
+            [("dictionary_code", "=", "party_suspension_reason"), ("code", "=", "02")],
+            limit=1,
+        )
+        event = model.create(
+            {
+                "member_id": self._formal_member().id,
+                "kind": "suspend",
+                "date": self.today - timedelta(days=30),
+                "suspension_reason_id": reason.id,
+                "reason": "压测：因私出国并在国外长期定居，支部决定停止党籍",
+            }
+        )
+        return [(event, "plain")]
+
+    def _template_org_party_mobility(self, model):
+        mobility = model.create(
+            {
+                "member_id": self._formal_member().id,
+                "kind": "out",
+                "destination": "压测外出务工地",
+                "contact": "13900000000",
+                "date_start": self.today - timedelta(days=60),
+            }
+        )
+        return [(mobility, "plain")]
+
     def _template_org_party_report(self, model):
         today = self.today
         branch = self.branch_ids()[0]
