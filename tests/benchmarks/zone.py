@@ -871,16 +871,26 @@ class Zone:
         )
         return [(plain, "plain"), (due, "probation ending")]
 
-    def _formal_member(self):
-        """A formal member who joined long ago (the zone's first), for the registers of 党籍
-        changes and 流动党员."""
+    def _formal_member(self, offset):
+        """A formal member in normal standing who joined long ago, for the registers of 党籍
+        changes and 流动党员 (each its own: a suspended member cannot go away, say)."""
         return self.env["org.party.member"].search(
-            [("status", "=", "formal"), ("date_join", "<", self.today - timedelta(days=3 * 365))],
-            limit=1,
+            [
+                ("status", "=", "formal"),
+                ("standing", "=", "normal"),
+                ("date_join", "<", self.today - timedelta(days=3 * 365)),
+            ],
+            limit=offset + 1,
             order="id",
-        )
+        )[offset:]
+
+    def _first_record(self, model):
+        """The template a former stage made: clones of it at this stage too."""
+        return model.search([], limit=1, order="id")
 
     def _template_org_party_standing_event(self, model):
+        if self._first_record(model):
+            return [(self._first_record(model), "plain")]
         reason = self.env["org.dictionary.item"].search(
             # Settled abroad (not lost contact, which asks for a lost-contact registration first).
             [("dictionary_code", "=", "party_suspension_reason"), ("code", "=", "02")],
@@ -888,7 +898,7 @@ class Zone:
         )
         event = model.create(
             {
-                "member_id": self._formal_member().id,
+                "member_id": self._formal_member(0).id,
                 "kind": "suspend",
                 "date": self.today - timedelta(days=30),
                 "suspension_reason_id": reason.id,
@@ -898,9 +908,11 @@ class Zone:
         return [(event, "plain")]
 
     def _template_org_party_mobility(self, model):
+        if self._first_record(model):
+            return [(self._first_record(model), "plain")]
         mobility = model.create(
             {
-                "member_id": self._formal_member().id,
+                "member_id": self._formal_member(1).id,
                 "kind": "out",
                 "destination": "压测外出务工地",
                 "contact": "13900000000",
