@@ -39,8 +39,9 @@ from odoo.tools import SQL, config  # noqa: E402
 # (zone.NOT_MULTIPLIED) list this many rows at the large size, made for the measurement only.
 CONFIG_GROWN = {"org.party.meeting.type": 60, "org.study.requirement": 60}
 # Pages whose rows are bounded by design, so there is no second size to compare: term rules
-# are one per kind of organization (a unique constraint; six kinds).
-B2_BOUNDED = ("org.party.term.rule",)
+# are one per kind of organization (a unique constraint; six kinds), development stages one
+# per stage code (five).
+B2_BOUNDED = ("org.party.term.rule", "org.party.candidate.stage")
 
 _logger = logging.getLogger("org_bench")
 
@@ -52,9 +53,12 @@ SIZES = {
     "N=10,000": ((200, 10_000, 10_000, 10_000), 10_000),
     "full": ((2_000, 100_000, 100_000, 100_000), 10_000),
 }
+# B4L/B5L (bin/bench --large): members and board cards (and plain tasks, the baseline) at a
+# million, after B4 and B5 at the full size; meetings stay at the full size.
+LARGE_SIZE = ((2_000, 1_000_000, 100_000, 1_000_000), 10_000)
 IMPORT_ROWS = 20_000
 LRMX_FILES = 1_000
-B6_USERS = 20
+B6_USERS = 50
 B6_SECONDS = 60
 B6_MAX_REQUESTS = 4_000
 B6_THINK = 5.0
@@ -169,6 +173,9 @@ class Bench:
         self.b2_models = {}  # B2 subject: the model whose records it is measured over
         self.notes = []
         self.errors = 0  # measurements over no work: the run exits with an error
+        if args.large and not self.only:
+            self.only = {"B4", "B5"}
+        self.full_times = {}  # B4/B5 row (without its tag): our time at the full size
 
     def wants(self, name):
         return self.only is None or name in self.only
@@ -206,10 +213,7 @@ class Bench:
             b2_stats.report(self, ms)
         if self.wants("B3"):
             self.b3_report()
-        if self.wants("B4"):
-            self.b4()
-        if self.wants("B5"):
-            self.b5()
+        self.run_b4_b5()
         if self.wants("B1"):
             self.b1()
         if self.wants("B7"):
@@ -232,6 +236,16 @@ class Bench:
             out.write(f"{self.errors} measurements over no work (ERROR rows): they measure nothing.\n")
             return 3  # measurements over no work (bin/bench tells them from a crash)
         return 0
+
+    def run_b4_b5(self):
+        """B4 and B5 at the full size; with --large, B4L and B5L at LARGE_SIZE after them."""
+        for tag in ("", "L") if self.args.large else ("",):
+            if tag:
+                self.grow_stage("large", *LARGE_SIZE)
+            if self.wants("B4"):
+                self.b4(f"B4{tag}")
+            if self.wants("B5"):
+                self.b5(f"B5{tag}")
 
     def grow_stage(self, stage, sizes, people):
         """The zone at this stage's size, committed."""
@@ -438,7 +452,17 @@ class Bench:
 
     # B4: board kanban and member list first page
 
-    def b4(self):
+    def timed_row(self, tag, name, size, t_ours, baseline, ratio, goal, ok):
+        """A B4/B5 row; at the large size (B4L, B5L) with the growth of our time from the
+        full size (100,000) measured in the same run."""
+        growth = ""
+        if tag.endswith("L") and name in self.full_times:
+            growth = f"; ×{t_ours / self.full_times[name]:.1f} from 100,000"
+        else:
+            self.full_times[name] = t_ours
+        self.table.add(f"{tag} {name}", size, ms(t_ours), baseline, f"{ratio:.2f}{growth}", goal, ok)
+
+    def b4(self, tag="B4"):
         env = self.env
         stock = self.board_page(self.zone.plain, exclude_modules=("org_",))
         rows = []
@@ -448,18 +472,18 @@ class Bench:
         if happiness and self.zone.board_type.code == "happiness":
             rows.append(
                 (
-                    f"B4 {happiness.with_context(lang='zh_CN').name} kanban first page (its menu)",
+                    f"{happiness.with_context(lang='zh_CN').name} kanban first page (its menu)",
                     views.action_page(env, happiness),
                 )
             )
         board_name = self.zone.board_type.with_context(lang="zh_CN").name
-        rows.append((f"B4 board kanban first page ({board_name} board from Project)", self.board_page()))
+        rows.append((f"board kanban first page ({board_name} board from Project)", self.board_page()))
         if happiness:
             # The same page as staff open it: through Odoo's record rules and ours.
             officer = self.zone.officers[0]
             rows.append(
                 (
-                    f"B4 {happiness.with_context(lang='zh_CN').name} kanban first page, as an officer",
+                    f"{happiness.with_context(lang='zh_CN').name} kanban first page, as an officer",
                     views.action_page(env, happiness).with_user(officer),
                     stock.with_user(officer),
                 )
@@ -468,17 +492,20 @@ class Bench:
             stock_page = baseline[0] if baseline else stock
             t_ours, t_stock = views.median_times(env, [page.open, stock_page.open])
             ratio = t_ours / t_stock
-            self.table.add(
+            self.timed_row(
+                tag,
                 name,
                 f"{self.zone.counts['board_task']:,} cards",
-                ms(t_ours),
+                t_ours,
                 f"{ms(t_stock)} stock task kanban" + (" (same officer)" if baseline else ""),
-                f"{ratio:.2f}",
+                ratio,
                 "≤ 1.2",
                 ratio <= 1.2,
             )
         if "org.party.member" not in env:
-            self.table.not_measured("B4 party member list first page", "", "≤ 1.2", "org_grassroots absent")
+            self.table.not_measured(
+                f"{tag} party member list first page", "", "≤ 1.2", "org_grassroots absent"
+            )
             return
         member_page = self.member_page()
         stock_list = views.Page(
@@ -491,12 +518,13 @@ class Bench:
         )
         t_members, t_list = views.median_times(env, [member_page.open, stock_list.open])
         ratio = t_members / t_list
-        self.table.add(
-            "B4 party member list first page",
+        self.timed_row(
+            tag,
+            "party member list first page",
             f"{self.zone.counts['member']:,} members",
-            ms(t_members),
+            t_members,
             f"{ms(t_list)} stock task list",
-            f"{ratio:.2f}",
+            ratio,
             "≤ 1.2",
             ratio <= 1.2,
         )
@@ -510,10 +538,10 @@ class Bench:
 
     # B5: secretary reading the member list
 
-    def b5(self):
+    def b5(self, tag="B5"):
         env = self.env
         if "org.party.member" not in env or not self.zone.secretaries:
-            self.table.not_measured("B5 secretary member list", "", "≤ 1.5", "org_grassroots absent")
+            self.table.not_measured(f"{tag} secretary member list", "", "≤ 1.5", "org_grassroots absent")
             return
         secretary = self.zone.secretaries[0]
         admin = env.ref("base.user_admin")
@@ -524,12 +552,13 @@ class Bench:
         visible = secretary_env["org.party.member"].search_count([])
         t_secretary, t_admin = views.median_times(env, [secretary_page.open, admin_page.open])
         ratio = t_secretary / t_admin
-        self.table.add(
-            "B5 secretary (subtree rule) member list",
+        self.timed_row(
+            tag,
+            "secretary (subtree rule) member list",
             f"{len(self.zone.orgs):,} orgs, {self.zone.counts['member']:,} members ({visible:,} in subtree)",
-            ms(t_secretary),
+            t_secretary,
             f"{ms(t_admin)} admin",
-            f"{ratio:.2f}",
+            ratio,
             "≤ 1.5",
             ratio <= 1.5,
         )
@@ -827,7 +856,13 @@ class Bench:
             os.unlink(plan_file.name)
         if client.returncode != 0 or not client.stdout.strip():
             self.table.add(
-                "B6 20 users over JSON-RPC", "", f"client failed: {client.stderr[-300:]}", "", "", "", False
+                f"B6 {B6_USERS} users over JSON-RPC",
+                "",
+                f"client failed: {client.stderr[-300:]}",
+                "",
+                "",
+                "",
+                False,
             )
             return
         report = json.loads(client.stdout.strip().splitlines()[-1])
@@ -836,7 +871,7 @@ class Bench:
         lost = b6_prepare.lost_writes(env, report["writes"])
         ok = report["errors"] == 0 and not lost and report["p95"] <= 1.0 and report["writes_total"] > 0
         self.table.add(
-            "B6 20 users over JSON-RPC, 2 workers",
+            f"B6 {B6_USERS} users over JSON-RPC, 2 workers",
             f"{report['users']} users, {report['seconds']:.0f} s, {report['requests']:,} requests, "
             f"board of {plan['board_cards']:,} cards",
             f"p95 {ms(report['p95'])}, {report['errors']} errors, "
@@ -1045,6 +1080,7 @@ def main():
     parser.add_argument("--server-config", default="")
     parser.add_argument("--server-log", default="/tmp/org_bench_server.log")
     parser.add_argument("--cluster", default=os.path.join(HERE, "..", "..", "bin", "cluster"))
+    parser.add_argument("--large", action="store_true", help="B4L/B5L: B4 and B5 again at 1,000,000")
     parser.add_argument("--stages", default="", help="the zone's stages to reach (a quick try: N=100)")
     args, odoo_args = parser.parse_known_args()
     if odoo_args and odoo_args[0] == "--":

@@ -49,7 +49,14 @@ GROWN_BY_ZONE = ("org.party.organization", "org.party.member", "org.party.meetin
 # reads every requirement's ledger): thousands of them would measure an unrealistic setup,
 # and B3 counts 2,000 organizations against the 7 meeting types of the data files. They keep
 # the records of the data files; their B2 pages then report too few records (an ERROR row).
-NOT_MULTIPLIED = ("org.party.meeting.type", "org.party.term.rule", "org.study.requirement")
+# The candidates' kanban shows a column per development stage, one per stage code (unique):
+# cloned stages with made-up codes made it read 10,000 columns.
+NOT_MULTIPLIED = (
+    "org.party.meeting.type",
+    "org.party.term.rule",
+    "org.study.requirement",
+    "org.party.candidate.stage",
+)
 BRANCH_KINDS = ("branch", "joint_branch", "temporary_branch")
 
 
@@ -868,6 +875,56 @@ class Zone:
             }
         )
         return [(plain, "plain"), (due, "probation ending")]
+
+    def _formal_member(self, offset):
+        """A formal member in normal standing who joined long ago, for the registers of 党籍
+        changes and 流动党员 (each its own: a suspended member cannot go away, say)."""
+        return self.env["org.party.member"].search(
+            [
+                ("status", "=", "formal"),
+                ("standing", "=", "normal"),
+                ("date_join", "<", self.today - timedelta(days=3 * 365)),
+            ],
+            limit=offset + 1,
+            order="id",
+        )[offset:]
+
+    def _first_record(self, model):
+        """The template a former stage made: clones of it at this stage too."""
+        return model.search([], limit=1, order="id")
+
+    def _template_org_party_standing_event(self, model):
+        if self._first_record(model):
+            return [(self._first_record(model), "plain")]
+        reason = self.env["org.dictionary.item"].search(
+            # Settled abroad (not lost contact, which asks for a lost-contact registration first).
+            [("dictionary_code", "=", "party_suspension_reason"), ("code", "=", "02")],
+            limit=1,
+        )
+        event = model.create(
+            {
+                "member_id": self._formal_member(0).id,
+                "kind": "suspend",
+                "date": self.today - timedelta(days=30),
+                "suspension_reason_id": reason.id,
+                "reason": "压测：因私出国并在国外长期定居，支部决定停止党籍",
+            }
+        )
+        return [(event, "plain")]
+
+    def _template_org_party_mobility(self, model):
+        if self._first_record(model):
+            return [(self._first_record(model), "plain")]
+        mobility = model.create(
+            {
+                "member_id": self._formal_member(1).id,
+                "kind": "out",
+                "destination": "压测外出务工地",
+                "contact": "13900000000",
+                "date_start": self.today - timedelta(days=60),
+            }
+        )
+        return [(mobility, "plain")]
 
     def _template_org_party_report(self, model):
         today = self.today

@@ -19,12 +19,11 @@ class OrgCadreYoungRule(models.Model):
     max_age = fields.Integer(string="Maximum Age", required=True)
 
     def _age_limits_by_rank(self):
-        """``{rank item id: highest age limit}`` over the active rules."""
-        limits = {}
-        for rule in self.search([]):
-            for rank in rule.rank_ids:
-                limits[rank.id] = max(limits.get(rank.id, 0), rule.max_age)
-        return limits
+        """``{rank item id: highest age limit}`` over the active rules, in one grouped query
+        whatever the number of rules."""
+        return {
+            rank.id: max_age for rank, max_age in self._read_group([], ["rank_ids"], ["max_age:max"]) if rank
+        }
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -216,6 +216,27 @@ class TestQueryCounts(CadreCommon):
                 make, self.env["hr.employee"]._cron_recompute_young_cadres, self._marked("is_young_cadre")
             )
 
+    def test_young_rules_read_in_one_query(self):
+        """The age limits by rank, which the young-cadre cron and flag read, cost the same for
+        2 rules as for 12: one grouped query (B2 grew the rules to 10,000: a search, then their
+        ranks read per 1,000)."""
+        Rule = self.env["org.cadre.young.rule"]
+        rank = self.env["org.dictionary.item"].search([("dictionary_code", "=", "rank")], limit=1)
+        counts = []
+        for size in (2, 12):
+            with self.env.cr.savepoint() as savepoint:
+                Rule.create(
+                    [
+                        {"name": f"计数规则{index}", "max_age": 60 + index, "rank_ids": [(6, 0, rank.ids)]}
+                        for index in range(size)
+                    ]
+                )
+                count, limits = self._count(Rule._age_limits_by_rank)
+                counts.append(count)
+                self.assertEqual(limits[rank.id], 59 + size, "the highest limit of the rank's rules")
+                savepoint.rollback()
+        self.assertEqual(counts, [1, 1], "one grouped query, whatever the number of rules")
+
     def _run_to_end(self, cron, cron_xmlid):
         """The cron called again while it tells that records wait, as the cron worker does."""
         runs = 0

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
+
 from .org_party_member import ADULT_AGE, birth_date, extension_messages
 
 STAGE_CODES = [
@@ -826,7 +828,7 @@ class OrgPartyCandidate(models.Model):
         }
 
     @api.model
-    def _cron_probation_reminders(self, batch_size=500):
+    def _cron_probation_reminders(self, batch_size=BATCH_SIZE):
         """Daily: remind the secretary when a probationary member's probation is about to end
         (转正), as many days ahead as the formal stage says. Idempotent and batched."""
         formal = self.env["org.party.candidate.stage"].search([("code", "=", "formal")], limit=1)

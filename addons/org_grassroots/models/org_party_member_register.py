@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
+
 from .org_party_standing_event import STANDING_AFTER
 
 #: 党章 art. 9: six months without organizational life (or dues, or work) → 自行脱党; data:
@@ -12,7 +14,6 @@ DEFAULT_INACTIVE_MONTHS = 6
 #: 党员教育管理工作条例 art. 24: 停止党籍 2 years and still no contact → 除名 (自行脱党); data:
 #: org_grassroots.suspension_expel_years
 DEFAULT_SUSPENSION_EXPEL_YEARS = 2
-BATCH_SIZE = 1000
 
 
 class OrgPartyMember(models.Model):
@@ -111,9 +112,19 @@ class OrgPartyMember(models.Model):
             member.party_standing_years = years
             member.party_standing_band_id = next((band for bound, band in bounds if bound <= years), False)
 
-    @api.constrains("introducer_1_id", "introducer_2_id", "date_join")
-    def _check_org_introducer_rules(self):
-        self.sudo()._org_check_rules()
+    # The member's one constraint, over the fields of its rules and of the introducers' (one
+    # constraint: a second one would run every rule again on each save and imported row).
+    @api.constrains(
+        "birthday",
+        "date_join",
+        "date_formal",
+        "status",
+        "probation_extension_months",
+        "introducer_1_id",
+        "introducer_2_id",
+    )
+    def _check_org_rules(self):
+        return super()._check_org_rules()
 
     def _org_rule_messages(self):
         """入党介绍人 (党章 art. 5; 细则 art. 15): formal members, two different ones, not the
@@ -183,9 +194,10 @@ class OrgPartyMember(models.Model):
         return linked
 
     @api.model
-    def _cron_refresh_party_standing(self):
+    def _cron_refresh_party_standing(self, batch_size=BATCH_SIZE):
         """党龄 depends on today: recompute the members whose stored 党龄 is no longer the
-        full years since their formal date (their anniversary passed), in one query."""
+        full years since their formal date (their anniversary passed), found in one query;
+        batched with ``_notify_progress`` (``batch_size=None``: all at once)."""
         today = self.env.company._org_office_today()
         self.env.cr.execute(
             """
@@ -194,14 +206,18 @@ class OrgPartyMember(models.Model):
                AND (standing IS NULL OR standing NOT IN ('exited', 'deceased'))
                AND COALESCE(party_standing_years, -1)
                    <> GREATEST(EXTRACT(YEAR FROM age(%s::date, date_formal))::int, 0)
+             ORDER BY id
+             LIMIT %s
             """,
-            [today],
+            [today, batch_size + 1 if batch_size else None],
         )
-        members = self.with_context(active_test=False).browse([row[0] for row in self.env.cr.fetchall()])
+        found = self.with_context(active_test=False).browse([row[0] for row in self.env.cr.fetchall()])
+        members = found[:batch_size] if batch_size else found
         if members:
             self.env.add_to_compute(self._fields["party_standing_years"], members)
             self.env.add_to_compute(self._fields["party_standing_band_id"], members)
             members.flush_recordset(["party_standing_years", "party_standing_band_id"])
+        self.env["ir.cron"]._notify_progress(done=len(members), remaining=len(found) - len(members))
         return members
 
     # 党籍, 流动 and 失联

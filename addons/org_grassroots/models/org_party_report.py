@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
+
 DEFAULT_REPLY_DAYS = 15
 DEFAULT_REMIND_DAYS = 3
 
@@ -159,7 +161,7 @@ class OrgPartyReport(models.Model):
         return self.write({"state": "draft"})
 
     @api.model
-    def _cron_reply_reminders(self, batch_size=500):
+    def _cron_reply_reminders(self, batch_size=BATCH_SIZE):
         """Daily: remind the higher organization of replies due within a few days or overdue.
         Idempotent (one reminder per submission) and batched."""
         today = fields.Date.context_today(self)

@@ -1,8 +1,11 @@
 import logging
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
 from odoo.tests import tagged
+
+from odoo.addons.org_base.tests.common import cron_progress
 
 from .common import GrassrootsCommon, resident_id
 
@@ -51,6 +54,34 @@ class TestQueryCounts(GrassrootsCommon):
                 savepoint.rollback()
             self.env.invalidate_all()
         self._assert_same(name, *counts[1:])
+
+    def _cron_batched(self, name, prepare, cron, cron_xmlid):
+        """The cron over 2 and over 12 records due, with batches of 2 (and the ORM's INSERT and
+        UPDATE statements of 2 rows, as 100 rows are at the real size, B2's 10,000 records):
+        each run handles one batch at the same cost however many wait, and tells the cron
+        worker whether some wait."""
+        counts = []
+        with (
+            patch("odoo.models.INSERT_BATCH_SIZE", 2),
+            patch("odoo.models.UPDATE_BATCH_SIZE", 2),
+        ):
+            # A first run warms the caches up.
+            for size in (2, 2, 12):
+                with self.env.cr.savepoint(flush=False) as savepoint:
+                    prepare(size)
+                    progress = cron_progress(self.env, cron_xmlid)
+                    run = getattr(cron.__self__.with_context(ir_cron_progress_id=progress.id), cron.__name__)
+                    self.env.flush_all()
+                    self.env.invalidate_all()
+                    before = self.env.cr.sql_log_count
+                    done = run(batch_size=2)
+                    self.env.flush_all()
+                    counts.append(self.env.cr.sql_log_count - before)
+                    self.assertEqual(len(done), 2, f"{name}: one batch of the {size} records handled")
+                    self.assertEqual((progress.done, bool(progress.remaining)), (2, size > 2), name)
+                    savepoint.rollback()
+                self.env.invalidate_all()
+        self.assertEqual(counts[1], counts[2], f"{name}: {counts[1]} queries for 2 due, {counts[2]} for 12")
 
     def _branches(self, size, **vals):
         return self.env["org.party.organization"].create(
@@ -133,9 +164,9 @@ class TestQueryCounts(GrassrootsCommon):
             )
 
         with freeze_time("2024-05-20"):
-            self._cron_count(
-                "probation cron", prepare, lambda: self.env["org.party.candidate"]._cron_probation_reminders()
-            )
+            cron = self.env["org.party.candidate"]._cron_probation_reminders
+            self._cron_count("probation cron", prepare, cron)
+            self._cron_batched("probation cron", prepare, cron, "org_grassroots.ir_cron_probation_reminders")
 
     def test_report_reply_cron(self):
         def prepare(size):
@@ -149,9 +180,56 @@ class TestQueryCounts(GrassrootsCommon):
                 reports.action_submit()
 
         with freeze_time("2024-05-20"):
-            self._cron_count(
-                "report reply cron", prepare, lambda: self.env["org.party.report"]._cron_reply_reminders()
+            cron = self.env["org.party.report"]._cron_reply_reminders
+            self._cron_count("report reply cron", prepare, cron)
+            self._cron_batched(
+                "report reply cron", prepare, cron, "org_grassroots.ir_cron_report_reply_reminders"
             )
+
+    def test_refresh_party_standing_cron(self):
+        """党龄 of members whose anniversary passed: flat with the number of members, batched."""
+
+        def prepare(size):
+            # The other members' 党龄 up to date: only these are due.
+            self.env["org.party.member"]._cron_refresh_party_standing(batch_size=None)
+            self._members(size, date_join="2010-03-01", date_formal="2011-03-01")
+            self.env.flush_all()
+            self.env.cr.execute(
+                "UPDATE org_party_member SET party_standing_years = -1 WHERE name LIKE '计数党员%%'"
+            )
+            self.env.invalidate_all()
+
+        with freeze_time("2024-04-03"):
+            cron = self.env["org.party.member"]._cron_refresh_party_standing
+            self._cron_count("party standing cron", prepare, cron)
+            self._cron_batched(
+                "party standing cron", prepare, cron, "org_grassroots.ir_cron_refresh_party_standing"
+            )
+
+    def test_member_save_checks_its_rules_once(self):
+        """One constraint checks a member's rules (the introducers' among them): a save, and
+        each row of a roster import, evaluates them once, not once per constraint (B1)."""
+        Member = self.env["org.party.member"]
+        original = type(Member)._org_rule_messages
+        checked = []
+
+        def counting(record):
+            checked.append(record.name)
+            return original(record)
+
+        with patch.object(type(Member), "_org_rule_messages", counting):
+            member = Member.create(
+                {
+                    "name": "规则党员",
+                    "organization_id": self.branch_a1.id,
+                    "status": "probationary",
+                    "date_join": "2024-07-01",
+                    "introducer_1_id": self.member_a1.id,
+                }
+            )
+            self.assertEqual(checked, ["规则党员"])
+            member.write({"date_join": "2024-06-01", "introducer_1_id": False})
+            self.assertEqual(checked, ["规则党员"] * 2)
 
     # First pages, as the web client asks for them
 
@@ -195,7 +273,7 @@ class TestQueryCounts(GrassrootsCommon):
             self.env.invalidate_all()
         self._assert_same(name, *counts)
 
-    def _members(self, size):
+    def _members(self, size, **vals):
         self.env["org.party.member"].create(
             [
                 {
@@ -203,6 +281,7 @@ class TestQueryCounts(GrassrootsCommon):
                     "id_number": resident_id("420115", "19800101", 100 + index),
                     "organization_id": (self.branch_a1 if index % 2 else self.branch_a2).id,
                     "status": "formal",
+                    **vals,
                 }
                 for index in range(size)
             ]

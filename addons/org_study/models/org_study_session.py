@@ -5,6 +5,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
+
 
 class OrgStudySession(models.Model):
     """One study event: a 中心组学习, a 车谷夜校 evening, a 专题党课 … with its attendance."""
@@ -213,7 +215,7 @@ class OrgStudySession(models.Model):
         )
 
     @api.model
-    def _cron_remind_participants(self, batch_size=500):
+    def _cron_remind_participants(self, batch_size=BATCH_SIZE):
         """Daily: each registered participant of a session held tomorrow gets one reminder activity.
 
         Idempotent (a participant already reminded of a session is not reminded again) and

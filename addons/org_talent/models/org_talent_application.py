@@ -6,6 +6,8 @@ from psycopg2 import errors
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
+
 STATES = [
     ("draft", "Draft"),
     ("submitted", "Submitted"),
@@ -608,7 +610,7 @@ class OrgTalentApplication(models.Model):
     # Crons
 
     @api.model
-    def _cron_stuck_reminders(self, batch_size=500):
+    def _cron_stuck_reminders(self, batch_size=BATCH_SIZE):
         """Daily: a claim waiting in one review step longer than its policy's time limit gets
         one reminder for its officer. Idempotent (a reminded claim is not reminded again while
         it stays in that step) and batched: a run reminds one batch and tells the cron how many

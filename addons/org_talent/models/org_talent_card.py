@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
+
 DEFAULT_REMINDER_DAYS = 30
 
 
@@ -168,7 +170,7 @@ class OrgTalentCard(models.Model):
             return DEFAULT_REMINDER_DAYS
 
     @api.model
-    def _cron_card_expiry(self, batch_size=500):
+    def _cron_card_expiry(self, batch_size=BATCH_SIZE):
         """Daily: cards past their expiry date become expired; cards expiring within the
         reminder days (30 by default) get one reminder activity for their officer.
         Idempotent and batched: a run handles one batch of each and tells the cron how many
@@ -187,6 +189,8 @@ class OrgTalentCard(models.Model):
         found_expiring = self.search(
             [
                 ("state", "=", "active"),
+                # Not a card past its expiry that waits for a later batch: it expires then.
+                ("date_expiry", ">=", today),
                 ("date_expiry", "<=", today + timedelta(days=self._reminder_days())),
                 ("user_id", "!=", False),
                 "!",

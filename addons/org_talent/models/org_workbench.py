@@ -2,6 +2,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, models
 
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
+
 from .org_talent_application import REVIEW_STATES
 
 # 公示 ending: public notices of claims ending within this many days (and those over).
@@ -67,12 +69,12 @@ class OrgTalentApplication(models.Model):
     _inherit = "org.talent.application"
 
     @api.model
-    def _cron_stuck_reminders(self, batch_size=500):
+    def _cron_stuck_reminders(self, batch_size=BATCH_SIZE):
         self._org_remind_notice_over(batch_size=batch_size)
         return super()._cron_stuck_reminders(batch_size=batch_size)
 
     @api.model
-    def _org_remind_notice_over(self, batch_size=500):
+    def _org_remind_notice_over(self, batch_size=BATCH_SIZE):
         """One activity per claim whose notice is over, for its officer, unless it has one: one
         search and one INSERT per batch, whatever the number of claims (the next day's run takes
         the claims beyond ``batch_size``)."""

@@ -2,6 +2,8 @@ from datetime import time, timedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
+
 
 class ProjectTask(models.Model):
     """A talent service request (人才服务) is a card of the 人才服务 board."""
@@ -73,7 +75,7 @@ class ProjectTask(models.Model):
         return self.org_talent_id.name or super()._org_satisfaction_person()
 
     @api.model
-    def _cron_talent_service_sla(self, batch_size=500):
+    def _cron_talent_service_sla(self, batch_size=BATCH_SIZE):
         """Daily: open talent service requests past their service-level deadline are marked
         as missed (kept after closing, for the service statistics) with a note in the
         chatter; org_checklist's overdue cron reminds the handler. Idempotent and batched: a
