@@ -86,7 +86,8 @@ export class ComplianceMatrix extends Component {
     get months() {
         return Array.from({ length: 12 }, (_, index) => ({
             number: index + 1,
-            label: `${this.state.year}-${String(index + 1).padStart(2, "0")}`,
+            // as the office writes a month, and as the compliance rows label their periods
+            label: `${this.state.year}年${String(index + 1).padStart(2, "0")}月`,
         }));
     }
 

@@ -81,12 +81,12 @@ registry.category("web_tour.tours").add("org_grassroots_matrix_tour", {
     url: "/odoo/action-org_grassroots.org_party_meeting_compliance_matrix_action",
     steps: () => [
         {
-            content: "Months are headed year-month",
+            content: "Months are headed 2026年01月 …",
             trigger: '.o_org_matrix th.o_org_matrix_month[data-month="1"]',
             run() {
                 const headers = [...document.querySelectorAll(".o_org_matrix th.o_org_matrix_month")];
                 const labels = headers.map((th) => th.textContent.trim());
-                if (labels.length !== 12 || !labels.every((label, i) => label.match(/^\d{4}-(\d{2})$/)?.[1] === String(i + 1).padStart(2, "0"))) {
+                if (labels.length !== 12 || !labels.every((label, i) => label.match(/^\d{4}年(\d{2})月$/)?.[1] === String(i + 1).padStart(2, "0"))) {
                     throw new Error(`months headed ${labels.join(", ")}`);
                 }
             },
