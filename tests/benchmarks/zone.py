@@ -734,13 +734,10 @@ class Zone:
         if Line.search_count([]) >= target:
             return
         started = time.perf_counter()
-        for table in (
-            "org_party_dues_remittance",
-            "org_party_dues_line",
-            "org_party_dues_payment",
-            "org_party_dues_base",
-        ):
-            cr.execute(f'DELETE FROM "{table}"')
+        cr.execute(
+            "DELETE FROM org_party_dues_remittance; DELETE FROM org_party_dues_line; "
+            "DELETE FROM org_party_dues_payment; DELETE FROM org_party_dues_base"
+        )
         env.invalidate_all()
         in_service = env.ref("org_party_dues.dues_category_in_service")
         student = env.ref("org_party_dues.dues_category_student")
@@ -877,13 +874,10 @@ class Zone:
                         WHERE date_paid IS NULL GROUP BY member_id) s
                 WHERE m.id = s.member_id"""
         )
-        for table in (
-            "org_party_dues_base",
-            "org_party_dues_line",
-            "org_party_dues_payment",
-            "org_party_dues_remittance",
-        ):
-            cr.execute(f'ANALYZE "{table}"')
+        cr.execute(
+            "ANALYZE org_party_dues_base, org_party_dues_line, "
+            "org_party_dues_payment, org_party_dues_remittance"
+        )
         env.invalidate_all()
         # The rows obey the addon's rules (one place per rule): a sample of each model checked.
         for model in (
