@@ -1085,9 +1085,11 @@ class Zone:
 
     def _formal_member(self, offset):
         """A formal member in normal standing who joined long ago, for the registers of 党籍
-        changes and 流动党员 (each its own: a suspended member cannot go away, say)."""
+        changes and 流动党员 (each its own: a suspended member cannot go away, say). Never the
+        members' template: the members of the later stages are its clones (all suspended, else)."""
         return self.env["org.party.member"].search(
             [
+                ("id", "!=", self.member_template.id),
                 ("status", "=", "formal"),
                 ("standing", "=", "normal"),
                 ("date_join", "<", self.today - timedelta(days=3 * 365)),
