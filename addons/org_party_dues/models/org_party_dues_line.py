@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.org_base.tools.cron import BATCH_SIZE
+
 from ..tools.dues import to_fen
 
 PAYMENT_WAYS = [
@@ -174,23 +176,31 @@ class OrgPartyDuesLine(models.Model):
         ]
 
     @api.model
-    def _cron_create_monthly_lines(self, month=None, remind=True):
+    def _cron_create_monthly_lines(self, month=None, remind=True, batch_size=BATCH_SIZE):
         """Create the dues lines of ``month`` (the office's current month by default): one per
         liable member, from the base of the month's year (the category's smallest amount for a
         fixed category without one; a member of an income category without a base is left out
-        until the base is declared). Idempotent: a member who has the month's line gets none;
-        set-based: three searches and one ``create`` whatever the number of members. ``remind``:
-        then remind the secretaries of the arrears (``_org_dues_remind_arrears``)."""
+        until the base is declared). Idempotent: a member who has the month's line gets none.
+        Batched (org_base/tools/cron.py): a run makes the lines of ``batch_size`` members (one
+        search for them, one for their bases, one ``create``) and tells the cron worker whether
+        members wait; it runs again until none do (``batch_size=None``: all at once). ``remind``:
+        each run also reminds the secretaries of a batch of arrears
+        (``_org_dues_remind_arrears``). Returns the lines made."""
         month = month_start(fields.Date.to_date(month) or self.env.company._org_office_today())
         Member = self.env["org.party.member"].sudo()
-        members = Member.search(self._org_liable_member_domain(month))
-        done = set(
-            self.sudo()
-            .search([("month", "=", month), ("member_id", "in", members.ids)])
-            .mapped("member_id")
-            .ids
+        found = Member.search(
+            self._org_liable_member_domain(month)
+            + [
+                ("dues_line_ids", "not any", [("month", "=", month)]),
+                # an income category's member pays once the year's base is declared
+                "|",
+                ("dues_category_id.basis", "=", "fixed"),
+                ("dues_base_ids", "any", [("year", "=", month.year)]),
+            ],
+            limit=batch_size and batch_size + 1,
+            order="id",
         )
-        members = members.filtered(lambda member: member.id not in done)
+        members = found[:batch_size]
         bases = {
             base.member_id.id: base
             for base in self.env["org.party.dues.base"]
@@ -200,22 +210,18 @@ class OrgPartyDuesLine(models.Model):
         vals_list = []
         for member in members:
             base = bases.get(member.id)
-            category = member.dues_category_id
-            if base:
-                amount = base.amount
-            elif category.basis == "fixed":
-                amount = category.fixed_min
-            else:
-                continue
             vals_list.append(
                 {
                     "member_id": member.id,
                     "organization_id": member.organization_id.id,
                     "month": month,
-                    "amount": amount,
+                    "amount": base.amount if base else member.dues_category_id.fixed_min,
                 }
             )
         lines = self.sudo().create(vals_list)
+        done, remaining = len(members), len(found) - len(members)
         if remind:
-            self.env["org.party.member"]._org_dues_remind_arrears()
+            reminded, waiting = self.env["org.party.member"]._org_dues_remind_arrears(batch_size=batch_size)
+            done, remaining = done + reminded, remaining + waiting
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         return lines

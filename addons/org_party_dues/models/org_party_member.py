@@ -111,13 +111,17 @@ class OrgPartyMember(models.Model):
             return DEFAULT_REMIND_MONTHS
 
     @api.model
-    def _org_dues_remind_arrears(self):
+    def _org_dues_remind_arrears(self, batch_size=None):
         """Remind the secretary of each member who has not paid for the reminder's number of
         months (3 by default, parameter ``org_party_dues.reminder_months``; the 2008 rules ask the
-        branch to act at six): one activity on the member, once while it is open."""
+        branch to act at six): one activity on the member, once while it is open. ``batch_size``:
+        at most that many members (the monthly cron's batch, org_base/tools/cron.py); returns
+        (members reminded, whether members wait: 1 or 0)."""
         months = self._org_dues_remind_months()
         this_month = month_start(self.env.company._org_office_today())
-        counts = self._org_months_without_dues_domain(this_month, months)
+        kind = self.env.ref("org_party_dues.mail_activity_type_dues_arrears")
+        found = self._org_months_without_dues_domain(this_month, months, kind, batch_size and batch_size + 1)
+        counts = dict(list(found.items())[:batch_size])
         members = self.sudo().browse(counts)
         today = self.env.company._org_office_today()
         plans = []
@@ -130,11 +134,8 @@ class OrgPartyMember(models.Model):
                 months=counts[member.id],
             )
             plans.append((member, {"user_id": user.id, "date_deadline": today, "summary": summary}))
-        return (
-            self.env["mail.activity"]
-            .sudo()
-            ._org_schedule_batch("org_party_dues.mail_activity_type_dues_arrears", plans, automated=True)
-        )
+        self.env["mail.activity"].sudo()._org_schedule_batch(kind, plans, automated=True)
+        return len(members), len(found) - len(members)
 
     def _org_dues_close_reminders(self):
         """Mark done the open arrears reminders of the members of ``self`` who now owe fewer
@@ -149,18 +150,23 @@ class OrgPartyMember(models.Model):
             )
 
     @api.model
-    def _org_months_without_dues_domain(self, this_month, months):
+    def _org_months_without_dues_domain(self, this_month, months, kind=None, limit=None):
         """``{member id: months}`` of the members with at least ``months`` months unpaid before
-        ``this_month``: one read_group over all members."""
+        ``this_month`` (by member id; at most ``limit``; without an open activity of the type
+        ``kind`` if given): one read_group over all members."""
+        domain = [("date_paid", "=", False), ("month", "<", this_month), ("member_id.active", "=", True)]
+        if kind:
+            domain.append(("member_id.activity_ids", "not any", [("activity_type_id", "=", kind.id)]))
         return {
             member.id: count
             for member, count in self.env["org.party.dues.line"]
             .sudo()
             ._read_group(
-                [("date_paid", "=", False), ("month", "<", this_month), ("member_id.active", "=", True)],
+                domain,
                 ["member_id"],
                 ["__count"],
                 having=[("__count", ">=", months)],
+                limit=limit,  # by member id (the group by, unordered by name)
             )
         }
 

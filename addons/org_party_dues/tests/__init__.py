@@ -6,3 +6,4 @@ from . import test_arrears
 from . import test_ledger
 from . import test_access_matrix
 from . import test_report
+from . import test_queries
