@@ -1220,8 +1220,9 @@ class OrgRosterImport(models.TransientModel):
         Copies of the values are written: ``create`` may add to them (resource.mixin adds the
         ``resource_id`` it made), and a failed attempt is tried again by halves.
         """
+        empty = self._empty_x2many_values(model)
         created = model.with_context(**CREATE_CONTEXT).create(
-            [dict(vals) for _number, vals, record in operations if record is None]
+            [{**empty, **vals} for _number, vals, record in operations if record is None]
         )
         updated_ids = []
         for _number, vals, record in operations:
@@ -1230,6 +1231,26 @@ class OrgRosterImport(models.TransientModel):
                 updated_ids.append(record.id)
         # In the caller's context (the after-import hook's writes are tracked).
         return model.browse(created.ids + updated_ids)
+
+    @api.model
+    def _empty_x2many_values(self, model):
+        """Empty values (no command) for the model's one2many and many2many fields that have
+        no default and no compute: what a new record holds for them anyway. Given to
+        ``create``, a stored compute reading one of them on the rows being created (a
+        member's 党籍 from its standing events, say) finds it empty in the cache, instead of
+        asking ``default_get`` for that field of each row."""
+        names = [
+            name
+            for name, field in model._fields.items()
+            if field.type in ("one2many", "many2many")
+            and field.store
+            and not field.compute
+            and not field.related
+            and not field.inherited
+            and not field.groups
+        ]
+        defaults = model.default_get(names)
+        return {name: [] for name in names if name not in defaults}
 
     def _find_failing_row(self, model, operations):
         """``(row number, error)`` of the first row that cannot be written (or that the model's
