@@ -79,7 +79,9 @@ class MailActivity(models.Model):
         client), 'email' an e-mail (a ``mail.mail`` in the outgoing queue, which mail's mail
         queue cron sends, and its ``mail.notification`` of type email). Each text is in the
         user's language."""
-        activities = activities.filtered(lambda activity: activity.user_id and activity.user_id != self.env.user)
+        activities = activities.filtered(
+            lambda activity: activity.user_id and activity.user_id != self.env.user
+        )
         if not activities:
             return self.env["mail.message"]
         author = self.env.user.partner_id
@@ -102,7 +104,9 @@ class MailActivity(models.Model):
                     author=activity.create_uid.name or author.name,
                 ),
                 "document": env._(
-                    "Document: “%(document)s” (%(model)s)", document=activity.res_name, model=model_description
+                    "Document: “%(document)s” (%(model)s)",
+                    document=activity.res_name,
+                    model=model_description,
                 ),
                 "summary": env._("Summary: %(summary)s", summary=summary),
                 "deadline": env._("Deadline: %(date)s", date=activity.date_deadline),
@@ -119,7 +123,9 @@ class MailActivity(models.Model):
                     "is_internal": True,
                     "message_type": "user_notification",
                     "subject": env._(
-                        "“%(activity)s: %(summary)s” assigned to you", activity=activity.res_name, summary=summary
+                        "“%(activity)s: %(summary)s” assigned to you",
+                        activity=activity.res_name,
+                        summary=summary,
                     ),
                     "subtype_id": note.id,
                     "message_id": generate_tracking_message_id("message-notify"),
@@ -133,25 +139,29 @@ class MailActivity(models.Model):
             for message, activity in zip(messages, activities, strict=True)
             if activity.user_id.notification_type == "email"
         ]
-        mails = self.env["mail.mail"].sudo().create(
-            [
-                {
-                    "mail_message_id": message.id,
-                    "body_html": message.body
-                    + Markup('<p><a href="%s/mail/view?model=%s&amp;res_id=%s">%s</a></p>')
-                    % (
-                        base_url,
-                        activity.res_model,
-                        activity.res_id,
-                        activity.with_context(lang=activity.user_id.lang or self.env.lang).env._("View"),
-                    ),
-                    "recipient_ids": [Command.link(activity.user_id.partner_id.id)],
-                    "auto_delete": True,
-                    "is_notification": True,
-                    "state": "outgoing",
-                }
-                for message, activity in by_email
-            ]
+        mails = (
+            self.env["mail.mail"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "mail_message_id": message.id,
+                        "body_html": message.body
+                        + Markup('<p><a href="%s/mail/view?model=%s&amp;res_id=%s">%s</a></p>')
+                        % (
+                            base_url,
+                            activity.res_model,
+                            activity.res_id,
+                            activity.with_context(lang=activity.user_id.lang or self.env.lang).env._("View"),
+                        ),
+                        "recipient_ids": [Command.link(activity.user_id.partner_id.id)],
+                        "auto_delete": True,
+                        "is_notification": True,
+                        "state": "outgoing",
+                    }
+                    for message, activity in by_email
+                ]
+            )
         )
         mail_of = {mail.mail_message_id.id: mail.id for mail in mails}
         self.env["mail.notification"].sudo().create(

@@ -639,7 +639,9 @@ class ProjectTask(models.Model):
         """Recompute the lights that the passing of a day has changed (``_org_changing_lights_domain``),
         at most ``batch_size`` of them, the earliest deadlines first. Returns the cards
         recomputed and whether more wait (the cron runs again for them)."""
-        found = self.search(self._org_changing_lights_domain(), limit=batch_size + 1, order="date_deadline, id")
+        found = self.search(
+            self._org_changing_lights_domain(), limit=batch_size + 1, order="date_deadline, id"
+        )
         tasks = found[:batch_size]
         self.env.add_to_compute(self._fields["org_deadline_status"], tasks)
         tasks.flush_recordset(["org_deadline_status"])
