@@ -617,15 +617,25 @@ class ProjectTask(models.Model):
             # deadline day < day, in stored (UTC) datetimes
             return ("date_deadline", "<", company._org_office_datetime(day))
 
-        by_days = {}
-        board_types = self.env["org.board.type"].with_context(active_test=False).search([])
-        for board_type in board_types:
-            by_days.setdefault(board_type.warning_days, []).append(board_type.id)
+        # The warning periods in use (one query, however many board types).
+        periods = (
+            self.env["org.board.type"]
+            .with_context(active_test=False)
+            .read_group([], ["warning_days"], ["warning_days"])
+        )
         green = [
             [("org_board_type_id", "=", False), before(today + timedelta(days=DEFAULT_WARNING_DAYS + 1))]
         ] + [
-            [("org_board_type_id", "in", ids), before(today + timedelta(days=days + 1))]
-            for days, ids in by_days.items()
+            [
+                # archived board types too (naming ``active`` lifts the active test)
+                (
+                    "org_board_type_id",
+                    "any",
+                    [("warning_days", "=", period["warning_days"]), ("active", "in", (True, False))],
+                ),
+                before(today + timedelta(days=period["warning_days"] + 1)),
+            ]
+            for period in periods
         ]
         return expression.OR(
             [
