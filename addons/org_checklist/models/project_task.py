@@ -4,6 +4,7 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
 from odoo.addons.org_base.tools.cron import BATCH_SIZE
 
@@ -604,23 +605,57 @@ class ProjectTask(models.Model):
                 )
 
     @api.model
-    def _org_refresh_deadline_lights(self):
-        """Recompute the lights that the passing of a day can change: open cards whose
-        deadline lies between yesterday and the longest warning period ahead."""
-        warning_days = max(
-            self.env["org.board.type"].with_context(active_test=False).search([]).mapped("warning_days")
-            + [DEFAULT_WARNING_DAYS]
+    def _org_changing_lights_domain(self):
+        """The open cards whose light the passing of days has changed since it was computed,
+        and only those: a yellow card whose deadline day is past (now red), a green card whose
+        deadline day is within its board type's warning days (now yellow or red). Days count
+        at the office, as in ``_compute_org_deadline_status``; one clause per warning period."""
+        company = self.env.company
+        today = company._org_office_today()
+
+        def before(day):
+            # deadline day < day, in stored (UTC) datetimes
+            return ("date_deadline", "<", company._org_office_datetime(day))
+
+        # The warning periods in use (one query, however many board types).
+        periods = (
+            self.env["org.board.type"]
+            .with_context(active_test=False)
+            .read_group([], ["warning_days"], ["warning_days"])
         )
-        now = fields.Datetime.now()
-        tasks = self.search(
+        green = [
+            [("org_board_type_id", "=", False), before(today + timedelta(days=DEFAULT_WARNING_DAYS + 1))]
+        ] + [
             [
-                ("org_deadline_status", "in", ("green", "yellow")),
-                ("date_deadline", "<", now + timedelta(days=warning_days + 2)),
+                # archived board types too (naming ``active`` lifts the active test)
+                (
+                    "org_board_type_id",
+                    "any",
+                    [("warning_days", "=", period["warning_days"]), ("active", "in", (True, False))],
+                ),
+                before(today + timedelta(days=period["warning_days"] + 1)),
+            ]
+            for period in periods
+        ]
+        return expression.OR(
+            [
+                [("org_deadline_status", "=", "yellow"), before(today)],
+                expression.AND([[("org_deadline_status", "=", "green")], expression.OR(green)]),
             ]
         )
+
+    @api.model
+    def _org_refresh_deadline_lights(self, batch_size=BATCH_SIZE):
+        """Recompute the lights that the passing of a day has changed (``_org_changing_lights_domain``),
+        at most ``batch_size`` of them, the earliest deadlines first. Returns the cards
+        recomputed and whether more wait (the cron runs again for them)."""
+        found = self.search(
+            self._org_changing_lights_domain(), limit=batch_size + 1, order="date_deadline, id"
+        )
+        tasks = found[:batch_size]
         self.env.add_to_compute(self._fields["org_deadline_status"], tasks)
         tasks.flush_recordset(["org_deadline_status"])
-        return tasks
+        return tasks, len(found) > len(tasks)
 
     @api.model
     def _cron_org_overdue_activities(self, batch_size=BATCH_SIZE):
@@ -631,7 +666,7 @@ class ProjectTask(models.Model):
         runs it again for them. A batch is as large as one of the ORM's INSERT statements, so a
         run costs the same queries for 10 cards as for 10,000.
         """
-        self._org_refresh_deadline_lights()
+        refreshed, lights_wait = self._org_refresh_deadline_lights(batch_size)
         activity_type = self.env.ref("org_checklist.mail_activity_type_org_overdue")
         found = self.search(
             [
@@ -675,5 +710,7 @@ class ProjectTask(models.Model):
                 for task in overdue
             }
         )
-        self.env["ir.cron"]._notify_progress(done=len(overdue), remaining=len(found) - len(overdue))
+        self.env["ir.cron"]._notify_progress(
+            done=len(refreshed) + len(overdue), remaining=int(lights_wait) + len(found) - len(overdue)
+        )
         return overdue

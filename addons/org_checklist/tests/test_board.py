@@ -114,9 +114,12 @@ class TestBoard(OrgBoardCommon):
         with freeze_time("2026-06-01 02:00:00"):
             card = self._card(date_deadline=datetime(2026, 6, 8, 4))
             self.assertEqual(card.org_deadline_status, "green")
+            far = self._card(date_deadline=datetime(2026, 9, 1, 4))
         with freeze_time("2026-06-06 02:00:00"):
-            refreshed = self.env["project.task"]._org_refresh_deadline_lights()
+            refreshed, wait = self.env["project.task"]._org_refresh_deadline_lights()
             self.assertIn(card, refreshed)
+            self.assertNotIn(far, refreshed, "a light the day does not change is left alone")
+            self.assertFalse(wait)
             self.assertEqual(card.org_deadline_status, "yellow")
         with freeze_time("2026-06-09 02:00:00"):
             self.env["project.task"]._org_refresh_deadline_lights()

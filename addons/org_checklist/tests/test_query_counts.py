@@ -156,17 +156,58 @@ class TestBoardQueryCounts(OrgBoardCommon):
         self.assertEqual(len(run_cron() & cards), BATCH_SIZE)
         self._assert_same(small, large, "overdue cron", CRON_SMALL)
 
-    @freeze_time("2026-06-10 02:00:00")
     def test_deadline_light_refresh(self):
-        """The nightly light refresh (part of the cron) recomputes in batches."""
+        """The nightly light refresh (part of the cron) picks exactly the cards whose light the
+        days have changed, whatever the cards whose light stays, and recomputes one batch of
+        them a run: 10 or 300 changing cards cost the same queries."""
         Task = self.env["project.task"]
-        cards = self._fill(SMALL, date_deadline=datetime(2026, 6, 12, 4))
-        small = self._queries(Task._org_refresh_deadline_lights)
-        self.assertEqual(Task._org_refresh_deadline_lights() & cards, cards, "every card's light recomputed")
-        cards |= self._fill(LARGE - SMALL, date_deadline=datetime(2026, 6, 12, 4))
-        large = self._queries(Task._org_refresh_deadline_lights)
-        self.assertEqual(Task._org_refresh_deadline_lights() & cards, cards, "every card's light recomputed")
-        self._assert_same(small, large, "deadline light refresh")
+
+        def refresh(**kwargs):
+            with self.env.cr.savepoint() as savepoint:
+                refreshed, wait = Task._org_refresh_deadline_lights(**kwargs)
+                self.env.flush_all()
+                lights = {task.id: task.org_deadline_status for task in refreshed}
+                savepoint.rollback()
+            self.env.invalidate_all()
+            return refreshed, wait, lights
+
+        def changing(count):
+            # Green when made; on 06-10 half are yellow (deadline 06-12), half red (06-08).
+            with freeze_time("2026-06-01 02:00:00"):
+                made = self._fill(count // 2, date_deadline=datetime(2026, 6, 12, 4)) | self._fill(
+                    count - count // 2, date_deadline=datetime(2026, 6, 8, 4)
+                )
+                # The lights are computed at the flush: on the day the cards are made.
+                self.env.flush_all()
+                return made
+
+        with freeze_time("2026-06-01 02:00:00"):
+            # Lights the days leave as they are: green far ahead, red already.
+            steady = self._fill(LARGE, date_deadline=datetime(2026, 9, 1, 4))
+            steady |= self._fill(LARGE, date_deadline=datetime(2026, 5, 20, 4))
+            self.env.flush_all()
+        cards = changing(CRON_SMALL)
+        with freeze_time("2026-06-10 02:00:00"):
+            # Yellow already, and still yellow.
+            steady |= self._fill(LARGE, date_deadline=datetime(2026, 6, 12, 4))
+            self.env.flush_all()
+            small = self._queries(lambda: refresh(batch_size=CRON_SMALL))
+            refreshed, wait, lights = refresh(batch_size=CRON_SMALL)
+            self.assertEqual(refreshed, cards.sorted(lambda task: (task.date_deadline, task.id)))
+            self.assertFalse(wait)
+            self.assertEqual(sorted(lights.values()), ["red"] * 5 + ["yellow"] * 5)
+            cards |= changing(LARGE - CRON_SMALL)
+            large = self._queries(refresh)
+            refreshed, wait, lights = refresh()
+            # One batch, the earliest deadlines first; the rest waits for the next run.
+            self.assertEqual(len(refreshed), BATCH_SIZE)
+            self.assertLessEqual(refreshed, cards)
+            self.assertTrue(wait)
+            self.assertEqual(set(lights.values()), {"red"})
+            self.assertFalse(
+                steady.filtered_domain(Task._org_changing_lights_domain()), "no steady light is picked up"
+            )
+        self._assert_same(small, large, "deadline light refresh", CRON_SMALL)
 
     def test_responsible_reminders(self):
         """Finding which responsible people may read their cards and scheduling the deadline

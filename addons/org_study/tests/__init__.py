@@ -8,3 +8,4 @@ from . import test_performance
 from . import test_tour
 from . import test_access_matrix
 from . import test_workbench
+from . import test_cron_queries
