@@ -89,8 +89,8 @@ NOTES = [
     "sessions say, is counted at two sizes in its addon's tests). A kanban column whose first "
     "page is full costs one COUNT more than one that is not (Odoo's web_search_read): at the "
     "small size 250 cards fill every column's first page (40). A batched cron handles one ORM "
-    "INSERT (100 rows) a run and triggers itself again; Odoo subscribes each person it reminds to "
-    "the record (about five queries a person), so the zone reminds the same people at both sizes.",
+    "INSERT (100 rows) a run and triggers itself again; the people it reminds are subscribed and "
+    "notified for the whole batch at once (org_base's _org_schedule_batch).",
     "B4: the 幸福清单 menu opens its own kanban over every 幸福清单 board; the board kanban is "
     "what the Project app shows for the board (Odoo's task kanban with the fields our addons "
     "add). The stock figure reads Odoo's task kanban without those fields, on a project without "
