@@ -138,7 +138,9 @@ class OrgPartyMember(models.Model):
     is_lost_contact = fields.Boolean(
         string="Lost Contact", tracking=True, help="失联党员: the organization cannot reach the member."
     )
-    note = fields.Html()
+    # the office's remarks on the member: staff only (a member reading their own record through
+    # the member portal does not see them)
+    note = fields.Html(groups="base.group_user")
 
     _sql_constraints = [
         ("id_number_uniq", "unique(id_number)", "Another party member already has this ID number."),

@@ -43,6 +43,12 @@ class TestPortalAccessMatrix(MemberPortalCommon):
         with self.assertRaises(AccessError):
             self.member_a1.with_user(self.portal_a1).read(["id_number"])
 
+    def test_member_reads_no_office_remark_on_own_record(self):
+        self.member_a1.note = "<p>谈心谈话：近期家庭困难</p>"
+        with self.assertRaises(AccessError):
+            self.member_a1.with_user(self.portal_a1).read(["note"])
+        self.assertIn("家庭困难", self.member_a1.with_user(self.user_officer).note)
+
     def test_member_changes_nothing(self):
         member = self.member_a1.with_user(self.portal_a1)
         with self.assertRaises(AccessError):
