@@ -117,7 +117,9 @@ class TestActivityScheduler(TransactionCase):
         small_activities, small = schedule(small_partners, users[:2])
         large_activities, large = schedule(large_partners, users[2:])
         self.assertEqual(len(large_activities), 12)
-        self.assertEqual(small, large, "as many queries for 12 people as for 2")
+        # ± 1: a registry cache may be refilled in either run (seen once in a full run: 11 vs
+        # 10); a query per person would add about five a person, fifty here.
+        self.assertAlmostEqual(small, large, delta=1, msg="as many queries for 12 people as for 2")
         default = self.env["mail.message.subtype"].default_subtypes("res.partner")[0]
         for partner, user in zip(large_partners, users[2:], strict=True):
             follower = partner.message_follower_ids.filtered(
