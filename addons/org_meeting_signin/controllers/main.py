@@ -223,17 +223,24 @@ class MeetingSignin(http.Controller):
             return refusal
         return self._render("signin_code", member=member.name, error=False)
 
-    @http.route("/signin", type="http", auth="user", methods=["POST"], sitemap=False)
-    def signin_code_submit(self, code="", **kwargs):
-        member, refusal = self._member_or_refusal()
-        if refusal:
-            return refusal
+    def _throttled(self):
+        """The 429 page once this account or address typed too many wrong codes in the last
+        minute, else None."""
         if self._too_many_wrong_codes():
             return self._refuse(
                 "too many codes",
                 request.env._("Too many wrong codes in the last minute: wait a minute, then try again."),
                 status=429,
             )
+        return None
+
+    @http.route("/signin", type="http", auth="user", methods=["POST"], sitemap=False)
+    def signin_code_submit(self, code="", **kwargs):
+        member, refusal = self._member_or_refusal()
+        if refusal:
+            return refusal
+        if throttled := self._throttled():
+            return throttled
         code = (code or "").strip()
         Meeting = self._env_su()["org.party.meeting"]
         meeting = Meeting.browse()
@@ -257,12 +264,8 @@ class MeetingSignin(http.Controller):
         member, refusal = self._member_or_refusal()
         if refusal:
             return refusal
-        if self._too_many_wrong_codes():
-            return self._refuse(
-                "too many codes",
-                request.env._("Too many wrong codes in the last minute: wait a minute, then try again."),
-                status=429,
-            )
+        if throttled := self._throttled():
+            return throttled
         meeting = self._meeting_by_token(token)
         if not meeting:
             self._audit_model("meeting_signin_code_refused", "unknown token")
