@@ -79,6 +79,24 @@ class NoWorkError(Exception):
     """A measurement over no work: no records at a size, or a cron that wrote nothing."""
 
 
+def listen_overflows():
+    """The kernel's count of connections a full listen queue turned away (TcpExt
+    ListenOverflows, all sockets of the machine): each one waits for the client's SYN
+    retransmit, a second or more. Odoo's prefork server listens with a queue of 8 per worker."""
+    try:
+        with open("/proc/net/netstat", encoding="ascii") as netstat:
+            lines = [line.split() for line in netstat if line.startswith("TcpExt:")]
+        return int(dict(zip(lines[0], lines[1], strict=True))["ListenOverflows"])
+    except (OSError, IndexError, KeyError, ValueError):
+        return None
+
+
+def overflow_text(before, after):
+    if before is None or after is None:
+        return ""
+    return f"; {after - before:,} connects overflowed a listen queue"
+
+
 NOTES = [
     "Times are medians of repeated runs rolled back in a savepoint (a figure and its baseline "
     "called in turn), on this machine as it is (shared, noisy): compare the ratios, not the "
@@ -176,6 +194,7 @@ class Bench:
         if args.large and not self.only:
             self.only = {"B4", "B5"}
         self.full_times = {}  # B4/B5 row (without its tag): our time at the full size
+        self.cluster_overflows = ""  # B8/B9: connects turned away by a full listen queue
 
     def wants(self, name):
         return self.only is None or name in self.only
@@ -822,6 +841,7 @@ class Bench:
             stdout=server_output,
             stderr=subprocess.STDOUT,
         )
+        overflows = listen_overflows()
         try:
             client = subprocess.run(
                 [
@@ -846,6 +866,7 @@ class Bench:
                 check=False,
             )
         finally:
+            overflows = overflow_text(overflows, listen_overflows())
             os.killpg(server.pid, signal.SIGTERM)
             try:
                 server.wait(30)
@@ -877,7 +898,8 @@ class Bench:
             f"p95 {ms(report['p95'])}, {report['errors']} errors, "
             f"{len(lost)} lost of {report['writes_total']} writes",
             f"p50 {ms(report['p50'])}, max {ms(report['max'])}; "
-            f"log-in p50 {ms(report['login_p50'])}, max {ms(report['login_max'])}",
+            f"log-in p50 {ms(report['login_p50'])}, max {ms(report['login_max'])}{overflows}; "
+            f"load {self.load_average()}",
             "",
             "0 errors, 0 lost, p95 ≤ 1 s",
             ok,
@@ -921,7 +943,7 @@ class Bench:
             f"p50 {ms(report['p50'])}, p99 {ms(report['p99'])}, max {ms(report['max'])}; replica "
             f"{share['transactions']:.0%} of the transactions ({delta['replica']['transactions']:,} of "
             f"{delta['replica']['transactions'] + delta['primary']['transactions']:,}); "
-            f"{len(report['retried'])} tries retried; load {self.load_average()}",
+            f"{len(report['retried'])} tries retried{self.cluster_overflows}; load {self.load_average()}",
             "",
             "0 errors, 0 lost, p95 ≤ 1 s, replica ≥ 50 % of reads",
             ok,
@@ -1027,6 +1049,7 @@ class Bench:
                 text=True,
             )
             before = {name: b8_prepare.db_counters(*where, db) for name, where in servers.items()}
+            self.cluster_overflows = listen_overflows()
             client = subprocess.Popen(
                 [
                     sys.executable,
@@ -1050,6 +1073,7 @@ class Bench:
             if faults:
                 faults.join()
             after = {name: b8_prepare.db_counters(*where, db) for name, where in servers.items()}
+            self.cluster_overflows = overflow_text(self.cluster_overflows, listen_overflows())
         except subprocess.CalledProcessError as error:
             self.table.add(
                 "B8/B9 scale-out", "", f"bin/cluster up failed: {error.stderr[-300:]}", "", "", "", False
