@@ -91,6 +91,31 @@ def listen_overflows():
         return None
 
 
+def slow_connects(log_path, offset):
+    """From nginx's access log (format ``timed`` of config/nginx-cluster.conf.template), past
+    ``offset``: how many requests were proxied and how many waited a second or more to connect
+    to a node (a SYN retransmit after the node's listen queue overflowed)."""
+    proxied = slow = 0
+    try:
+        with open(log_path, encoding="utf-8", errors="replace") as log:
+            log.seek(offset)
+            for line in log:
+                match = re.search(r" uct=([0-9.]+)", line)
+                if match:
+                    proxied += 1
+                    slow += float(match[1]) >= 1.0
+    except OSError:
+        return ""
+    return f"; {slow:,} of {proxied:,} proxied requests waited ≥ 1 s to connect to a node"
+
+
+def file_size(path):
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def overflow_text(before, after):
     if before is None or after is None:
         return ""
@@ -1050,6 +1075,8 @@ class Bench:
             )
             before = {name: b8_prepare.db_counters(*where, db) for name, where in servers.items()}
             self.cluster_overflows = listen_overflows()
+            nginx_log = info.get("CLUSTER_NGINX_LOG", "")
+            nginx_offset = file_size(nginx_log)
             client = subprocess.Popen(
                 [
                     sys.executable,
@@ -1074,6 +1101,7 @@ class Bench:
                 faults.join()
             after = {name: b8_prepare.db_counters(*where, db) for name, where in servers.items()}
             self.cluster_overflows = overflow_text(self.cluster_overflows, listen_overflows())
+            self.cluster_overflows += slow_connects(nginx_log, nginx_offset)
         except subprocess.CalledProcessError as error:
             self.table.add(
                 "B8/B9 scale-out", "", f"bin/cluster up failed: {error.stderr[-300:]}", "", "", "", False
