@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.sql import create_index
 
 from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_resident_id
 
@@ -52,7 +53,10 @@ class OrgPartyMember(models.Model):
     _name = "org.party.member"
     _description = "Party Member"
     _inherit = ["mail.thread", "mail.activity.mixin", "org.resident.id.mixin", "org.party.scope.mixin"]
-    _order = "organization_id, name, id"
+    # The tree order of the organizations (theirs is parent_path first), read from the member's
+    # own copy of the path: the first page of the list is one walk of the index made in init(),
+    # and a secretary's subtree (the rule matches the path's prefix) one range of it.
+    _order = "organization_path, name, id"
 
     _resident_id_field = "id_number"
     _resident_id_birthday_field = "birthday"
@@ -92,6 +96,13 @@ class OrgPartyMember(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
+    )
+    organization_path = fields.Char(
+        related="organization_id.parent_path",
+        store=True,
+        string="Organization Path",
+        help="The organization's place in the tree (its parent_path), kept on the member: the "
+        "list's order and the party secretaries' record rule read it.",
     )
     status = fields.Selection(
         [("probationary", "Probationary"), ("formal", "Formal")],
@@ -146,6 +157,17 @@ class OrgPartyMember(models.Model):
         ("id_number_uniq", "unique(id_number)", "Another party member already has this ID number."),
         ("user_uniq", "unique(user_id)", "This account already belongs to another party member."),
     ]
+
+    def init(self):
+        super().init()
+        # Serves the list's order and the prefix match of the secretaries' rule (LIKE 'path%'
+        # in the database's "C" collation, which Odoo creates its databases with).
+        create_index(
+            self.env.cr,
+            "org_party_member_organization_path_name_id_index",
+            self._table,
+            ["organization_path", "name", "id"],
+        )
 
     def _org_birthday(self):
         return birth_date(self.birthday, self.sudo().id_number)

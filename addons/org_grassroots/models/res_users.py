@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.osv import expression
 
 
 class ResUsers(models.Model):
@@ -24,3 +25,16 @@ class ResUsers(models.Model):
             user.org_party_secretary_scoped = user.has_group("org_grassroots.group_party_secretary") and not (
                 user.has_group("org_base.group_org_user") or user.has_group("org_base.group_org_leader")
             )
+
+    def _org_party_path_domain(self, path_field):
+        """The domain of the records whose ``path_field`` (a stored copy of their organization's
+        parent_path) lies in the subtree of an organization the user leads: one prefix match per
+        organization, which an index on the path serves as one range each, in the tree order
+        (``child_of`` would search the organizations first and join them). Record rules cache
+        their domain: organizations clear the cache when their secretary, place in the tree or
+        activity changes."""
+        self.ensure_one()
+        paths = self.sudo().org_party_secretary_organization_ids.mapped("parent_path")
+        if not paths:
+            return expression.FALSE_DOMAIN
+        return expression.OR([[(path_field, "=like", f"{path}%")] for path in sorted(paths)])
