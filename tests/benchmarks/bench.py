@@ -561,7 +561,8 @@ class Bench:
             self.timed_row(
                 tag,
                 name,
-                f"{len(self.zone.orgs):,} orgs, {self.zone.counts['member']:,} members ({visible:,} in subtree)",
+                f"{len(self.zone.orgs):,} orgs, {self.zone.counts['member']:,} members "
+                f"({visible:,} in subtree)",
                 t_secretary,
                 f"{ms(t_admin)} admin",
                 ratio,

@@ -162,12 +162,23 @@ class OrgPartyMember(models.Model):
         super().init()
         # Serves the list's order and the prefix match of the secretaries' rule (LIKE 'path%'
         # in the database's "C" collation, which Odoo creates its databases with).
+        cr = self.env.cr
         create_index(
-            self.env.cr,
+            cr,
             "org_party_member_organization_path_name_id_index",
             self._table,
             ["organization_path", "name", "id"],
         )
+        # A database made with another collation (restored into a cluster of its own, say)
+        # cannot match a prefix on that index: it gets an index for the prefix alone.
+        cr.execute("SELECT datcollate FROM pg_database WHERE datname = current_database()")
+        if cr.fetchone()[0] not in ("C", "POSIX"):
+            create_index(
+                cr,
+                "org_party_member_organization_path_pattern_index",
+                self._table,
+                ["organization_path varchar_pattern_ops"],
+            )
 
     def _org_birthday(self):
         return birth_date(self.birthday, self.sudo().id_number)

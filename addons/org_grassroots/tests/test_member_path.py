@@ -47,11 +47,14 @@ class TestMemberOrganizationPath(GrassrootsCommon):
             {"name": "测试甲一支部第一党小组", "kind": "branch", "parent_id": self.branch_a1.id}
         )
         grandchild = self._member("测试党员孙", group, 611)
+        archived = self._member("测试党员存档", group, 613)
+        archived.active = False
         old_path = self._stored_path(grandchild)
         # 测试甲党委 and everything below it move under 测试乙党委.
         self.org_a.parent_id = self.org_b
         self.assertNotEqual(self._stored_path(grandchild), old_path)
         self.assertEqual(self._stored_path(grandchild), group.parent_path)
+        self.assertEqual(self._stored_path(archived), group.parent_path)
         self.assertTrue(group.parent_path.startswith(self.org_b.parent_path + f"{self.org_a.id}/"))
         self.assertEqual(self._stored_path(self.member_a1), self.branch_a1.parent_path)
         self.assertEqual(self._stored_path(self.member_b1), self.branch_b1.parent_path)
@@ -67,7 +70,10 @@ class TestMemberOrganizationPath(GrassrootsCommon):
         # Enough siblings that some ids share their first digits (a prefix match on "5/12" would
         # also take "5/120/": the paths end with a slash).
         branches = Organization.create(
-            [{"name": f"测试甲支部{index}", "kind": "branch", "parent_id": self.org_a.id} for index in range(12)]
+            [
+                {"name": f"测试甲支部{index}", "kind": "branch", "parent_id": self.org_a.id}
+                for index in range(12)
+            ]
         )
         members = self.env["org.party.member"]
         for index, branch in enumerate(branches):
@@ -78,11 +84,11 @@ class TestMemberOrganizationPath(GrassrootsCommon):
         self.branch_b1.secretary_user_id = secretary
         Member = self.env["org.party.member"]
         for user in (secretary, self.secretary_b):
-            expected = Member.search([("organization_id", "child_of", user.org_party_secretary_organization_ids.ids)])
+            expected = Member.search(
+                [("organization_id", "child_of", user.org_party_secretary_organization_ids.ids)]
+            )
             self.assertEqual(Member.with_user(user).search([]), expected, user.login)
-        self.assertEqual(
-            Member.with_user(secretary).search([]), self.member_a1 | members | self.member_b1
-        )
+        self.assertEqual(Member.with_user(secretary).search([]), self.member_a1 | members | self.member_b1)
         self.assertNotIn(direct_b, Member.with_user(secretary).search([]))
         self.assertEqual(
             Member.with_user(self.secretary_b).search([]), members[3] | direct_b | self.member_b1
