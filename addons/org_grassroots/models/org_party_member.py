@@ -47,6 +47,12 @@ def birth_date(birthday, number):
     return False
 
 
+def c_collation(cr):
+    """Whether the database sorts text by bytes (collation "C"), as Odoo creates it."""
+    cr.execute("SELECT datcollate FROM pg_database WHERE datname = current_database()")
+    return cr.fetchone()[0] in ("C", "POSIX")
+
+
 class OrgPartyMember(models.Model):
     """A party member (党员) of a party organization, probationary or formal."""
 
@@ -171,8 +177,7 @@ class OrgPartyMember(models.Model):
         )
         # A database made with another collation (restored into a cluster of its own, say)
         # cannot match a prefix on that index: it gets an index for the prefix alone.
-        cr.execute("SELECT datcollate FROM pg_database WHERE datname = current_database()")
-        if cr.fetchone()[0] not in ("C", "POSIX"):
+        if not c_collation(cr):
             create_index(
                 cr,
                 "org_party_member_organization_path_pattern_index",

@@ -1,4 +1,4 @@
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import SQL
 
 from .common import GrassrootsCommon, resident_id
@@ -79,20 +79,38 @@ class TestMemberOrganizationPath(GrassrootsCommon):
         for index, branch in enumerate(branches):
             members |= self._member(f"测试党员{index}", branch, 701 + 2 * index)
         direct_b = self._member("测试乙党委党员", self.org_b, 799)
-        secretary = self.secretary_a
+        secretary_c = new_test_user(self.env, "gr_secretary_c", groups="org_grassroots.group_party_secretary")
+        # secretary_a: two branches of two subtrees; secretary_b: 测试乙党委 and a branch of
+        # 测试甲党委; secretary_c: 测试甲党委 and, inside it, its first branch.
+        (self.branch_b1 | branches[5]).secretary_user_id = self.secretary_a
         branches[3].secretary_user_id = self.secretary_b
-        self.branch_b1.secretary_user_id = secretary
+        (self.org_a | branches[0]).secretary_user_id = secretary_c
         Member = self.env["org.party.member"]
-        for user in (secretary, self.secretary_b):
+        for user in (self.secretary_a, self.secretary_b, secretary_c):
             expected = Member.search(
                 [("organization_id", "child_of", user.org_party_secretary_organization_ids.ids)]
             )
             self.assertEqual(Member.with_user(user).search([]), expected, user.login)
-        self.assertEqual(Member.with_user(secretary).search([]), self.member_a1 | members | self.member_b1)
-        self.assertNotIn(direct_b, Member.with_user(secretary).search([]))
+        self.assertEqual(Member.with_user(self.secretary_a).search([]), self.member_b1 | members[5])
         self.assertEqual(
             Member.with_user(self.secretary_b).search([]), members[3] | direct_b | self.member_b1
         )
+        self.assertEqual(Member.with_user(secretary_c).search([]), self.member_a1 | members)
+
+    def test_several_organizations_bound_the_walk_of_the_index(self):
+        """A secretary of several organizations reads the index from the first subtree to the
+        last one (an index condition), not from its start (a filter over every member)."""
+        (self.branch_a2 | self.branch_b1).secretary_user_id = self.secretary_a
+        Member = self.env["org.party.member"]
+        query = Member.with_user(self.secretary_a)._search([], limit=80, order=Member._order)
+        for setting in ("enable_seqscan", "enable_sort", "enable_bitmapscan"):
+            self.env.cr.execute(SQL("SET LOCAL %s = off", SQL.identifier(setting)))
+        self.env.cr.execute(SQL("EXPLAIN %s", query.select()))
+        plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+        self.env.cr.execute("RESET enable_seqscan; RESET enable_sort; RESET enable_bitmapscan")
+        self.assertIn("org_party_member_organization_path_name_id_index", plan, plan)
+        self.assertIn(f"Index Cond: (((organization_path)::text >= '{self.org_a.parent_path}'", plan, plan)
+        self.assertEqual(Member.with_user(self.secretary_a).search([]), self.member_a1 | self.member_b1)
 
     def test_list_order_is_the_tree_order(self):
         Organization = self.env["org.party.organization"]

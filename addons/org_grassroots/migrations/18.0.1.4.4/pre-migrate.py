@@ -1,7 +1,7 @@
 """A member keeps a copy of its organization's place in the tree (``organization_path``, stored
 related to ``organization_id.parent_path``). Odoo would fill a new stored related column by
 recomputing every member in Python; the column is made and filled here in one UPDATE instead
-(a million members in seconds), so the upgrade finds it existing and computes nothing."""
+(a million members in about half a minute), so the upgrade finds it existing and computes nothing."""
 
 from odoo.tools.sql import column_exists, create_column
 
@@ -18,3 +18,6 @@ def migrate(cr, version):
          WHERE organization.id = member.organization_id
         """
     )
+    # The planner's statistics of the new column at once, not at autovacuum's next pass: the
+    # first page's plan depends on them (a sample, about a second at a million members).
+    cr.execute("ANALYZE org_party_member")
