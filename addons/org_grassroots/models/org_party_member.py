@@ -165,7 +165,7 @@ class OrgPartyMember(models.Model):
     ]
 
     def init(self):
-        super().init()
+        res = super().init()
         # Serves the list's order and the prefix match of the secretaries' rule (LIKE 'path%'
         # in the database's "C" collation, which Odoo creates its databases with).
         cr = self.env.cr
@@ -184,6 +184,7 @@ class OrgPartyMember(models.Model):
                 self._table,
                 ["organization_path varchar_pattern_ops"],
             )
+        return res
 
     def _org_birthday(self):
         return birth_date(self.birthday, self.sudo().id_number)
