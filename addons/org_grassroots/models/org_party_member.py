@@ -4,7 +4,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools.sql import create_index
+from odoo.tools import SQL
+from odoo.tools.sql import create_index, index_exists
 
 from odoo.addons.org_base.tools.resident_id import ResidentIdError, parse_resident_id
 
@@ -45,6 +46,10 @@ def birth_date(birthday, number):
     with contextlib.suppress(ResidentIdError):
         return parse_resident_id(number)[1]
     return False
+
+
+# The member list's index: its order, a secretary's subtree as a range, the count of a page.
+PATH_INDEX = "org_party_member_organization_path_index"
 
 
 def c_collation(cr):
@@ -167,14 +172,19 @@ class OrgPartyMember(models.Model):
     def init(self):
         res = super().init()
         # Serves the list's order and the prefix match of the secretaries' rule (LIKE 'path%'
-        # in the database's "C" collation, which Odoo creates its databases with).
+        # in the database's "C" collation, which Odoo creates its databases with). With
+        # "active" in it, the list's count of a subtree (up to 10,001 members: the web client's
+        # count limit) reads the index alone once the table is vacuumed, whatever the order of
+        # the rows on disk.
         cr = self.env.cr
-        create_index(
-            cr,
-            "org_party_member_organization_path_name_id_index",
-            self._table,
-            ["organization_path", "name", "id"],
-        )
+        if not index_exists(cr, PATH_INDEX):
+            cr.execute(
+                SQL(
+                    "CREATE INDEX %s ON %s (organization_path, name, id) INCLUDE (active)",
+                    SQL.identifier(PATH_INDEX),
+                    SQL.identifier(self._table),
+                )
+            )
         # A database made with another collation (restored into a cluster of its own, say)
         # cannot match a prefix on that index: it gets an index for the prefix alone.
         if not c_collation(cr):
