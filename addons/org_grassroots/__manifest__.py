@@ -1,7 +1,7 @@
 {
     "name": "Organization Work Platform: Grassroots Party Building",
     "summary": "强基固本 · party organizations, members, development pipeline, meetings, 幸福清单",
-    "version": "18.0.1.4.3",
+    "version": "18.0.1.4.4",
     "category": "Organization Work",
     "author": "组织工作平台 contributors",
     "license": "LGPL-3",

@@ -587,25 +587,32 @@ class Bench:
         if "org.party.member" not in env or not self.zone.secretaries:
             self.table.not_measured(f"{tag} secretary member list", "", "≤ 1.5", "org_grassroots absent")
             return
-        secretary = self.zone.secretaries[0]
         admin = env.ref("base.user_admin")
-        secretary_env = api.Environment(self.cr, secretary.id, {"lang": "zh_CN"})
         admin_env = api.Environment(self.cr, admin.id, {"lang": "zh_CN"})
-        secretary_page = self.member_page(secretary_env)
         admin_page = self.member_page(admin_env)
-        visible = secretary_env["org.party.member"].search_count([])
-        t_secretary, t_admin = views.median_times(env, [secretary_page.open, admin_page.open])
-        ratio = t_secretary / t_admin
-        self.timed_row(
-            tag,
-            "secretary (subtree rule) member list",
-            f"{len(self.zone.orgs):,} orgs, {self.zone.counts['member']:,} members ({visible:,} in subtree)",
-            t_secretary,
-            f"{ms(t_admin)} admin",
-            ratio,
-            "≤ 1.5",
-            ratio <= 1.5,
-        )
+        # The secretary of the first committee, and of the last one made (its organizations
+        # have the highest ids: a plan that walks the members in organization id order reads
+        # nearly every member before reaching theirs).
+        for secretary, name in (
+            (self.zone.secretaries[0], "secretary (subtree rule) member list"),
+            (self.zone.secretaries[-1], "secretary of the last-made committee (subtree rule) member list"),
+        ):
+            secretary_env = api.Environment(self.cr, secretary.id, {"lang": "zh_CN"})
+            secretary_page = self.member_page(secretary_env)
+            visible = secretary_env["org.party.member"].search_count([])
+            t_secretary, t_admin = views.median_times(env, [secretary_page.open, admin_page.open])
+            ratio = t_secretary / t_admin
+            self.timed_row(
+                tag,
+                name,
+                f"{len(self.zone.orgs):,} orgs, {self.zone.counts['member']:,} members "
+                f"({visible:,} in subtree)",
+                t_secretary,
+                f"{ms(t_admin)} admin",
+                ratio,
+                "≤ 1.5",
+                ratio <= 1.5,
+            )
 
     # B1: roster import
 

@@ -384,6 +384,13 @@ class Zone:
                 }
             )
         branches = self.branch_ids()
+        # The member's copy of its organization's place in the tree (a stored related field,
+        # which the COPY clones would otherwise take from the template).
+        paths = {}
+        if "organization_path" in Member._fields:
+            Member.env.flush_all()
+            self.env.cr.execute("SELECT id, parent_path FROM org_party_organization")
+            paths = dict(self.env.cr.fetchall())
         rng = self.rng("member", start)
         overrides = []
         for index in range(start, target):
@@ -408,6 +415,8 @@ class Zone:
                     "party_post": None,
                 }
             )
+            if paths:
+                overrides[-1]["organization_path"] = paths[branches[index % len(branches)]]
         clone_rows(self.env, self.member_template, overrides)
         self.counts["member"] = target
 

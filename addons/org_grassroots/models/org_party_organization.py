@@ -354,7 +354,9 @@ class OrgPartyOrganization(models.Model):
         if "parent_id" in vals:
             self._check_secretary_parent(vals["parent_id"])
         result = super().write(vals)
-        if "secretary_user_id" in vals or "active" in vals:
+        if "secretary_user_id" in vals or "active" in vals or "parent_id" in vals:
+            # Record rules read the organizations a secretary leads and their paths (the
+            # members' rule matches them as prefixes): refresh them.
             self.env.registry.clear_cache()
         return result
 

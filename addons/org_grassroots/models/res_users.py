@@ -1,4 +1,7 @@
 from odoo import api, fields, models
+from odoo.osv import expression
+
+from .org_party_member import c_collation
 
 
 class ResUsers(models.Model):
@@ -24,3 +27,27 @@ class ResUsers(models.Model):
             user.org_party_secretary_scoped = user.has_group("org_grassroots.group_party_secretary") and not (
                 user.has_group("org_base.group_org_user") or user.has_group("org_base.group_org_leader")
             )
+
+    def _org_party_path_domain(self, path_field):
+        """The domain of the records whose ``path_field`` (a stored copy of their organization's
+        parent_path) lies in the subtree of an organization the user leads: one prefix match per
+        organization, which an index on the path serves as one range each, in the tree order
+        (``child_of`` would search the organizations first and join them). With several
+        organizations, the span from the first subtree to the last bounds the walk of that
+        index in a database of the "C" collation (Odoo makes its databases so; the order of
+        the paths as text is then their order in the index). Record rules cache their domain:
+        organizations clear the cache when their secretary, place in the tree or activity
+        changes."""
+        self.ensure_one()
+        paths = sorted(self.sudo().org_party_secretary_organization_ids.mapped("parent_path"))
+        # A subtree inside another one led by the same user adds nothing.
+        paths = [path for path in paths if not any(path != top and path.startswith(top) for top in paths)]
+        if not paths:
+            return expression.FALSE_DOMAIN
+        domain = expression.OR([[(path_field, "=like", f"{path}%")] for path in paths])
+        if len(paths) > 1 and c_collation(self.env.cr):
+            # A subtree's paths are those from its own ("1/5/") up to the next after its
+            # prefix ("1/50": "0" follows "/").
+            end = max(path[:-1] + "0" for path in paths)
+            domain = expression.AND([[(path_field, ">=", paths[0]), (path_field, "<", end)], domain])
+        return domain

@@ -1,5 +1,6 @@
 from . import test_organization
 from . import test_member
+from . import test_member_path
 from . import test_security
 from . import test_roster_import
 from . import test_reelection_cron
