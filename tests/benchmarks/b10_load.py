@@ -14,6 +14,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import requests
+from load_client import LOGIN_PATH, Session, login_params, wait_for_server
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -30,7 +31,7 @@ class Member(threading.Thread):
         super().__init__(daemon=True)
         self.index, self.plan, self.args, self.shared = index, plan, args, shared
         self.me = plan["users"][index]
-        self.session = requests.Session()
+        self.client = Session(args.url, 120)
 
     def timed(self, kind, call):
         start = time.perf_counter()
@@ -50,23 +51,8 @@ class Member(threading.Thread):
             self.shared["errors"].append(f"{self.me['login']}: {error}"[:300])
 
     def log_in(self):
-        url = self.args.url
         response, error = self.timed(
-            "login",
-            lambda: self.session.post(
-                f"{url}/web/session/authenticate",
-                json={
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "id": 1,
-                    "params": {
-                        "db": self.plan["db"],
-                        "login": self.me["login"],
-                        "password": self.me["password"],
-                    },
-                },
-                timeout=120,
-            ),
+            "login", lambda: self.client.post_rpc(LOGIN_PATH, login_params(self.plan["db"], self.me))
         )
         if error or response.status_code != 200 or response.json().get("error"):
             self.fail(f"log-in: {error or response.status_code} {response and response.text[:200]}")
@@ -77,18 +63,17 @@ class Member(threading.Thread):
         arrival = self.shared["start"] + self.index * self.args.seconds / len(self.plan["users"])
         time.sleep(max(0.0, arrival - time.monotonic()))
         began = time.perf_counter()
-        url = self.args.url
         if self.args.login_in_window and not self.log_in():
             return None
-        if not self.session.cookies.get("session_id"):
+        if not self.client.http.cookies.get("session_id"):
             return None  # its log-in failed (counted)
-        page_url = f"{url}/signin/{self.plan['token']}"
-        response, error = self.timed("signin", lambda: self.session.get(page_url, timeout=120))
+        page = f"/signin/{self.plan['token']}"
+        response, error = self.timed("signin", lambda: self.client.request("GET", page))
         if error or response.status_code != 200 or "o_org_signin_button" not in response.text:
             return self.fail(f"page: {error or response.status_code}")
         csrf = CSRF.search(response.text)[1]
         response, error = self.timed(
-            "signin", lambda: self.session.post(page_url, data={"csrf_token": csrf}, timeout=120)
+            "signin", lambda: self.client.request("POST", page, data={"csrf_token": csrf})
         )
         if error or response.status_code != 200 or "o_org_signin_done" not in response.text:
             return self.fail(f"sign-in: {error or response.status_code}")
@@ -107,15 +92,7 @@ def main():
     with open(args.plan) as plan_file:
         plan = json.load(plan_file)
     # Wait for the server (its workers start in a few seconds).
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            status = requests.get(f"{args.url}/web/login?db={plan['db']}", timeout=5).status_code
-        except requests.RequestException:
-            status = None  # not listening yet
-        if status == 200:
-            break
-        time.sleep(1)
+    wait_for_server(args.url, plan["db"], 120, 1)
     shared = {"lock": threading.Lock(), "login": [], "signin": [], "done": [], "errors": []}
     members = [Member(index, plan, args, shared) for index in range(len(plan["users"]))]
     login_started = time.perf_counter()

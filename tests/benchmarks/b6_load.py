@@ -7,28 +7,29 @@ benchmark can check that no write was lost)."""
 
 import argparse
 import json
-import random
 import sys
 import threading
 import time
 
 import requests
+from load_client import (
+    LOGIN_PATH,
+    SimulatedUser,
+    call_kw_request,
+    error_message,
+    login_page_answers,
+    login_params,
+    open_kanban,
+    percentile,
+    wait_for_server,
+)
 
 
-class User(threading.Thread):
+class User(SimulatedUser):
     def __init__(self, index, plan, args, shared):
-        super().__init__(daemon=True)
-        self.index = index
-        self.plan = plan
-        self.me = plan["users"][index]
-        self.args = args
-        self.shared = shared
-        self.rng = random.Random(f"{args.seed}:user:{index}")
-        self.session = requests.Session()
+        super().__init__(index, plan, args, shared)
         self.writes = {}
         self.write_count = 0
-        self.call_id = 0
-        self.logged_in = False
 
     def rpc(self, path, params):
         with self.shared["lock"]:
@@ -38,24 +39,18 @@ class User(threading.Thread):
             ):
                 raise StopIteration
             self.shared["requests"] += 1
-        self.call_id += 1
         start = time.perf_counter()
         error = None
         result = None
         try:
-            response = self.session.post(
-                self.args.url + path,
-                json={"jsonrpc": "2.0", "method": "call", "id": self.call_id, "params": params},
-                timeout=30,
-            )
+            response = self.client.post_rpc(path, params)
             body = response.json() if response.status_code == 200 else None
             if body is None:
                 error = f"HTTP {response.status_code}"
-            elif body.get("error"):
-                data = body["error"].get("data") or {}
-                error = f"{data.get('name')}: {data.get('message') or body['error'].get('message')}"
             else:
-                result = body["result"]
+                error = error_message(body)
+                if not error:
+                    result = body["result"]
         except requests.RequestException as exc:
             error = repr(exc)
         elapsed = time.perf_counter() - start
@@ -69,66 +64,16 @@ class User(threading.Thread):
         return result
 
     def call_kw(self, model, method, args, kwargs=None):
-        return self.rpc(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
-
-    def think(self):
-        time.sleep(self.rng.uniform(0.5, 1.5) * self.args.think)
+        return self.rpc(*call_kw_request(model, method, args, kwargs))
 
     def open_kanban(self):
-        kanban = self.plan["kanban"]
-        context = dict(kanban["context"], lang="zh_CN", tz="Asia/Shanghai")
-        groups = self.call_kw(
-            kanban["model"],
-            "web_read_group",
-            [],
-            {
-                "domain": kanban["domain"],
-                "fields": kanban["aggregates"] + [kanban["group_by"]],
-                "groupby": [kanban["group_by"]],
-                "lazy": True,
-                "context": context,
-            },
-        )["groups"]
-        if kanban["progress_bar"]:
-            self.call_kw(
-                kanban["model"],
-                "read_progress_bar",
-                [],
-                {
-                    "domain": kanban["domain"],
-                    "group_by": kanban["group_by"],
-                    "progress_bar": kanban["progress_bar"],
-                    "context": context,
-                },
-            )
-        for group in groups:
-            if group.get("__fold"):
-                continue
-            self.call_kw(
-                kanban["model"],
-                "web_search_read",
-                [],
-                {
-                    "domain": group["__domain"],
-                    "specification": kanban["spec"],
-                    "limit": 40,
-                    "order": kanban["order"] or "",
-                    "count_limit": 10001,
-                    "context": context,
-                },
-            )
+        open_kanban(self.plan["kanban"], self.call_kw)
 
     def log_in(self):
         # Users arrive one after the other, as in an office in the morning.
         time.sleep(self.index * self.args.ramp)
         try:
-            self.rpc(
-                "/web/session/authenticate",
-                {"db": self.plan["db"], "login": self.me["login"], "password": self.me["password"]},
-            )
+            self.rpc(LOGIN_PATH, login_params(self.plan["db"], self.me))
             self.logged_in = True
         except (RuntimeError, StopIteration):
             self.logged_in = False
@@ -137,7 +82,7 @@ class User(threading.Thread):
         self.shared["start"].wait()
         if not self.logged_in:
             return
-        context = {"lang": "zh_CN", "tz": "Asia/Shanghai"}
+        context = self.context()
         step = 0
         while True:
             try:
@@ -169,14 +114,6 @@ class User(threading.Thread):
                 continue
 
 
-def _warm(url, db, timeout=120):
-    """Whether the server answers the login page of ``db``."""
-    try:
-        return requests.get(f"{url}/web/login?db={db}", timeout=timeout).status_code == 200
-    except requests.RequestException:
-        return False
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", required=True)
@@ -190,12 +127,9 @@ def main():
     with open(args.plan, encoding="utf-8") as plan_file:
         plan = json.load(plan_file)
     # Wait for the server (it was just started).
-    for _attempt in range(240):
-        if _warm(args.url, plan["db"], timeout=5):
-            break
-        time.sleep(0.5)
+    wait_for_server(args.url, plan["db"], 120, 0.5)
     # Each worker loads the registry at its first request: warm both before the clock starts.
-    warm = [threading.Thread(target=_warm, args=(args.url, plan["db"])) for _index in range(4)]
+    warm = [threading.Thread(target=login_page_answers, args=(args.url, plan["db"])) for _index in range(4)]
     for thread in warm:
         thread.start()
     for thread in warm:
@@ -233,13 +167,13 @@ def main():
         "users": len(users),
         "seconds": time.monotonic() - started,
         "requests": len(shared["latencies"]),
-        "p50": latencies[len(latencies) // 2],
-        "p95": latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))],
+        "p50": percentile(latencies, 0.50),
+        "p95": percentile(latencies, 0.95),
         "max": latencies[-1],
-        "login_p50": login_latencies[len(login_latencies) // 2],
+        "login_p50": percentile(login_latencies, 0.5),
         "login_max": login_latencies[-1],
         "by_path": {
-            path: [len(times), sorted(times)[len(times) // 2], sorted(times)[int(len(times) * 0.95)]]
+            path: [len(times), percentile(sorted(times), 0.5), percentile(sorted(times), 0.95)]
             for path, times in shared["by_path"].items()
         },
         "errors": len(shared["errors"]),

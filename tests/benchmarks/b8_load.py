@@ -16,13 +16,21 @@ Stops after --seconds or --max-requests, whichever comes first, and prints one J
 
 import argparse
 import json
-import random
 import re
 import sys
 import threading
 import time
 
 import requests
+from load_client import (
+    LOGIN_PATH,
+    SimulatedUser,
+    call_kw_request,
+    error_message,
+    login_params,
+    open_kanban,
+    percentile,
+)
 
 REPORT_EVERY = 10  # a user prints the report once in this many loops
 RETRIES = 6  # tries of a call that got no answer from Odoo
@@ -39,21 +47,16 @@ class Failed(Exception):
     """The call failed for good (counted as an error)."""
 
 
-class User(threading.Thread):
+class User(SimulatedUser):
+    # Long enough for a log-in (pbkdf2) queued behind others on a busy machine: a client that
+    # gives up makes the server hash again on the next try.
+    timeout = 120
+
     def __init__(self, index, plan, args, shared):
-        super().__init__(daemon=True)
-        self.index = index
-        self.plan = plan
-        self.me = plan["users"][index]
-        self.args = args
-        self.shared = shared
-        self.rng = random.Random(f"{args.seed}:user:{index}")
-        self.session = requests.Session()
+        super().__init__(index, plan, args, shared)
         # {card: [[field, value, "ok" or "uncertain"], ...]} in the order the user wrote
         self.log = {}
         self.write_count = 0
-        self.call_id = 0
-        self.logged_in = False
 
     # Transport
 
@@ -79,9 +82,7 @@ class User(threading.Thread):
     def _once(self, method, path, **kwargs):
         """One HTTP exchange; NoAnswer when Odoo did not answer."""
         try:
-            # Long enough for a log-in (pbkdf2) queued behind others on a busy machine: a client
-            # that gives up makes the server hash again on the next try.
-            response = self.session.request(method, self.args.url + path, timeout=120, **kwargs)
+            response = self.client.request(method, path, **kwargs)
         except requests.RequestException as exc:
             raise NoAnswer(repr(exc)) from exc
         if response.status_code in RETRYABLE_HTTP:
@@ -89,19 +90,16 @@ class User(threading.Thread):
         return response
 
     def _json(self, path, params):
-        self.call_id += 1
-        response = self._once(
-            "POST", path, json={"jsonrpc": "2.0", "method": "call", "id": self.call_id, "params": params}
-        )
+        response = self._once("POST", path, json=self.client.rpc_body(params))
         if response.status_code != 200:
             raise Failed(f"HTTP {response.status_code}")
         body = response.json()
-        if body.get("error"):
+        if error := error_message(body):
             data = body["error"].get("data") or {}
             if any(name in (data.get("name") or "") for name in DATABASE_LOST):
                 # The node's database connection was cut (a replica restarted): no answer.
                 raise NoAnswer(f"{data.get('name')}: {data.get('message')}")
-            raise Failed(f"{data.get('name')}: {data.get('message') or body['error'].get('message')}")
+            raise Failed(error)
         return body["result"]
 
     def call(self, kind, func, check=None):
@@ -150,67 +148,17 @@ class User(threading.Thread):
         raise Failed(f"no answer after {RETRIES} tries: could not tell whether the write took effect")
 
     def call_kw(self, model, method, args, kwargs=None, kind=None, check=None):
-        params = {"model": model, "method": method, "args": args, "kwargs": kwargs or {}}
-        return self.call(
-            kind or method, lambda: self._json(f"/web/dataset/call_kw/{model}/{method}", params), check
-        )
+        path, params = call_kw_request(model, method, args, kwargs)
+        return self.call(kind or method, lambda: self._json(path, params), check)
 
     def read_back(self, model, method, args, kwargs):
         """A read made to check a write (not counted as a request of the mix)."""
-        params = {"model": model, "method": method, "args": args, "kwargs": kwargs}
-        return self._json(f"/web/dataset/call_kw/{model}/{method}", params)
+        return self._json(*call_kw_request(model, method, args, kwargs))
 
     # Actions
 
-    def think(self):
-        time.sleep(self.rng.uniform(0.5, 1.5) * self.args.think)
-
-    def context(self, extra=None):
-        return dict(extra or {}, lang="zh_CN", tz="Asia/Shanghai")
-
     def open_kanban(self):
-        kanban = self.plan["kanban"]
-        context = self.context(kanban["context"])
-        groups = self.call_kw(
-            kanban["model"],
-            "web_read_group",
-            [],
-            {
-                "domain": kanban["domain"],
-                "fields": kanban["aggregates"] + [kanban["group_by"]],
-                "groupby": [kanban["group_by"]],
-                "lazy": True,
-                "context": context,
-            },
-        )["groups"]
-        if kanban["progress_bar"]:
-            self.call_kw(
-                kanban["model"],
-                "read_progress_bar",
-                [],
-                {
-                    "domain": kanban["domain"],
-                    "group_by": kanban["group_by"],
-                    "progress_bar": kanban["progress_bar"],
-                    "context": context,
-                },
-            )
-        for group in groups:
-            if group.get("__fold"):
-                continue
-            self.call_kw(
-                kanban["model"],
-                "web_search_read",
-                [],
-                {
-                    "domain": group["__domain"],
-                    "specification": kanban["spec"],
-                    "limit": 40,
-                    "order": kanban["order"] or "",
-                    "count_limit": 10001,
-                    "context": context,
-                },
-            )
+        open_kanban(self.plan["kanban"], self.call_kw)
 
     def log_write(self, card, field, value, func, check, kind):
         """``func()`` writes ``value`` into ``field`` of ``card``; the card's log keeps it as
@@ -231,13 +179,14 @@ class User(threading.Thread):
             read = self.read_back("project.task", "read", [[card], ["name"]], {"context": self.context()})
             return read[0]["name"] == name
 
-        params = {"model": "project.task", "method": "write", "args": [[card], {"name": name}]}
-        params["kwargs"] = {"context": self.context()}
+        path, params = call_kw_request(
+            "project.task", "write", [[card], {"name": name}], {"context": self.context()}
+        )
         self.log_write(
             card,
             "name",
             name,
-            lambda: self._json("/web/dataset/call_kw/project.task/write", params),
+            lambda: self._json(path, params),
             done,
             "write name",
         )
@@ -249,13 +198,14 @@ class User(threading.Thread):
             read = self.read_back("project.task", "read", [[card], ["stage_id"]], {"context": self.context()})
             return bool(read[0]["stage_id"]) and read[0]["stage_id"][0] == stage
 
-        params = {"model": "project.task", "method": "write", "args": [[card], {"stage_id": stage}]}
-        params["kwargs"] = {"context": self.context()}
+        path, params = call_kw_request(
+            "project.task", "write", [[card], {"stage_id": stage}], {"context": self.context()}
+        )
         self.log_write(
             card,
             "stage_id",
             stage,
-            lambda: self._json("/web/dataset/call_kw/project.task/write", params),
+            lambda: self._json(path, params),
             done,
             "write stage",
         )
@@ -272,18 +222,22 @@ class User(threading.Thread):
             )
             return found > 0
 
-        params = {"model": "project.task", "method": "message_post", "args": [[card]]}
-        params["kwargs"] = {
-            "body": marker,
-            "message_type": "comment",
-            "subtype_xmlid": "mail.mt_note",
-            "context": self.context(),
-        }
+        path, params = call_kw_request(
+            "project.task",
+            "message_post",
+            [[card]],
+            {
+                "body": marker,
+                "message_type": "comment",
+                "subtype_xmlid": "mail.mt_note",
+                "context": self.context(),
+            },
+        )
         self.log_write(
             card,
             "note",
             marker,
-            lambda: self._json("/web/dataset/call_kw/project.task/message_post", params),
+            lambda: self._json(path, params),
             done,
             "post note",
         )
@@ -331,10 +285,7 @@ class User(threading.Thread):
         try:
             self.call(
                 "login",
-                lambda: self._json(
-                    "/web/session/authenticate",
-                    {"db": self.plan["db"], "login": self.me["login"], "password": self.me["password"]},
-                ),
+                lambda: self._json(LOGIN_PATH, login_params(self.plan["db"], self.me)),
             )
             self.logged_in = True
         except (Failed, StopIteration):
@@ -373,10 +324,6 @@ class User(threading.Thread):
                 return
             except Failed:
                 continue  # counted; the user goes on with the next loop
-
-
-def percentile(values, share):
-    return values[min(len(values) - 1, int(len(values) * share))] if values else 0.0
 
 
 def main():

@@ -231,6 +231,27 @@ class ProjectTask(models.Model):
                     )
                 )
 
+    def _check_access(self, operation):
+        """A batch of cards (a kanban column, a list page) is checked against the read rules in
+        one query, as Odoo checks them when it fetches stored fields, rather than by evaluating
+        the rules in Python card by card: the board rules' follower leaves
+        (``message_partner_ids``, the board's followers) would read every card's followers,
+        and each follower its card's access again, at each fetch of a non-stored field
+        (activities, tags, assignees, display names). The cards the query leaves out go
+        through Odoo's check, which names them (or finds them deleted)."""
+        if (
+            operation != "read"
+            or len(self) < 2
+            or self.env.su
+            or not all(isinstance(task_id, int) for task_id in self._ids)
+        ):
+            return super()._check_access(operation)
+        # The model's access rights (ir.model.access) first: no record rule lifts them.
+        if result := super(ProjectTask, self.browse())._check_access(operation):
+            return self, result[1]
+        forbidden = self - self.with_context(active_test=False).search([("id", "in", self.ids)])
+        return super(ProjectTask, forbidden)._check_access(operation) if forbidden else None
+
     @api.model_create_multi
     def create(self, vals_list):
         Stage = self.env["project.task.type"]

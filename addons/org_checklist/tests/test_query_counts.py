@@ -1,10 +1,12 @@
 import ast
 from datetime import datetime
+from unittest.mock import patch
 
 from freezegun import freeze_time
 from lxml import etree
 
-from odoo.tests import tagged
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.org_base.tools.cron import BATCH_SIZE
 
@@ -100,6 +102,50 @@ class TestBoardQueryCounts(OrgBoardCommon):
         self._fill(LARGE - SMALL)
         large = self._queries(lambda: open_kanban(Task, domain))
         self._assert_same(small, large, "board kanban")
+
+    def _statements(self, func):
+        """The SQL statements of ``func`` with the record cache cold."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        statements = []
+        execute = type(self.env.cr).execute
+
+        def logged(cr, query, params=None, log_exceptions=True):
+            statements.append(getattr(query, "code", query))
+            return execute(cr, query, params, log_exceptions)
+
+        with patch.object(type(self.env.cr), "execute", logged):
+            func()
+        return statements
+
+    def test_board_column_checks_access_in_one_query(self):
+        """A kanban column of cards is checked against the read rules in one query (B6, B8):
+        evaluating the board rules in Python read every card's followers (the rules' follower
+        leaves), and each follower its card's access again, at each non-stored field."""
+        Task = (
+            self.env["project.task"]
+            .with_user(self.responsible)
+            .with_context(default_project_id=self.board.id)
+        )
+        spec, _arch = view_specification(Task, "kanban")
+        self._fill(SMALL)
+        domain = [("project_id", "=", self.board.id), ("stage_id", "=", self.stage_todo.id)]
+        Task.web_search_read(domain, spec, limit=40, count_limit=10001)  # warm the registry
+        statements = self._statements(lambda: Task.web_search_read(domain, spec, limit=40, count_limit=10001))
+        # (The rules' own subqueries on the followers are part of the search's SQL.)
+        followers = [query for query in statements if query.lstrip().startswith('SELECT "mail_followers"')]
+        self.assertFalse(followers, "the column reads no follower to check its cards' access")
+        # The check keeps the rules: a batch with a card the user may not read is refused; the
+        # readable ones pass.
+        employee = new_test_user(self.env, "board_employee", groups="base.group_user")
+        own, other = self._fill(2)
+        own.org_responsible_user_id = employee
+        self.env.invalidate_all()
+        self.assertEqual(own.with_user(employee).read(["display_name"])[0]["display_name"], own.display_name)
+        with self.assertRaises(AccessError):
+            (own | other).with_user(employee).read(["display_name", "tag_ids"])
+        self.assertFalse((own | other).with_user(employee).has_access("read"))
+        self.assertEqual((own | other).with_user(employee)._filtered_access("read"), own)
 
     def test_wall_kanban_first_page(self):
         """挂图作战: all open cards of all boards, grouped by deadline light."""
