@@ -3,7 +3,8 @@
 # PostgreSQL data directories and ports, so a running `bin/cluster up` is not touched):
 # up (primary, replica, two nodes, nginx, supervisor), status (replica streaming and
 # synchronous, three health probes pass), a row written on the primary is on the replica at
-# once (remote_apply), a read through nginx, a node killed is started again by the
+# once (remote_apply), a read through nginx, a PDF print fetches its CSS through nginx's
+# asset cache (report.url), a node killed is started again by the
 # supervisor, a second `up` changes nothing, and `down` leaves no process behind.
 # About a minute and a half; not part of bin/test's default run:
 #
@@ -49,6 +50,12 @@ odoo_bin --database=cluster_check --db_host="$CLUSTER_PG_SOCKET" --db_port="$CLU
     --max-cron-threads=0 --workers=0 --log-level=warn --stop-after-init ||
     die "Odoo could not create the check database."
 
+# web.base.url a name nobody resolves, frozen (an administrator's log-in does not change it):
+# a print's CSS comes through nginx only when bin/cluster sets report.url.
+psql -h "$CLUSTER_PG_SOCKET" -p "$CLUSTER_PG_PORT" -d cluster_check -qc "
+    UPDATE ir_config_parameter SET value = 'http://unreachable.invalid' WHERE key = 'web.base.url';
+    INSERT INTO ir_config_parameter (key, value) VALUES ('web.base.url.freeze', 'True')"
+
 step "bin/cluster up --db cluster_check"
 "$cluster" up --db cluster_check
 status=$("$cluster" status)
@@ -66,6 +73,28 @@ check "the replica refuses writes" \
     '! psql -h "$CLUSTER_PG_SOCKET" -p "$CLUSTER_PG_REPLICA_PORT" -d cluster_check -qc "INSERT INTO cluster_check_row VALUES (1)" 2>/dev/null'
 check "the login page answers through nginx" \
     '[ "$(curl -s -o /dev/null -w "%{http_code}" "$CLUSTER_URL/web/login")" = 200 ]'
+
+step "a PDF print fetches its CSS through nginx, whose asset cache serves it the second time"
+check "report.url is nginx's address" \
+    '[ "$(psql -h "$CLUSTER_PG_SOCKET" -p "$CLUSTER_PG_PORT" -d cluster_check -tAc "SELECT value FROM ir_config_parameter WHERE key = '"'report.url'"'")" = "$CLUSTER_URL" ]'
+jar=$ORG_CLUSTER_HOME/cookies
+curl -s -c "$jar" -H 'Content-Type: application/json' \
+    -d '{"jsonrpc": "2.0", "params": {"db": "cluster_check", "login": "admin", "password": "admin"}}' \
+    "$CLUSTER_URL/web/session/authenticate" >/dev/null
+module_id=$(psql -h "$CLUSTER_PG_SOCKET" -p "$CLUSTER_PG_PORT" -d cluster_check -tAc "SELECT id FROM ir_module_module WHERE name = 'base'")
+for round in 1 2; do
+    lines=$(wc -l <"$ORG_CLUSTER_HOME/nginx/access.log")
+    code=$(curl -s -b "$jar" -o "$ORG_CLUSTER_HOME/print$round.pdf" -w "%{http_code}" \
+        "$CLUSTER_URL/report/pdf/base.report_irmodulereference/$module_id")
+    sleep 0.5 # nginx logs the CSS fetches before the print's own line; let it write them
+    fetches[$round]=$(tail -n "+$((lines + 1))" "$ORG_CLUSTER_HOME/nginx/access.log" | grep "report_assets_common" || true)
+    info "print $round: HTTP $code; ${fetches[$round]:-no CSS fetched}"
+done
+check "the print is a PDF" '[ "$code" = 200 ] && head -c 5 "$ORG_CLUSTER_HOME/print2.pdf" | grep -q "%PDF-"'
+check "the first print fetched its CSS from a node through nginx" 'grep -q " 200 .* up=127.0.0.1:" <<<"${fetches[1]}"'
+check "the second print's CSS came from nginx's cache (no worker)" 'grep -q " 200 .* up=-$" <<<"${fetches[2]}"'
+check "a cached asset carries no session cookie" \
+    '! curl -sI "$CLUSTER_URL$(grep -o "/web/assets/[^ ]*report_assets_common[^ ]*" <<<"${fetches[2]}" | head -n 1)" | grep -qi "^set-cookie"'
 
 step "a node killed is started again by the supervisor"
 node1_pid=$(cat "$CLUSTER_RUN/node1.pid")
