@@ -43,7 +43,8 @@ class OrgPartyMember(models.Model):
         precompute=True,
         help="The months of dues not paid (欠缴月数), the current month included once its line exists.",
     )
-    dues_oldest_unpaid = fields.Date(string="Unpaid Since", compute="_compute_dues_months_unpaid", store=True, precompute=True
+    dues_oldest_unpaid = fields.Date(
+        string="Unpaid Since", compute="_compute_dues_months_unpaid", store=True, precompute=True
     )
 
     def _compute_dues_monthly_amount(self):
