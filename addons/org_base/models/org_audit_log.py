@@ -16,6 +16,7 @@ ACTIONS = [
     ("export", "Export"),
     ("download", "Report or file download"),
     ("access_refused", "Access refused"),
+    ("import", "Import"),
 ]
 PURGE_BATCH = 10000
 RETENTION_PARAM = "org_base.audit_retention_months"

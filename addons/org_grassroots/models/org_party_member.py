@@ -138,6 +138,7 @@ class OrgPartyMember(models.Model):
         string="Probation Ends On",
         compute="_compute_date_probation_end",
         store=True,
+        precompute=True,
         help="Joining date plus one year of probation plus any extension: the 转正 date.",
     )
     date_formal_recorded = fields.Date(
@@ -150,6 +151,7 @@ class OrgPartyMember(models.Model):
         string="转正 Late",
         compute="_compute_formal_late",
         store=True,
+        precompute=True,
         help="The 转正 was recorded, or dated, later than the probation ended.",
     )
     party_post = fields.Char(tracking=True, help="e.g. 支部书记, 组织委员.")
@@ -208,10 +210,12 @@ class OrgPartyMember(models.Model):
     @api.depends("date_join", "probation_extension_months")
     def _compute_date_probation_end(self):
         months = self._org_probation_months()
+        deltas = {}  # one relativedelta per length of probation, not one per member
         for member in self:
-            member.date_probation_end = member.date_join and member.date_join + relativedelta(
-                months=months + (member.probation_extension_months or 0)
-            )
+            extension = member.probation_extension_months or 0
+            if extension not in deltas:
+                deltas[extension] = relativedelta(months=months + extension)
+            member.date_probation_end = member.date_join and member.date_join + deltas[extension]
 
     @api.depends("date_formal", "date_formal_recorded", "date_probation_end")
     def _compute_formal_late(self):

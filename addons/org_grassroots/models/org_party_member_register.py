@@ -1,3 +1,5 @@
+import calendar
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -14,6 +16,16 @@ DEFAULT_INACTIVE_MONTHS = 6
 #: 党员教育管理工作条例 art. 24: 停止党籍 2 years and still no contact → 除名 (自行脱党); data:
 #: org_grassroots.suspension_expel_years
 DEFAULT_SUSPENSION_EXPEL_YEARS = 2
+
+
+def full_years(start, end):
+    """Full years from ``start`` to ``end``, 0 when ``end`` is before ``start``: what
+    ``relativedelta(end, start).years`` counts (an anniversary on 29 February falls on
+    28 February of a common year), without building a relativedelta."""
+    if end < start:
+        return 0
+    day = min(start.day, calendar.monthrange(end.year, start.month)[1])
+    return end.year - start.year - ((end.month, end.day) < (start.month, day))
 
 
 class OrgPartyMember(models.Model):
@@ -92,8 +104,14 @@ class OrgPartyMember(models.Model):
         help="The band of the dictionary 党龄段 the 党龄 falls in.",
     )
 
+    # Computed before the INSERT: a roster import of 20,000 members would otherwise UPDATE every
+    # row it has just inserted (and its trigram index) for its pinyin.
+    name_pinyin = fields.Char(compute="_compute_name_pinyin", store=True, precompute=True)
+
     @api.depends("date_formal", "standing", "standing_date")
     def _compute_party_standing(self):
+        # Set-based: the bands are read once for the batch (a roster import precomputes 20,000
+        # new members at once), and the years are counted without a relativedelta per member.
         today = self.env.company._org_office_today()
         bands = self.env["org.dictionary.item"].search([("dictionary_code", "=", "party_standing_band")])
         # (lower bound in years, entry), highest first: the code of a band is its lower bound.
@@ -108,7 +126,7 @@ class OrgPartyMember(models.Model):
                 member.party_standing_band_id = False
                 continue
             end = member.standing_date if member.standing in ("exited", "deceased") else today
-            years = max(relativedelta(end, member.date_formal).years, 0) if end else 0
+            years = full_years(member.date_formal, end) if end else 0
             member.party_standing_years = years
             member.party_standing_band_id = next((band for bound, band in bounds if bound <= years), False)
 
@@ -303,6 +321,12 @@ class OrgPartyMember(models.Model):
     @api.depends("standing_event_ids.kind", "standing_event_ids.date", "standing_event_ids.exit_kind_id")
     def _compute_standing(self):
         for member in self:
+            if not member.standing_event_ids:  # a new member, an imported one: nothing to sort
+                member.standing = "normal"
+                member.standing_date = False
+                member.exit_kind_id = False
+                member.date_restored = False
+                continue
             events = member.standing_event_ids.sorted(lambda event: (event.date, event.id or 0))
             last = events[-1:] if events else events
             member.standing = STANDING_AFTER[last.kind] if last else "normal"
@@ -324,11 +348,12 @@ class OrgPartyMember(models.Model):
     @api.depends("lost_contact_ids.date_lost", "lost_contact_ids.date_found")
     def _compute_is_lost_contact(self):
         for member in self:
-            open_lost = member.lost_contact_ids.filtered(lambda lost: not lost.date_found)
-            if member.lost_contact_ids:
-                member.is_lost_contact = bool(open_lost)
-            else:  # set by hand or by an import, before the registrations existed
+            if not member.lost_contact_ids:  # set by hand or by an import, before any registration
                 member.is_lost_contact = member.is_lost_contact
+                member.date_lost_contact = False
+                continue
+            open_lost = member.lost_contact_ids.filtered(lambda lost: not lost.date_found)
+            member.is_lost_contact = bool(open_lost)
             member.date_lost_contact = min(open_lost.mapped("date_lost")) if open_lost else False
 
     def write(self, vals):

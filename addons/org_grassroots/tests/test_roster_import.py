@@ -2,9 +2,12 @@ import base64
 import datetime
 from unittest.mock import patch
 
+from dateutil.relativedelta import relativedelta
+
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
+from odoo.addons.org_grassroots.models.org_party_member_register import full_years
 from odoo.addons.org_roster.tests.roster_fixtures import build_xlsx
 
 from .common import GrassrootsCommon, resident_id
@@ -161,6 +164,96 @@ class TestPartyMemberRoster(GrassrootsCommon):
         self.assertEqual(set(members.mapped("standing")), {"normal"})
         self.assertEqual(set(members.mapped("is_lost_contact")), {False})
         self.assertGreaterEqual(min(members.mapped("party_standing_years")), 9)
+
+    def _member_rows_updated(self):
+        self.env.cr.execute(
+            "SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'org_party_member'"
+        )
+        return self.env.cr.fetchone()[0]
+
+    def _import_queries(self, count, first):
+        """``(queries of the dry run and the import of count new members, the members)``."""
+        rows = [
+            [f"计数党员{index}", resident_id("420117", "19900101", first + 2 * index), "男", "测试甲二支部"]
+            + ["2015-07-01", "2016-07-01" if index % 3 else None, "正式党员" if index % 3 else "预备党员"]
+            + ["组织委员" if index % 7 == 0 else None, f"139{index:08d}"]
+            for index in range(count)
+        ]
+        wizard = self._wizard(rows)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        updated = self._member_rows_updated()
+        before = self.env.cr.sql_log_count
+        wizard.action_dry_run()
+        wizard.action_import()
+        self.env.flush_all()
+        queries = self.env.cr.sql_log_count - before
+        # PostgreSQL's own count of the member rows this transaction updated: none of the
+        # rows just inserted is written a second time.
+        self.assertEqual(self._member_rows_updated(), updated, "the import updated the rows it inserted")
+        self.assertEqual(
+            (wizard.state, wizard.created_count), ("done", count), wizard.error_line_ids.mapped("message")
+        )
+        members = self.env["org.party.member"].search([("id_number", "in", [row[1] for row in rows])])
+        self.assertEqual(len(members), count)
+        return queries, members
+
+    def test_import_queries_do_not_grow_per_row(self):
+        """B1: the dry run and the import of 200 members issue as many queries as those of 20,
+        but for the INSERT batches (Odoo inserts 100 rows a query): no lookup, compute or
+        check per row, and no UPDATE of the rows just inserted (their stored computes, 党籍,
+        党龄, band, probation end, pinyin, are in the INSERT)."""
+        small, _members = self._import_queries(20, 301)
+        large, members = self._import_queries(200, 401)
+        self.assertLessEqual(large - small, 1, f"{small} queries for 20 rows, {large} for 200")
+        # What the precomputes gave is what the member's computes give on a saved record.
+        stored = {
+            member.id: (
+                member.standing,
+                member.party_standing_years,
+                member.party_standing_band_id,
+                member.date_probation_end,
+                member.formal_late,
+                member.name_pinyin,
+            )
+            for member in members
+        }
+        members.invalidate_recordset()
+        for name in ("standing", "party_standing_years", "date_probation_end", "formal_late", "name_pinyin"):
+            self.env.add_to_compute(members._fields[name], members)
+        members.flush_recordset()
+        members.invalidate_recordset()
+        recomputed = {
+            member.id: (
+                member.standing,
+                member.party_standing_years,
+                member.party_standing_band_id,
+                member.date_probation_end,
+                member.formal_late,
+                member.name_pinyin,
+            )
+            for member in members
+        }
+        self.assertEqual(stored, recomputed)
+        sample = members.filtered(lambda member: member.name == "计数党员1")
+        self.assertEqual(
+            (sample.standing, sample.date_probation_end, sample.name_pinyin, sample.organization_id),
+            ("normal", datetime.date(2016, 7, 1), "jishudangyuan jsdy", self.branch_a2),
+        )
+        self.assertGreaterEqual(sample.party_standing_years, 9)
+        self.assertTrue(sample.party_standing_band_id)
+
+    def test_party_standing_years_count_as_relativedelta(self):
+        """党龄's full years, counted without a relativedelta, are relativedelta's: every day
+        of four years (a leap year among them) against anniversaries around 29 February and
+        month ends."""
+        starts = [datetime.date(2020, 2, 29), datetime.date(2019, 3, 1), datetime.date(2021, 1, 31)]
+        starts += [datetime.date(2018, 12, 31), datetime.date(2019, 2, 28), datetime.date(2020, 7, 15)]
+        for start in starts:
+            for offset in range(-3, 4 * 366):
+                end = start + datetime.timedelta(days=offset)
+                expected = max(relativedelta(end, start).years, 0)
+                self.assertEqual(full_years(start, end), expected, f"{start} → {end}")
 
     def test_unknown_organization_refused(self):
         wizard = self._wizard(

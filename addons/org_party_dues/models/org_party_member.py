@@ -40,9 +40,12 @@ class OrgPartyMember(models.Model):
         string="Months of Dues Unpaid",
         compute="_compute_dues_months_unpaid",
         store=True,
+        precompute=True,
         help="The months of dues not paid (欠缴月数), the current month included once its line exists.",
     )
-    dues_oldest_unpaid = fields.Date(string="Unpaid Since", compute="_compute_dues_months_unpaid", store=True)
+    dues_oldest_unpaid = fields.Date(
+        string="Unpaid Since", compute="_compute_dues_months_unpaid", store=True, precompute=True
+    )
 
     def _compute_dues_monthly_amount(self):
         year = self.env.company._org_office_today().year
@@ -64,13 +67,13 @@ class OrgPartyMember(models.Model):
             for member, count, oldest in self.env["org.party.dues.line"]
             .sudo()
             ._read_group(
-                [("member_id", "in", self.ids), ("date_paid", "=", False)],
+                [("member_id", "in", self._origin.ids), ("date_paid", "=", False)],
                 ["member_id"],
                 ["__count", "month:min"],
             )
         }
         for member in self:
-            member.dues_months_unpaid, member.dues_oldest_unpaid = counts.get(member.id, (0, False))
+            member.dues_months_unpaid, member.dues_oldest_unpaid = counts.get(member._origin.id, (0, False))
 
     def _org_months_without_dues(self):
         """``{member id: months}``: for each member of ``self``, the months of dues it owes of

@@ -334,6 +334,42 @@ class TestRosterImport(RosterImportCase):
         self.assertEqual(self.Employee.search_count([]), count + 21)
         self.assertEqual((employee.job_title, employee.department_id), ("副科长", self.office))
 
+    def test_import_leaves_one_audit_row_and_no_chatter_per_record(self):
+        """The records an import creates get no "created" line, follower or tracking each
+        (a roster of 20,000 people is not 20,000 chatter messages); the import itself is
+        one row of the audit log, on the roster, naming the file and the counts."""
+        Log = self.env["org.audit.log"]
+        before = Log.search([("action", "=", "import")])
+        rows = fx.employee_rows(5)
+        wizard = self._wizard(fx.build_xlsx(rows), "audit.xlsx")
+        wizard.action_dry_run()
+        self.assertFalse(Log.search([("action", "=", "import")]) - before, "a dry run imports nothing")
+        wizard.action_import()
+        self.assertEqual(wizard.created_count, 5)
+        logs = Log.search([("action", "=", "import")]) - before
+        self.assertEqual(len(logs), 1)
+        self.assertEqual(
+            (logs.user_id, logs.res_model, logs.res_id, logs.res_name),
+            (self.officer, "org.roster", self.roster.id, self.roster.name),
+        )
+        self.assertIn("audit.xlsx", logs.detail)
+        self.assertIn("5", logs.detail)
+        created = self._employee(rows[0][1])
+        messages = self.env["mail.message"].search(
+            [("model", "=", "hr.employee"), ("res_id", "=", created.id)]
+        )
+        # hr's own onboarding hint may be there (and hr's own followers); no tracking of the
+        # first values, and the importer does not follow the people imported.
+        self.assertFalse(messages.tracking_value_ids)
+        self.assertNotIn(self.officer.partner_id, created.message_partner_ids)
+
+        # An import refused writes no audit row.
+        rows[1][1] = "not a number"
+        refused = self._wizard(fx.build_xlsx(rows), "refused.xlsx")
+        refused.action_import()
+        self.assertTrue(refused.error_count)
+        self.assertEqual(Log.search([("action", "=", "import")]) - before, logs)
+
     def test_archived_employee_is_updated(self):
         rows = fx.employee_rows(2)
         archived = self.env["hr.employee"].create({"name": "旧名字", "identification_id": rows[0][1]})

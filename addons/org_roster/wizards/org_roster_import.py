@@ -1195,6 +1195,7 @@ class OrgRosterImport(models.TransientModel):
                 }
             )
             return
+        self._audit_import(roster, plan)
         self.write(
             {
                 "state": "done",
@@ -1203,6 +1204,21 @@ class OrgRosterImport(models.TransientModel):
                 "checked_plan": False,
                 "checked_plan_signature": False,
             }
+        )
+
+    def _audit_import(self, roster, plan):
+        """One row of the audit log for the whole import, on the roster: the records it
+        creates have no chatter line each (CREATE_CONTEXT), so who imported which file, and
+        how many records it created and updated, is written there."""
+        self.env["org.audit.log"].sudo()._log(
+            "import",
+            roster,
+            detail=self.env._(
+                "%(file)s: %(created)s created, %(updated)s updated",
+                file=self.file_name or "-",
+                created=len(plan.to_create),
+                updated=len(plan.to_update),
+            ),
         )
 
     @api.model
