@@ -111,6 +111,8 @@ class OrgPartyMember(models.Model):
     organization_path = fields.Char(
         related="organization_id.parent_path",
         store=True,
+        # in the INSERT: a roster import would otherwise UPDATE every row it has just inserted
+        precompute=True,
         string="Organization Path",
         help="The organization's place in the tree (its parent_path), kept on the member: the "
         "list's order and the party secretaries' record rule read it.",
