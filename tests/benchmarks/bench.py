@@ -74,16 +74,6 @@ B3_MAX_ROUNDS = 10_000  # a guard against a cron that would never finish, not a 
 # 15 minutes. ORG_BENCH_B1_REPEAT=3 gives medians of three.
 B1_REPEAT = int(os.environ.get("ORG_BENCH_B1_REPEAT", "1"))
 B7_REPEAT = 3
-# The zone's big tables, vacuumed after each stage (bench.vacuum).
-VACUUMED_TABLES = (
-    "org_party_organization",
-    "org_party_member",
-    "org_party_meeting",
-    "project_task",
-    "project_task_user_rel",
-    "org_checklist_line",
-)
-
 # Tables a cron writes without doing its work: its own trigger and progress rows.
 CRON_BOOKKEEPING = ("ir_cron", "ir_cron_trigger", "ir_cron_progress")
 
@@ -334,7 +324,7 @@ class Bench:
             with connection.cursor() as cursor:
                 cursor.execute(
                     "SELECT relname FROM pg_class WHERE relkind = 'r' AND relname = ANY(%s)",
-                    [list(VACUUMED_TABLES)],
+                    [list(zone_module.BIG_TABLES)],
                 )
                 for (table,) in cursor.fetchall():
                     cursor.execute(f'VACUUM (ANALYZE) "{table}"')

@@ -20,6 +20,17 @@ from odoo import Command
 
 _logger = logging.getLogger("org_bench")
 
+# The tables the zone fills by the hundred thousand: analyzed after each growth (refresh), and
+# vacuumed by bench.py once a stage is committed.
+BIG_TABLES = (
+    "org_party_organization",
+    "org_party_member",
+    "org_party_meeting",
+    "project_task",
+    "project_task_user_rel",
+    "org_checklist_line",
+)
+
 NO_TRACKING = {
     "tracking_disable": True,
     "mail_create_nolog": True,
@@ -644,14 +655,7 @@ class Zone:
             for name in ("member_formal_count", "member_probationary_count", "member_count"):
                 env.add_to_compute(Organization._fields[name], organizations)
             env.flush_all()
-        for table in (
-            "org_party_organization",
-            "org_party_member",
-            "org_party_meeting",
-            "project_task",
-            "project_task_user_rel",
-            "org_checklist_line",
-        ):
+        for table in BIG_TABLES:
             if self.has_grassroots or not table.startswith("org_party"):
                 env.cr.execute(f"ANALYZE {table}")
         env.invalidate_all()
