@@ -206,34 +206,28 @@ class TestPartyMemberRoster(GrassrootsCommon):
         small, _members = self._import_queries(20, 301)
         large, members = self._import_queries(200, 401)
         self.assertLessEqual(large - small, 1, f"{small} queries for 20 rows, {large} for 200")
+
         # What the precomputes gave is what the member's computes give on a saved record.
-        stored = {
-            member.id: (
-                member.standing,
-                member.party_standing_years,
-                member.party_standing_band_id,
-                member.date_probation_end,
-                member.formal_late,
-                member.name_pinyin,
-            )
-            for member in members
-        }
+        def computed():
+            return {
+                member.id: (
+                    member.standing,
+                    member.party_standing_years,
+                    member.party_standing_band_id,
+                    member.date_probation_end,
+                    member.formal_late,
+                    member.name_pinyin,
+                )
+                for member in members
+            }
+
+        stored = computed()
         members.invalidate_recordset()
         for name in ("standing", "party_standing_years", "date_probation_end", "formal_late", "name_pinyin"):
             self.env.add_to_compute(members._fields[name], members)
         members.flush_recordset()
         members.invalidate_recordset()
-        recomputed = {
-            member.id: (
-                member.standing,
-                member.party_standing_years,
-                member.party_standing_band_id,
-                member.date_probation_end,
-                member.formal_late,
-                member.name_pinyin,
-            )
-            for member in members
-        }
+        recomputed = computed()
         self.assertEqual(stored, recomputed)
         sample = members.filtered(lambda member: member.name == "计数党员1")
         self.assertEqual(
