@@ -242,7 +242,8 @@ class Bench:
         self.zone = zone_module.Zone(env, self.args.seed).setup(officer_count=max(B6_USERS, officers))
         self.commit()
         for stage, (sizes, people) in SIZES.items():
-            if self.args.stages and stage not in self.args.stages.split(","):
+            # "N=100,N=10,000": the commas between names, not those of the thousands
+            if self.args.stages and stage not in re.split(r",(?!\d{3})", self.args.stages):
                 continue
             self.grow_stage(stage, sizes, people)
             if self.wants("B2") and stage != "full":

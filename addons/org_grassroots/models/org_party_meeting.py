@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.tools import is_html_empty
+from odoo.tools.sql import create_index
 
 
 class OrgPartyMeeting(models.Model):
@@ -109,6 +110,17 @@ class OrgPartyMeeting(models.Model):
         string="Photos",
         help="Photos of the meeting as evidence, taken with the phone's camera on the spot.",
     )
+
+    def init(self):
+        super().init()
+        # The meetings of a batch of organizations, of one type, in one period (the compliance
+        # check's count): an index range per organization, whatever else they held.
+        create_index(
+            self.env.cr,
+            "org_party_meeting_type_organization_date_index",
+            self._table,
+            ["type_id", "organization_id", "date"],
+        )
 
     @api.depends("attendee_ids")
     def _compute_attendee_count(self):

@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools.sql import create_index
 
 from odoo.addons.org_base.tools.cron import BATCH_SIZE
 
@@ -75,6 +76,18 @@ class OrgPartyMeetingCompliance(models.Model):
             "An organization has one compliance row per meeting type and period.",
         ),
     ]
+
+    def init(self):
+        super().init()
+        # The last organization checked of a period (the check resumes after it): the rows
+        # checked, newest organization first, without reading those still open.
+        create_index(
+            self.env.cr,
+            "org_party_meeting_compliance_final_index",
+            self._table,
+            ["type_id", "period_start", "organization_id"],
+            where="is_final",
+        )
 
     @api.depends("period_start", "period_end")
     def _compute_period_label(self):
@@ -234,7 +247,16 @@ class OrgPartyMeetingCompliance(models.Model):
         10,000.
         """
         today = fields.Date.context_today(self)
-        rows = self._close_last_periods(today, batch_size) or self._open_current_periods(today, batch_size)
+        # Ahead of the rows first (each period resumes after its last organization checked, a
+        # batch's worth of work whatever the zone's size); then the whole scope, which finds the
+        # organizations left behind (one that entered the scope, a row opened by a meeting).
+        rows = self.browse()
+        for ahead in (True, False):
+            rows = self._close_last_periods(today, batch_size, ahead) or self._open_current_periods(
+                today, batch_size, ahead
+            )
+            if rows:
+                break
         # What waits is known only by looking: another run is worth it while this one found work.
         self.env["ir.cron"]._notify_progress(done=len(rows), remaining=1 if rows else 0)
         return rows
@@ -252,24 +274,46 @@ class OrgPartyMeetingCompliance(models.Model):
         return rows
 
     @api.model
-    def _organizations_without_row(self, meeting_type, end, row_domain, limit):
+    def _organizations_without_row(self, meeting_type, end, row_domain, limit, ahead=False):
         """Up to ``limit`` organizations in the type's scope (by id) that have no row matching
-        ``row_domain``: one anti-join, not a list of ids that grows with every batch."""
+        ``row_domain``: one anti-join, not a list of ids that grows with every batch.
+
+        ``ahead``: only the organizations after the last one that has such a row (none while
+        no organization has one). The check makes its rows in the order of the organizations,
+        so a run resumes where the previous one stopped and reads a batch's worth of rows and
+        organizations (an index range), not every organization of the zone: the runs of a
+        check cost the same at any size. Without it, the whole scope: the pass that starts a
+        period and the check's last one, which finds those left behind."""
+        Organization = self.env["org.party.organization"]
+        after = 0
+        if ahead:
+            # MAX over the unique index (type, period, organization): a few index pages.
+            [(after,)] = self._read_group(row_domain, aggregates=["organization_id:max"])
+            if not after:
+                # Not started: the whole scope's pass starts it (once), so that a type whose
+                # scope is empty or sparse is not looked for across the zone at every run.
+                return Organization
+            row_domain = [*row_domain, ("organization_id", ">", after)]
         rows = self._search(row_domain)
-        return self.env["org.party.organization"].search(
-            [*self._scope_domain(meeting_type, end), ("id", "not in", rows.subselect("organization_id"))],
+        return Organization.search(
+            [
+                *self._scope_domain(meeting_type, end),
+                ("id", ">", after),
+                ("id", "not in", rows.subselect("organization_id")),
+            ],
             limit=limit,
             order="id",
         )
 
     @api.model
-    def _close_last_periods(self, today, limit):
+    def _close_last_periods(self, today, limit, ahead=False):
         """Check up to ``limit`` organizations of the first period that ended with last month
-        and still has organizations to check; remind the secretaries of those behind."""
+        and still has organizations to check; remind the secretaries of those behind.
+        ``ahead``: see ``_organizations_without_row``."""
         for meeting_type, (start, end) in self._last_periods(today).items():
             period = [("type_id", "=", meeting_type.id), ("period_start", "=", start)]
             organizations = self._organizations_without_row(
-                meeting_type, end, [*period, ("is_final", "=", True)], limit
+                meeting_type, end, [*period, ("is_final", "=", True)], limit, ahead
             )
             if not organizations:
                 continue
@@ -316,12 +360,17 @@ class OrgPartyMeetingCompliance(models.Model):
         )
 
     @api.model
-    def _open_current_periods(self, today, limit):
+    def _open_current_periods(self, today, limit, ahead=False):
         """Create up to ``limit`` missing rows of the first current period that lacks some (not
-        held yet, unless a meeting was already recorded)."""
+        held yet, unless a meeting was already recorded). ``ahead``: see
+        ``_organizations_without_row``."""
         for meeting_type, (start, end) in self._current_periods(today).items():
             organizations = self._organizations_without_row(
-                meeting_type, end, [("type_id", "=", meeting_type.id), ("period_start", "=", start)], limit
+                meeting_type,
+                end,
+                [("type_id", "=", meeting_type.id), ("period_start", "=", start)],
+                limit,
+                ahead,
             )
             if not organizations:
                 continue

@@ -151,6 +151,37 @@ class TestMeetingCompliance(GrassrootsCommon):
         )
         self.assertEqual(len(ours.filtered(lambda row: row.type_id == self.theme_day)), 3)
 
+    def test_runs_resume_ahead_and_still_check_those_left_behind(self):
+        """A run resumes after the last organization checked; the organizations before it that
+        have no row (the row of a later one opened by its meeting, an organization that entered
+        the scope) are still checked before the cron reports nothing left."""
+        scope = self.env["org.party.organization"].search(
+            self.Compliance._scope_domain(self.theme_day, datetime.date(2024, 4, 30)), order="id"
+        )
+        self.assertGreaterEqual(len(scope), 3)
+        with freeze_time("2024-04-03"):
+            # The last organization records its April meeting first: its April row opens.
+            self.Meeting.create(
+                {
+                    "name": "四月主题党日",
+                    "organization_id": scope[-1].id,
+                    "type_id": self.theme_day.id,
+                    "date": "2024-04-02",
+                    "attendee_ids": [(6, 0, scope[-1].member_ids[:1].ids)],
+                }
+            )
+            self.assertEqual(len(self._rows(scope[-1], self.theme_day, datetime.date(2024, 4, 1))), 1)
+            runs = 0
+            while self.Compliance._cron_meeting_compliance(batch_size=1):
+                runs += 1
+                self.assertLess(runs, 200, "the compliance cron never ran out of work")
+        for start, final in ((datetime.date(2024, 3, 1), True), (datetime.date(2024, 4, 1), False)):
+            rows = self.Compliance.search([("type_id", "=", self.theme_day.id), ("period_start", "=", start)])
+            self.assertEqual(rows.organization_id, scope, f"every organization has its row of {start}")
+            self.assertEqual(len(rows), len(scope), "one row each")
+            self.assertEqual(set(rows.mapped("is_final")), {final})
+        self.assertEqual(self._rows(scope[-1], self.theme_day, datetime.date(2024, 4, 1)).state, "compliant")
+
     def test_open_period_turns_green_when_a_meeting_is_recorded(self):
         with freeze_time("2024-04-03"):
             self._run_compliance()
