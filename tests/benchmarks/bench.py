@@ -667,15 +667,20 @@ class Bench:
         # Odoo's standard import (base_import, as the Import button does: test, then import).
         stock_file = b1_files.xlsx(b1_files.STOCK_FIELDS, b1_files.stock_cells(rows))
         # Each figure and its baselines are run in turn, B1_REPEAT times: medians.
-        runs = {**{kind: [] for kind in files}, "stock": [], "copy": []}
+        # The ceiling: the values the roster creates, given to Odoo's create() alone (no file,
+        # no dry run), as the import creates them.
+        create_vals = self.b1_create_values(files["xlsx"][0], files["xlsx"][1])
+        runs = {**{kind: [] for kind in files}, "stock": [], "copy": [], "create": []}
         for _attempt in range(B1_REPEAT):
             for kind, (content, file_name, _label) in files.items():
                 runs[kind].append(self.b1_roster(content, file_name))
             runs["stock"].append(self.b1_base_import(stock_file))
             runs["copy"].append(self.b1_copy(rows))
+            runs["create"].append(self.b1_create(create_vals))
         times = {kind: median_or_error(runs[kind]) for kind in files}
         t_stock = median_or_error(runs["stock"])
         t_copy = median_or_error(runs["copy"])
+        t_create = median_or_error(runs["create"])
         for kind, elapsed in times.items():
             label = files[kind][2]
             if isinstance(elapsed, str):
@@ -696,6 +701,20 @@ class Bench:
         self.table.add(
             "B1 floor: COPY into a plain table", f"{IMPORT_ROWS:,} rows", ms(t_copy), "", "", "-", None
         )
+        if isinstance(t_create, float) and isinstance(t_stock, float):
+            self.table.add(
+                "B1 ceiling: Odoo's create() of the rows the import creates, alone",
+                f"{IMPORT_ROWS:,} rows",
+                ms(t_create),
+                f"{ms(t_stock)} base_import .xlsx",
+                f"{t_stock / t_create:.1f}×: the most an import through create() can reach",
+                "-",
+                None,
+            )
+        else:
+            ceiling = "B1 ceiling: Odoo's create() alone"
+            self.table.add(ceiling, f"{IMPORT_ROWS:,} rows", t_create, "", "", "-", False)
+            self.errors += 1
         self.notes.append(
             f"B1: {B1_REPEAT} run(s) of each import and of each baseline, in turn (medians when several)."
         )
@@ -717,6 +736,43 @@ class Bench:
             if wizard.created_count != IMPORT_ROWS:
                 messages = wizard.error_line_ids[:3].mapped("message")
                 return f"created {wizard.created_count} of {IMPORT_ROWS}: {messages}"
+        env.invalidate_all()
+        return elapsed
+
+    def b1_create_values(self, content, file_name):
+        """The values the roster's import gives to create() for ``content`` (its checked
+        plan, with the roster's defaults), or an error text."""
+        env = self.env
+        with closing(self.cr.savepoint()):
+            wizard = env["org.roster.import"].create(
+                {"roster": "party_member", "file": base64.b64encode(content), "file_name": file_name}
+            )
+            wizard.action_dry_run()
+            plan = wizard._checked_plan()
+            if wizard.error_count or not plan:
+                return f"errors: {wizard.error_line_ids[:3].mapped('message')}"
+            defaults = wizard.roster_id._default_values()
+            vals_list = [{**defaults, **vals} for _number, vals in plan.to_create]
+        env.invalidate_all()
+        return vals_list
+
+    def b1_create(self, vals_list):
+        """Odoo's create() of ``vals_list`` in one call, in the import's context (no chatter
+        line, follower or tracking), flushed: the part of an import no import can skip."""
+        from odoo.addons.org_roster.wizards.org_roster_import import CREATE_CONTEXT
+
+        if isinstance(vals_list, str):
+            return vals_list
+        env = self.env
+        env.flush_all()
+        with closing(self.cr.savepoint()):
+            start = time.perf_counter()
+            Member = env["org.party.member"].with_context(**CREATE_CONTEXT)
+            records = Member.create([dict(vals) for vals in vals_list])
+            env.flush_all()
+            elapsed = time.perf_counter() - start
+            if len(records) != IMPORT_ROWS:
+                return f"create() made {len(records)} of {IMPORT_ROWS}"
         env.invalidate_all()
         return elapsed
 

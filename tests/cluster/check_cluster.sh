@@ -5,7 +5,8 @@
 # synchronous, three health probes pass), a row written on the primary is on the replica at
 # once (remote_apply), a read through nginx, a PDF print fetches its CSS through nginx's
 # asset cache (report.url), a node killed is started again by the
-# supervisor, a second `up` changes nothing, and `down` leaves no process behind.
+# supervisor, a second `up` changes nothing, `up` refuses to serve changed addons with the
+# nodes that hold the old code, and `down` leaves no process behind.
 # About a minute and a half; not part of bin/test's default run:
 #
 #   tests/cluster/check_cluster.sh
@@ -111,6 +112,23 @@ step "a second up changes nothing"
 pids_before=$(cat "$CLUSTER_RUN"/*.pid | sort)
 "$cluster" up --db cluster_check >/dev/null
 check "same processes" '[ "$(cat "$CLUSTER_RUN"/*.pid | sort)" = "$pids_before" ]'
+
+step "addons changed under running nodes: up refuses, and says what to do"
+fingerprint() {
+    psql -h "$CLUSTER_PG_SOCKET" -p "$CLUSTER_PG_PORT" -d cluster_check -tAc \
+        "SELECT value FROM ir_config_parameter WHERE key = 'org_platform.addons_fingerprint'"
+}
+current=$(fingerprint)
+check "up recorded the addons' fingerprint" '[[ "$current" =~ ^[0-9a-f]{40}$ ]]'
+psql -h "$CLUSTER_PG_SOCKET" -p "$CLUSTER_PG_PORT" -d cluster_check -qc \
+    "UPDATE ir_config_parameter SET value = 'stale' WHERE key = 'org_platform.addons_fingerprint'"
+refusal=$("$cluster" up --db cluster_check 2>&1) && refused=0 || refused=1
+check "up refuses while the nodes hold the old code" \
+    '[ "$refused" = 1 ] && grep -q "run bin/cluster down, then bin/cluster up" <<<"$refusal"'
+check "the nodes were left running" '[ "$(cat "$CLUSTER_RUN"/*.pid | sort)" = "$pids_before" ]'
+"$cluster" down --keep-postgres >/dev/null
+"$cluster" up --db cluster_check >/dev/null
+check "up after down records the fingerprint of the files it serves" '[ "$(fingerprint)" = "$current" ]'
 
 step "bin/cluster down"
 pids=$(cat "$CLUSTER_RUN"/*.pid "$ORG_CLUSTER_HOME/nginx/nginx.pid")
