@@ -209,3 +209,17 @@ db_installed_addons() {
 addons_fingerprint() {
     (cd "$ORG_REPO" && find addons -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha1sum | sha1sum | cut -c1-40)
 }
+
+# The fingerprint of the addons' files database $1 was installed or last upgraded with, kept in
+# the database itself (bin/cluster: the nodes share it); psql connects as PGHOST/PGPORT say.
+db_addons_fingerprint() {
+    psql -X -d "$1" -tAc "SELECT value FROM ir_config_parameter WHERE key = 'org_platform.addons_fingerprint'"
+}
+
+# record_addons_fingerprint DB FINGERPRINT
+record_addons_fingerprint() {
+    psql -X -q -d "$1" -c "INSERT INTO ir_config_parameter (key, value, create_uid, write_uid, create_date, write_date)
+        VALUES ('org_platform.addons_fingerprint', '$2', 1, 1, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, write_uid = 1, write_date = EXCLUDED.write_date" >/dev/null ||
+        die "Could not record the addons' fingerprint in '$1'."
+}
