@@ -112,7 +112,7 @@ class OrgPartyMeeting(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         # The meetings of a batch of organizations, of one type, in one period (the compliance
         # check's count): an index range per organization, whatever else they held.
         create_index(
@@ -121,6 +121,7 @@ class OrgPartyMeeting(models.Model):
             self._table,
             ["type_id", "organization_id", "date"],
         )
+        return res
 
     @api.depends("attendee_ids")
     def _compute_attendee_count(self):

@@ -78,7 +78,7 @@ class OrgPartyMeetingCompliance(models.Model):
     ]
 
     def init(self):
-        super().init()
+        res = super().init()
         # The last organization checked of a period (the check resumes after it): the rows
         # checked, newest organization first, without reading those still open.
         create_index(
@@ -88,6 +88,7 @@ class OrgPartyMeetingCompliance(models.Model):
             ["type_id", "period_start", "organization_id"],
             where="is_final",
         )
+        return res
 
     @api.depends("period_start", "period_end")
     def _compute_period_label(self):
