@@ -251,7 +251,6 @@ class OrgPartyMeetingCompliance(models.Model):
         # Ahead of the rows first (each period resumes after its last organization checked, a
         # batch's worth of work whatever the zone's size); then the whole scope, which finds the
         # organizations left behind (one that entered the scope, a row opened by a meeting).
-        rows = self.browse()
         for ahead in (True, False):
             rows = self._close_last_periods(today, batch_size, ahead) or self._open_current_periods(
                 today, batch_size, ahead
